@@ -1,0 +1,45 @@
+# Thin verbs; the logic lives in gateway/ (see `campaign-gateway --help`).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8080
+export PORT
+
+.PHONY: install run test check regenerate lint typecheck lock clean
+
+install: $(VENV)/.installed
+
+# One install step for every verb: a fresh clone needs nothing but Python 3.11+.
+$(VENV)/.installed: pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $@
+
+run: install
+	$(BIN)/campaign-gateway dev --port $(PORT)
+
+regenerate: install
+	$(BIN)/campaign-gateway regenerate
+
+check: install
+	$(BIN)/campaign-gateway check
+
+lint: install
+	$(BIN)/ruff check gateway tests
+	$(BIN)/ruff format --check gateway tests
+
+typecheck: install
+	$(BIN)/mypy
+
+test: install lint typecheck
+	$(BIN)/python -m pytest
+
+# Refresh the pinned dependency set after changing pyproject.toml.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check '.[dev]'
+	.lock-venv/bin/python -m pip freeze --exclude campaign-gateway > constraints.txt
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Output of `make regenerate`; never edited by hand."""

@@ -1,0 +1,1 @@
+"""Pydantic models compiled from specs/ by datamodel-code-generator."""
