@@ -36,7 +36,6 @@ def load_spec(path: Path) -> dict[str, Any]:
 def validate_spec(document: dict[str, Any], path: Path, text: str | None = None) -> None:
     """Validate against the OpenAPI version the document declares (3.0 or 3.1)."""
     # Imported here: the validators take ~0.3 s to import and a no-op regenerate needs none.
-    from jsonschema.exceptions import best_match
     from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 
     version = str(document.get("openapi", ""))
@@ -49,13 +48,15 @@ def validate_spec(document: dict[str, Any], path: Path, text: str | None = None)
     error = next(iter(validator.iter_errors()), None)
     if error is None:
         return
+    # "is not valid under any of the given schemas" says little: name the deepest cause.
+    causes, pending = [error], list(error.context or [])
+    while pending:
+        cause = pending.pop(0)
+        causes.append(cause)
+        pending.extend(cause.context or [])
+    error = max(causes, key=lambda cause: len(cause.absolute_path))
     location = list(error.absolute_path)
     message = error.message
-    if error.context:
-        # "is not valid under any of the given schemas" says little: name the deepest cause.
-        cause = best_match(error.context)
-        location += list(cause.absolute_path)
-        message = cause.message
     line = _line_of(text, location) if text is not None else None
     where = f"{path}:{line}" if line else str(path)
     pointer = "/".join(str(part) for part in location) or "(document)"
