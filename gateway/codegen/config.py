@@ -89,6 +89,8 @@ DATAMODEL_CODEGEN_ARGS = (
     "--openapi-scopes",
     "schemas",
     "paths",
+    "--collapse-root-models",
+    "--strict-nullable",
     "--no-formatters",
 )
 

@@ -33,9 +33,11 @@ from gateway.codegen.config import (
     VendorConfig,
     load_vendors,
 )
-from gateway.codegen.specs import SpecError, load_spec
+from gateway.codegen.compose import compose
+from gateway.codegen.specs import SpecError, load_spec, validate_spec
 
 __all__ = [
+    "SERVED_SPEC",
     "CodegenError",
     "Drift",
     "Result",
@@ -45,6 +47,8 @@ __all__ = [
 ]
 
 MANIFEST = "manifest.json"
+# The spec Connexion serves: gateway.yaml composed with every vendor's native routes.
+SERVED_SPEC = "openapi.json"
 GENERATORS = ("openapi-python-client", "datamodel-code-generator", "ruff")
 # Files written by the run itself rather than by a target.
 _SHARED_FILES = {
@@ -243,18 +247,22 @@ def _vendor_target(paths: GeneratorPaths, vendor: VendorConfig) -> Target:
 
 def _gateway_target(paths: GeneratorPaths, vendors: list[VendorConfig]) -> Target:
     spec = paths.gateway_spec
+    vendor_specs = tuple(paths.vendor_specs / f"{vendor.slug}.yaml" for vendor in vendors)
 
     def build(staging: Path) -> None:
         copy = staging / "specs" / "gateway.yaml"
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(spec, copy)
         _models("gateway", copy, staging)
+        served = compose(load_spec(spec), [(v, load_spec(s)) for v, s in zip(vendors, vendor_specs, strict=True)])
+        validate_spec(served, staging / SERVED_SPEC)
+        (staging / SERVED_SPEC).write_text(json.dumps(served, indent=1, ensure_ascii=False) + "\n")
 
     return Target(
         name="gateway",
-        inputs=(spec,),
+        inputs=(spec, *vendor_specs, paths.vendors_toml),
         settings={"models": DATAMODEL_CODEGEN_ARGS},
-        outputs=("models/gateway.py", "specs/gateway.yaml"),
+        outputs=("models/gateway.py", "specs/gateway.yaml", SERVED_SPEC),
         build=build,
     )
 
@@ -283,7 +291,8 @@ def _build(targets: Iterable[Target], staging: Path) -> dict[str, float]:
     # Validate every spec before building anything: a broken one stops the run untouched.
     for target in targets:
         for spec in target.inputs:
-            load_spec(spec)
+            if spec.suffix == ".yaml":
+                load_spec(spec)
     timings: dict[str, float] = {}
 
     def timed(target: Target) -> None:

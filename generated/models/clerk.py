@@ -5,13 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
-
-
-class InboxProvider(
-    RootModel[Literal["twilio", "bandwidth", "msteams", "other", "non_voip", "whatsapp", "telnyx", "webex", "rcs"]]
-):
-    root: Literal["twilio", "bandwidth", "msteams", "other", "non_voip", "whatsapp", "telnyx", "webex", "rcs"]
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 
 class CampaignObject(BaseModel):
@@ -54,7 +48,8 @@ class CreateAndTriggerCampaignRequest(BaseModel):
         ),
     ]
     provider: Annotated[
-        InboxProvider | None, Field(description="The provider to send the message from", examples=["whatsapp"])
+        Literal["twilio", "bandwidth", "msteams", "other", "non_voip", "whatsapp", "telnyx", "webex", "rcs"] | None,
+        Field(description="The provider to send the message from", examples=["whatsapp"]),
     ] = None
     list_name: Annotated[
         str,

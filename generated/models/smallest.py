@@ -5,18 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
-
-
-class CampaignPostResponsesContentApplicationJsonSchemaDataStatus(
-    RootModel[Literal["draft", "scheduled", "processing", "running", "paused", "completed", "failed"]]
-):
-    root: Annotated[
-        Literal["draft", "scheduled", "processing", "running", "paused", "completed", "failed"],
-        Field(
-            description="Current campaign status.", title="CampaignPostResponsesContentApplicationJsonSchemaDataStatus"
-        ),
-    ]
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 
 class CampaignPostResponsesContentApplicationJsonSchemaData(BaseModel):
@@ -53,8 +42,10 @@ class CampaignPostResponsesContentApplicationJsonSchemaData(BaseModel):
         int | None, Field(alias="retryAttempts", description="Number of retries attempted so far across the campaign.")
     ] = None
     status: Annotated[
-        CampaignPostResponsesContentApplicationJsonSchemaDataStatus | None,
-        Field(description="Current campaign status."),
+        Literal["draft", "scheduled", "processing", "running", "paused", "completed", "failed"] | None,
+        Field(
+            description="Current campaign status.", title="CampaignPostResponsesContentApplicationJsonSchemaDataStatus"
+        ),
     ] = None
     created_at: Annotated[
         AwareDatetime | None, Field(alias="createdAt", description="The date and time when the campaign was created")
@@ -134,13 +125,12 @@ class CampaignPostRequest(BaseModel):
         ),
     ] = None
     max_retries: Annotated[
-        int | None,
+        int,
         Field(
             alias="maxRetries",
             description="Maximum number of times a failed call is retried before the\nparticipant is marked as failed. `0` disables retries.\n",
         ),
     ] = 3
     retry_delay: Annotated[
-        int | None,
-        Field(alias="retryDelay", description="Delay in minutes between retry attempts for a failed call.\n"),
+        int, Field(alias="retryDelay", description="Delay in minutes between retry attempts for a failed call.\n")
     ] = 15
