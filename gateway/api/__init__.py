@@ -1,0 +1,1 @@
+"""Operation handlers, a few lines each: parse, call, respond."""

@@ -1,0 +1,84 @@
+"""Render every error as RFC 9457 problem+json: ours, Connexion's, and unexpected ones."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from connexion.exceptions import ProblemException
+from connexion.lifecycle import ConnexionRequest, ConnexionResponse
+
+from gateway.errors import (
+    FieldError,
+    GatewayError,
+    MethodNotAllowed,
+    NotFound,
+    RequestInvalid,
+    Unauthenticated,
+    UnsupportedMediaType,
+)
+
+__all__ = ["PROBLEM_JSON", "problem_response", "render_gateway_error", "render_http_exception", "render_unexpected"]
+
+PROBLEM_JSON = "application/problem+json"
+_log = logging.getLogger("gateway.errors")
+_BY_STATUS: dict[int, type[GatewayError]] = {
+    400: RequestInvalid,
+    401: Unauthenticated,
+    404: NotFound,
+    405: MethodNotAllowed,
+    415: UnsupportedMediaType,
+}
+
+
+def problem_response(error: GatewayError, instance: str | None = None) -> tuple[int, bytes, dict[str, str]]:
+    """Status, body and headers of the problem for `error`."""
+    body = json.dumps(error.to_problem(instance)).encode()
+    return error.status, body, {"Content-Type": PROBLEM_JSON, **error.headers}
+
+
+def _respond(request: ConnexionRequest, error: GatewayError) -> ConnexionResponse:
+    status, body, headers = problem_response(error, request.url.path)
+    return ConnexionResponse(status_code=status, body=body, mimetype=PROBLEM_JSON, headers=headers)
+
+
+def render_gateway_error(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    """Our own errors."""
+    assert isinstance(exc, GatewayError)
+    if exc.status >= 500:
+        _log.warning("%s %s: %s", request.method, request.url.path, exc.detail, exc_info=exc.__cause__ is not None)
+    return _respond(request, exc)
+
+
+def render_http_exception(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    """Connexion's problems (validation, security, media type) and Starlette's 404/405."""
+    status = exc.status if isinstance(exc, ProblemException) else getattr(exc, "status_code", 500)
+    detail = str(getattr(exc, "detail", "") or "")
+    if isinstance(exc, ProblemException) and exc.title:
+        detail = detail or exc.title
+    error_class = _BY_STATUS.get(status)
+    error: GatewayError
+    if error_class is None:
+        error = GatewayError(detail or "Request failed")
+        error.status = status  # type: ignore[misc]
+    elif error_class is RequestInvalid:
+        error = RequestInvalid(detail, errors=[FieldError(_field_from(detail), detail)])
+    else:
+        error = error_class(detail or None)
+    return _respond(request, error)
+
+
+def render_unexpected(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    """A bug: log it whole, answer a problem that says nothing internal."""
+    _log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return _respond(request, GatewayError("An internal error occurred; it has been logged."))
+
+
+def _field_from(detail: str) -> str:
+    # Connexion's parameter errors read "<message> - '<name>'" or name the parameter first.
+    for marker in (" - '", "'"):
+        if marker in detail:
+            return detail.split(marker, 1)[1].split("'", 1)[0]
+    return ""
+

@@ -1,0 +1,83 @@
+"""The vendor-neutral campaign (the contract of POST /v1/campaigns) and its rules; no I/O.
+
+The request model is generated from specs/gateway.yaml, so the schema is written once. This
+module adds the rules a JSON schema cannot state: phone numbers must be valid (not just
+possible) and are normalised to ASCII E.164, time zones must exist, windows must end after
+they start.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import phonenumbers
+
+from gateway.errors import FieldError
+from generated.models.gateway import CampaignRequest, Recipient, Retry, Schedule, Window
+
+__all__ = [
+    "CampaignRequest",
+    "CampaignStatus",
+    "Receipt",
+    "Recipient",
+    "Retry",
+    "Schedule",
+    "Window",
+    "check_campaign",
+    "normalise_phone",
+]
+
+CampaignStatus = Literal["draft", "scheduled", "running", "paused", "completed", "cancelled", "failed", "unmapped"]
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What an adapter reads back from the vendor's answer."""
+
+    vendor_campaign_id: str | None
+    vendor_status: str | None
+    status: CampaignStatus
+    recipients_count: int | None
+    scheduled_at: datetime | None
+
+
+def normalise_phone(raw: str) -> str | None:
+    """ASCII E.164 for a valid number given with its country code, else None."""
+    try:
+        number = phonenumbers.parse(raw, None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+def check_campaign(campaign: CampaignRequest) -> tuple[CampaignRequest, list[FieldError]]:
+    """Apply the rules beyond the schema; return the campaign with phones normalised, and errors."""
+    errors: list[FieldError] = []
+    recipients = []
+    for index, recipient in enumerate(campaign.recipients or []):
+        phone = normalise_phone(recipient.phone)
+        if phone is None:
+            errors.append(
+                FieldError(f"recipients[{index}].phone", "must be a valid phone number in E.164 (+ and country code)")
+            )
+            recipients.append(recipient)
+        else:
+            recipients.append(recipient.model_copy(update={"phone": phone}))
+    schedule = campaign.schedule
+    if schedule is not None:
+        if schedule.timezone is not None:
+            try:
+                ZoneInfo(schedule.timezone)
+            except (ZoneInfoNotFoundError, ValueError):
+                errors.append(FieldError("schedule.timezone", "must be an IANA time zone such as Europe/Paris"))
+        for index, window in enumerate(schedule.windows or []):
+            if window.start >= window.end:
+                errors.append(FieldError(f"schedule.windows[{index}]", "end must be after start"))
+    if campaign.recipients is None:
+        return campaign, errors
+    return campaign.model_copy(update={"recipients": recipients}), errors

@@ -1,0 +1,232 @@
+"""The gateway's error tree; every error renders as RFC 9457 problem+json.
+
+::
+
+    GatewayError (500)
+    ├── RequestInvalid (400)            the body or a parameter breaks the API's schema
+    ├── Unauthenticated (401)           missing or unknown gateway key
+    ├── NotFound (404)
+    ├── MethodNotAllowed (405)
+    ├── PayloadTooLarge (413)
+    ├── UnsupportedMediaType (415)
+    ├── Unprocessable (422)             the chosen vendor cannot take this campaign
+    │   └── VendorRejected (422)        the vendor answered 4xx to what we sent
+    ├── VendorRateLimited (429)         the vendor answered 429; Retry-After passed on
+    ├── VendorNotConfigured (503)       no base URL for this vendor on this gateway
+    ├── VendorError (502)               the vendor failed us
+    │   ├── VendorServerError (502)     vendor 5xx
+    │   ├── VendorAuthFailed (502)      the vendor refused the gateway's credentials
+    │   ├── VendorUnreachable (502)     connection refused or failed before sending
+    │   └── VendorBadResponse (502)     success status but a body off its spec: may exist
+    └── VendorTimeout (504)             no complete answer within the total deadline
+
+This module imports nothing of the gateway.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+__all__ = [
+    "FieldError",
+    "GatewayError",
+    "MethodNotAllowed",
+    "NotFound",
+    "PayloadTooLarge",
+    "RequestInvalid",
+    "Unauthenticated",
+    "Unprocessable",
+    "UnsupportedMediaType",
+    "VendorAuthFailed",
+    "VendorBadResponse",
+    "VendorError",
+    "VendorNotConfigured",
+    "VendorRateLimited",
+    "VendorRejected",
+    "VendorServerError",
+    "VendorTimeout",
+    "VendorUnreachable",
+    "all_error_classes",
+]
+
+PROBLEM_TYPE_PREFIX = "urn:campaign-gateway:problem:"
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One broken rule: `field` is a path such as ``recipients[0].phone`` ("" for the body)."""
+
+    field: str
+    message: str
+
+    def as_dict(self) -> dict[str, str]:
+        """The problem's `errors` entry."""
+        return {"field": self.field, "message": self.message}
+
+
+class GatewayError(Exception):
+    """Base of every error the gateway answers with; subclasses set status, title and type."""
+
+    status: ClassVar[int] = 500
+    title: ClassVar[str] = "Internal error"
+    slug: ClassVar[str] = "internal"
+
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        errors: list[FieldError] | None = None,
+        vendor: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail or self.title)
+        self.detail = detail or self.title
+        self.errors = errors or []
+        self.vendor = vendor
+        self.headers = headers or {}
+
+    @property
+    def type(self) -> str:
+        """Stable problem type URI."""
+        return PROBLEM_TYPE_PREFIX + self.slug
+
+    def to_problem(self, instance: str | None = None) -> dict[str, Any]:
+        """The RFC 9457 body."""
+        problem: dict[str, Any] = {
+            "type": self.type,
+            "title": self.title,
+            "status": self.status,
+            "detail": self.detail,
+        }
+        if instance:
+            problem["instance"] = instance
+        if self.errors:
+            problem["errors"] = [error.as_dict() for error in self.errors]
+        if self.vendor:
+            problem["vendor"] = self.vendor
+        problem.update(self.extra())
+        return problem
+
+    def extra(self) -> dict[str, Any]:
+        """Members a subclass adds to the problem."""
+        return {}
+
+
+class RequestInvalid(GatewayError):
+    """The request breaks the API's schema or a rule of the vendor-neutral campaign."""
+
+    status, title, slug = 400, "Invalid request", "invalid-request"
+
+
+class Unauthenticated(GatewayError):
+    """Missing or unknown gateway key."""
+
+    status, title, slug = 401, "Unauthenticated", "unauthenticated"
+
+    def __init__(self, detail: str | None = None, **kwargs: Any) -> None:
+        kwargs.setdefault("headers", {"WWW-Authenticate": 'Bearer realm="campaign-gateway"'})
+        super().__init__(detail or "A valid gateway key is required (Authorization: Bearer or X-API-Key).", **kwargs)
+
+
+class NotFound(GatewayError):
+    """No such route or resource."""
+
+    status, title, slug = 404, "Not found", "not-found"
+
+
+class MethodNotAllowed(GatewayError):
+    """The route exists, not with this method."""
+
+    status, title, slug = 405, "Method not allowed", "method-not-allowed"
+
+
+class PayloadTooLarge(GatewayError):
+    """The body exceeds GATEWAY_MAX_BODY_BYTES."""
+
+    status, title, slug = 413, "Payload too large", "payload-too-large"
+
+
+class UnsupportedMediaType(GatewayError):
+    """The body's content type is not one the operation takes."""
+
+    status, title, slug = 415, "Unsupported media type", "unsupported-media-type"
+
+
+class Unprocessable(GatewayError):
+    """A valid campaign that the chosen vendor cannot take."""
+
+    status, title, slug = 422, "Not possible at this vendor", "unprocessable"
+
+
+class VendorRejected(Unprocessable):
+    """The vendor answered 4xx to the request we sent."""
+
+    title, slug = "Rejected by the vendor", "vendor-rejected"
+
+    def __init__(self, detail: str, *, vendor: str, vendor_status: int, **kwargs: Any) -> None:
+        super().__init__(detail, vendor=vendor, **kwargs)
+        self.vendor_status = vendor_status
+
+    def extra(self) -> dict[str, Any]:
+        """Adds the vendor's HTTP status."""
+        return {"vendor_status": self.vendor_status}
+
+
+class VendorRateLimited(GatewayError):
+    """The vendor is rate limiting; its Retry-After is passed on."""
+
+    status, title, slug = 429, "Vendor rate limit", "vendor-rate-limited"
+
+
+class VendorNotConfigured(GatewayError):
+    """The vendor has no base URL on this gateway."""
+
+    status, title, slug = 503, "Vendor not configured", "vendor-not-configured"
+
+
+class VendorError(GatewayError):
+    """The vendor failed; the gateway answers 502."""
+
+    status, title, slug = 502, "Vendor error", "vendor-error"
+
+
+class VendorServerError(VendorError):
+    """The vendor answered 5xx."""
+
+    title, slug = "Vendor server error", "vendor-server-error"
+
+
+class VendorAuthFailed(VendorError):
+    """The vendor refused the gateway's own credentials (a gateway configuration problem)."""
+
+    title, slug = "Vendor refused the gateway's credentials", "vendor-auth-failed"
+
+
+class VendorUnreachable(VendorError):
+    """The connection failed before the request was sent."""
+
+    title, slug = "Vendor unreachable", "vendor-unreachable"
+
+
+class VendorBadResponse(VendorError):
+    """A success status with a body off the vendor's spec: the campaign may exist."""
+
+    title, slug = "Unreadable vendor response", "vendor-bad-response"
+
+
+class VendorTimeout(GatewayError):
+    """No complete answer within the total deadline; the campaign may exist."""
+
+    status, title, slug = 504, "Vendor timeout", "vendor-timeout"
+
+
+def all_error_classes() -> list[type[GatewayError]]:
+    """Every class in the tree, for completeness tests."""
+    found: list[type[GatewayError]] = []
+    pending: list[type[GatewayError]] = [GatewayError]
+    while pending:
+        cls = pending.pop()
+        found.append(cls)
+        pending.extend(cls.__subclasses__())
+    return found

@@ -1,0 +1,190 @@
+"""Each vendor as the sandbox knows it: its OpenAPI document, read once, and nothing else.
+
+The sandbox serves a vendor under `/<slug>` + the path of the spec's first server URL, and
+shows openapi-core each request as if it had reached that server, so the spec is used as
+written (no server rewriting).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from openapi_core import OpenAPI
+from openapi_core.datatypes import RequestParameters
+from werkzeug.datastructures import Headers, ImmutableMultiDict
+
+from gateway.codegen.config import GeneratorPaths, load_vendors
+from gateway.codegen.specs import load_spec
+from gateway.sandbox._openapi import (
+    OpenAPIRequest,
+    OpenAPIResponse,
+    build_openapi,
+    explain,
+)
+from gateway.sandbox._schemas import SchemaTools
+
+__all__ = ["Operation", "RouteError", "VendorSpec", "load_vendor_specs"]
+
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+class RouteError(LookupError):
+    """No operation answers this method and path (404), or not this method (405)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of a vendor spec."""
+
+    method: str
+    """Lower case, as in the spec."""
+    template: str
+    """The spec's path template, below the server path (e.g. `/campaign`)."""
+    pattern: re.Pattern[str]
+    spec: Mapping[str, Any]
+    """The raw operation object."""
+    security: tuple[Mapping[str, Any], ...]
+    """Alternative security requirements (the operation's, else the document's); () is none."""
+
+
+@dataclass(frozen=True)
+class VendorSpec:
+    """A vendor's spec, parsed once and shared by every sandbox in the process."""
+
+    slug: str
+    name: str
+    document: Mapping[str, Any]
+    openapi: OpenAPI
+    tools: SchemaTools
+    host_url: str
+    """Scheme and host of the spec's first server (e.g. `https://api.smallest.ai`)."""
+    server_path: str
+    """Path of the spec's first server, without a trailing slash (e.g. `/atoms/v1`)."""
+    operations: tuple[Operation, ...]
+
+    @property
+    def security_schemes(self) -> Mapping[str, Any]:
+        """The document's security schemes by name."""
+        schemes: Mapping[str, Any] = self.document.get("components", {}).get("securitySchemes", {})
+        return schemes
+
+    def find(self, method: str, path: str) -> Operation:
+        """The operation for `method` on `path` (a path below `/<slug>`); RouteError if none."""
+        if not path.startswith(self.server_path + "/"):
+            raise RouteError(404, f"no operation at {path}")
+        rest = path[len(self.server_path) :]
+        matches = [operation for operation in self.operations if operation.pattern.fullmatch(rest)]
+        for operation in matches:
+            if operation.method == method.lower():
+                return operation
+        if matches:
+            allowed = ", ".join(sorted(operation.method.upper() for operation in matches))
+            raise RouteError(405, f"{method.upper()} is not allowed on {path}; use {allowed}")
+        raise RouteError(404, f"no operation at {path}")
+
+    def openapi_request(
+        self,
+        method: str,
+        path: str,
+        headers: Headers,
+        body: bytes,
+        query: Mapping[str, Any] | None = None,
+    ) -> OpenAPIRequest:
+        """The request as openapi-core should see it: sent to the spec's own server."""
+        return OpenAPIRequest(
+            host_url=self.host_url,
+            path=path,
+            method=method.lower(),
+            body=body or None,
+            content_type=headers.get("Content-Type", "").lower(),
+            parameters=RequestParameters(
+                query=ImmutableMultiDict(query or {}),
+                header=headers,
+            ),
+        )
+
+    def response_errors(
+        self,
+        method: str,
+        path: str,
+        status: int,
+        content_type: str,
+        body: bytes,
+    ) -> list[str]:
+        """Why a response to `method path` breaks the spec; [] when it conforms."""
+        request = self.openapi_request(method, path, Headers(), b"")
+        response = OpenAPIResponse(status, content_type, body, Headers({"Content-Type": content_type}))
+        return [
+            str(violation)
+            for error in self.openapi.iter_response_errors(request, response)
+            for violation in explain(error)
+        ]
+
+
+def load_vendor_specs(paths: GeneratorPaths | None = None) -> dict[str, VendorSpec]:
+    """Every vendor of specs/vendors.toml, in its order; read once per folder and process."""
+    paths = paths or GeneratorPaths()
+    return dict(_load(paths.vendors_toml, paths.vendor_specs))
+
+
+@functools.cache
+def _load(vendors_toml: Path, folder: Path) -> tuple[tuple[str, VendorSpec], ...]:
+    vendors = load_vendors(GeneratorPaths(specs=vendors_toml.parent))
+    loaded = []
+    for vendor in vendors:
+        document = load_spec(folder / f"{vendor.slug}.yaml")
+        loaded.append((vendor.slug, _vendor_spec(vendor.slug, vendor.name, document)))
+    return tuple(loaded)
+
+
+def _vendor_spec(slug: str, name: str, document: dict[str, Any]) -> VendorSpec:
+    servers = document.get("servers") or [{"url": "/"}]
+    url = _expand(servers[0])
+    parts = urlsplit(url)
+    host_url = f"{parts.scheme or 'http'}://{parts.netloc or 'localhost'}"
+    return VendorSpec(
+        slug=slug,
+        name=name,
+        document=document,
+        openapi=build_openapi(document),
+        tools=SchemaTools(document),
+        host_url=host_url,
+        server_path=parts.path.rstrip("/"),
+        operations=tuple(_operations(document)),
+    )
+
+
+def _expand(server: Mapping[str, Any]) -> str:
+    """A server URL with each `{variable}` replaced by its default."""
+    url = str(server.get("url", "/"))
+    for variable, spec in server.get("variables", {}).items():
+        url = url.replace("{" + variable + "}", str(spec.get("default", "")))
+    return url
+
+
+def _operations(document: Mapping[str, Any]) -> list[Operation]:
+    default_security = document.get("security", [])
+    found = []
+    for template, item in document.get("paths", {}).items():
+        pattern = re.compile(
+            "".join(
+                "[^/]+" if piece.startswith("{") else re.escape(piece)
+                for piece in re.split(r"(\{[^}]+\})", template)
+            )
+        )
+        for method in _METHODS:
+            if method in item:
+                spec = item[method]
+                security = spec.get("security", default_security)
+                found.append(Operation(method, template, pattern, spec, tuple(security)))
+    return found

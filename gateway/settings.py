@@ -1,0 +1,89 @@
+"""One typed settings object, read from the environment; invalid values fail at start-up."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, ValidationError
+
+from gateway.codegen.config import GeneratorPaths, load_vendors
+
+__all__ = ["DEV_API_KEY", "Settings", "SettingsError", "VendorSettings"]
+
+DEV_API_KEY = "dev-key-change-me"
+_MIB = 1024 * 1024
+
+
+class SettingsError(Exception):
+    """An environment variable has an invalid value; the message names it."""
+
+
+class VendorSettings(BaseModel):
+    """Where one vendor is and the gateway's credential there."""
+
+    model_config = ConfigDict(frozen=True)
+
+    base_url: HttpUrl | None = None
+    api_key: SecretStr | None = None
+
+    @property
+    def enabled(self) -> bool:
+        """A vendor without a base URL is disabled (503), never sent to a sandbox silently."""
+        return self.base_url is not None
+
+
+class Settings(BaseModel):
+    """Everything configurable, with the environment variable that sets it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    # Gateway key -> tenant (GATEWAY_API_KEYS); kept out of repr so a logged Settings leaks nothing.
+    api_keys: dict[str, str] = Field(repr=False)
+    vendors: dict[str, VendorSettings]
+    vendor_timeout_s: float = Field(10.0, gt=0, le=600)
+    max_body_bytes: int = Field(5 * _MIB, gt=0)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Read GATEWAY_* variables; raise SettingsError naming the first invalid one."""
+        env = os.environ if environ is None else environ
+        raw: dict[str, object] = {
+            "api_keys": _parse_api_keys(env.get("GATEWAY_API_KEYS", f"dev:{DEV_API_KEY}")),
+            "vendors": {
+                vendor.slug: {
+                    "base_url": env.get(f"GATEWAY_{vendor.slug.upper()}_BASE_URL") or None,
+                    "api_key": env.get(f"GATEWAY_{vendor.slug.upper()}_API_KEY") or None,
+                }
+                for vendor in load_vendors(GeneratorPaths())
+            },
+        }
+        for field, variable in (("vendor_timeout_s", "GATEWAY_VENDOR_TIMEOUT_S"), ("max_body_bytes", "GATEWAY_MAX_BODY_BYTES")):
+            if env.get(variable):
+                raw[field] = env[variable]
+        try:
+            return cls.model_validate(raw)
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            raise SettingsError(f"{_variable_for(error['loc'])}: {error['msg']}") from None
+
+
+def _parse_api_keys(value: str) -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for item in filter(None, (part.strip() for part in value.split(","))):
+        tenant, sep, key = item.partition(":")
+        if not sep or not tenant or not key:
+            raise SettingsError("GATEWAY_API_KEYS: expected comma-separated tenant:key pairs")
+        if key in keys:
+            raise SettingsError("GATEWAY_API_KEYS: the same key is given twice")
+        keys[key] = tenant
+    if not keys:
+        raise SettingsError("GATEWAY_API_KEYS: at least one tenant:key is required")
+    return keys
+
+
+def _variable_for(location: tuple[int | str, ...]) -> str:
+    if location[:1] == ("vendors",) and len(location) >= 3:
+        return f"GATEWAY_{str(location[1]).upper()}_{str(location[2]).upper()}"
+    names = {"vendor_timeout_s": "GATEWAY_VENDOR_TIMEOUT_S", "max_body_bytes": "GATEWAY_MAX_BODY_BYTES"}
+    return names.get(str(location[0]), str(location[0]))

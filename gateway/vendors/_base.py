@@ -1,0 +1,354 @@
+"""What every adapter shares: capabilities, the send path, and vendor error mapping.
+
+An adapter is a pure translation (`to_vendor`, `from_vendor`) around one I/O call made
+through the vendor's generated client. Both routes end in `Adapter.send_payload`: the
+vendor-neutral route with the adapter's translation, the native route with the client's own
+body. `vendor_errors` is the one place where httpx and generated-client failures become
+gateway errors.
+"""
+
+from __future__ import annotations
+
+import json
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Protocol
+
+import httpx
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticValidationError
+
+from gateway.campaign import CampaignRequest, Receipt
+from gateway.errors import (
+    FieldError,
+    GatewayError,
+    Unprocessable,
+    VendorAuthFailed,
+    VendorBadResponse,
+    VendorRateLimited,
+    VendorRejected,
+    VendorServerError,
+    VendorTimeout,
+    VendorUnreachable,
+)
+from gateway.vendors._http import CallState, CaptureTransport, ResponseTooLarge, VendorTransport, vendor_call
+
+__all__ = [
+    "Adapter",
+    "AuthStyle",
+    "Capabilities",
+    "PreparedRequest",
+    "VendorReply",
+    "refuse_fields",
+    "require_fields",
+    "vendor_errors",
+]
+
+REDACTED = "[REDACTED]"
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """One row of the capability matrix (GET /v1/vendors and the README)."""
+
+    channels: tuple[str, ...]
+    inline_recipients: bool
+    audience: bool
+    scheduling: bool
+    windows: bool
+    retries: bool
+    multipart: bool = False
+    max_recipients: int | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AuthStyle:
+    """How the vendor wants its credential: header name and prefix."""
+
+    header: str = "Authorization"
+    prefix: str = "Bearer"
+
+
+@dataclass(frozen=True)
+class VendorReply:
+    """The vendor's raw answer plus what the generated client parsed from it (None if nothing)."""
+
+    status: int
+    content: bytes
+    content_type: str
+    retry_after: str | None
+    parsed: Any = None
+
+
+@dataclass
+class PreparedRequest:
+    """The exact request a call would send (dry runs), credentials redacted."""
+
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: Any
+    files: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+class _GeneratedCall(Protocol):
+    def __call__(self, *, client: Any, body: Any) -> Any: ...
+
+
+class Adapter(ABC):
+    """Base of every vendor adapter."""
+
+    slug: ClassVar[str]
+    capabilities: ClassVar[Capabilities]
+    auth: ClassVar[AuthStyle] = AuthStyle()
+    success_statuses: ClassVar[frozenset[int]] = frozenset({201})
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None,
+        credential: str | None,
+        timeout_s: float,
+    ) -> None:
+        self._base_url = base_url
+        self._credential = credential or ""
+        self._timeout_s = timeout_s
+        self._client = self._make_client(VendorTransport()) if base_url else None
+        self._dry_client = self._make_client(CaptureTransport())
+
+    # --- the per-vendor part -----------------------------------------------------------------
+
+    @abstractmethod
+    def to_vendor(self, campaign: CampaignRequest) -> BaseModel:
+        """Translate a checked campaign into the vendor's generated request model (pure)."""
+
+    @abstractmethod
+    def from_vendor(self, parsed: Any) -> Receipt:
+        """Read the vendor's parsed success body (pure)."""
+
+    @abstractmethod
+    def _client_class(self) -> Any:
+        """The generated package's AuthenticatedClient."""
+
+    @abstractmethod
+    def _call(self) -> _GeneratedCall:
+        """The generated operation's `sync_detailed`."""
+
+    @abstractmethod
+    def _client_body(self, payload: Any) -> Any:
+        """Build the generated client's body from a wire payload (JSON dict or form fields)."""
+
+    # --- shared ------------------------------------------------------------------------------
+
+    def payload(self, campaign: CampaignRequest) -> Any:
+        """The wire payload for a campaign; refusals and vendor-model violations are 422."""
+        return self.build(campaign).model_dump(mode="json", by_alias=True, exclude_unset=True)
+
+    def build(self, campaign: CampaignRequest) -> BaseModel:
+        """Translate, merge `options`, and check the result against the vendor's own model.
+
+        The vendor's generated model enforces its spec's limits, so they are never re-typed
+        here; its violations become 422s naming the vendor's field.
+        """
+        if campaign.channel is not None and campaign.channel not in self.capabilities.channels:
+            offered = ", ".join(self.capabilities.channels)
+            raise Unprocessable(
+                f"{self.slug} does not offer {campaign.channel}",
+                vendor=self.slug,
+                errors=[FieldError("channel", f"{self.slug} offers {offered}")],
+            )
+        try:
+            model = self.to_vendor(campaign)
+            if not campaign.options:
+                return model
+            mapped = model.model_dump(by_alias=True, exclude_unset=True)
+            clashes = sorted(set(mapped) & set(campaign.options))
+            if clashes:
+                raise Unprocessable(
+                    f"{self.slug} fields given twice",
+                    vendor=self.slug,
+                    errors=[FieldError(f"options.{name}", "also set by a mapped field") for name in clashes],
+                )
+            return type(model).model_validate({**mapped, **campaign.options})
+        except PydanticValidationError as exc:
+            raise Unprocessable(
+                f"{self.slug} cannot take this campaign",
+                vendor=self.slug,
+                errors=[FieldError(f"{self.slug}:{_vendor_path(err['loc'])}", err["msg"]) for err in exc.errors()],
+            ) from exc
+
+    def send_payload(self, payload: Any) -> VendorReply:
+        """Send through the generated client under the total deadline; map transport failures."""
+        if self._client is None:
+            raise RuntimeError(f"{self.slug} has no base URL")  # callers check enabled first
+        with vendor_call(self._timeout_s) as state, vendor_errors(self.slug, state, self._credential):
+            response = self._call()(client=self._client, body=self._client_body(payload))
+        return VendorReply(
+            status=response.status_code,
+            content=self.redact(response.content),
+            content_type=response.headers.get("content-type", "application/json"),
+            retry_after=response.headers.get("retry-after"),
+            parsed=response.parsed,
+        )
+
+    def prepare(self, payload: Any) -> PreparedRequest:
+        """The exact request `send_payload` would make, captured without sending."""
+        with vendor_call(self._timeout_s) as state:
+            self._call()(client=self._dry_client, body=self._client_body(payload))
+        request = state.request
+        assert request is not None
+        headers = {
+            name: (REDACTED if name.lower() == self.auth.header.lower() else value)
+            for name, value in request.headers.items()
+            if name.lower() not in ("content-length", "host", "accept-encoding", "connection", "user-agent", "accept")
+        }
+        content_type = request.headers.get("content-type", "")
+        if content_type.startswith("multipart/form-data"):
+            fields, files = _split_multipart(payload)
+            return PreparedRequest(request.method, request.url.path, headers, fields, files)
+        return PreparedRequest(request.method, request.url.path, headers, json.loads(request.content or b"null"))
+
+    def dispatch(self, campaign: CampaignRequest) -> Receipt:
+        """Send a campaign and read the vendor's answer, raising the gateway error for failures."""
+        reply = self.send_payload(self.payload(campaign))
+        raise_for_reply(self.slug, reply, self.success_statuses)
+        try:
+            return self.from_vendor(reply.parsed)
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
+            raise VendorBadResponse(
+                f"{self.slug} answered {reply.status} with a body the gateway cannot read; the campaign may exist",
+                vendor=self.slug,
+            ) from exc
+
+    def redact(self, content: bytes) -> bytes:
+        """Remove the gateway's vendor credential from anything a vendor echoes."""
+        if self._credential and self._credential.encode() in content:
+            return content.replace(self._credential.encode(), REDACTED.encode())
+        return content
+
+    def _make_client(self, transport: httpx.BaseTransport) -> Any:
+        return self._client_class()(
+            base_url=self._base_url or "http://vendor.invalid",
+            token=self._credential,
+            prefix=self.auth.prefix,
+            auth_header_name=self.auth.header,
+            timeout=httpx.Timeout(self._timeout_s),
+            follow_redirects=False,
+            raise_on_unexpected_status=False,
+            httpx_args={"transport": transport},
+        )
+
+
+def raise_for_reply(slug: str, reply: VendorReply, success: frozenset[int]) -> None:
+    """Map a vendor answer that is not a readable success to the gateway error."""
+    if reply.status in success and reply.parsed is not None:
+        return
+    reason = _short_reason(reply.content)
+    if reply.status in success or 200 <= reply.status < 300:
+        raise VendorBadResponse(
+            f"{slug} answered {reply.status} with a body off its spec; the campaign may exist", vendor=slug
+        )
+    if reply.status in (401, 403):
+        raise VendorAuthFailed(f"{slug} refused the gateway's credentials ({reply.status})", vendor=slug)
+    if reply.status == 429:
+        headers = {"Retry-After": reply.retry_after} if reply.retry_after else {}
+        raise VendorRateLimited(f"{slug} is rate limiting", vendor=slug, headers=headers)
+    if 400 <= reply.status < 500:
+        raise VendorRejected(f"{slug} rejected the campaign: {reason}", vendor=slug, vendor_status=reply.status)
+    if reply.status >= 500:
+        raise VendorServerError(f"{slug} failed ({reply.status})", vendor=slug)
+    raise VendorBadResponse(f"{slug} answered {reply.status}, which the gateway does not follow", vendor=slug)
+
+
+@contextmanager
+def vendor_errors(slug: str, state: CallState, credential: str) -> Iterator[None]:
+    """Map httpx and generated-client failures to the most specific gateway error."""
+    try:
+        yield
+    except GatewayError:
+        raise
+    except httpx.ConnectTimeout as exc:
+        raise VendorTimeout(f"{slug} did not accept a connection in time", vendor=slug) from exc
+    except httpx.TimeoutException as exc:
+        raise VendorTimeout(f"{slug} did not answer in time; the campaign may exist", vendor=slug) from exc
+    except httpx.ConnectError as exc:
+        raise VendorUnreachable(f"{slug} is unreachable", vendor=slug) from exc
+    except ResponseTooLarge as exc:
+        raise VendorBadResponse(f"{slug} answered with an oversized body; the campaign may exist", vendor=slug) from exc
+    except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
+        detail = "the connection broke after the request was sent; the campaign may exist"
+        if not state.sent:
+            raise VendorUnreachable(f"{slug}: the connection broke before sending", vendor=slug) from exc
+        raise VendorBadResponse(f"{slug}: {detail}", vendor=slug) from exc
+    except (KeyError, TypeError, ValueError) as exc:
+        # The generated client parses inside sync_detailed: these mean a body off the spec.
+        raise VendorBadResponse(
+            f"{slug} answered {state.status} with a body off its spec; the campaign may exist", vendor=slug
+        ) from exc
+
+
+def require_fields(slug: str, values: dict[str, object]) -> None:
+    """422 for each field the vendor requires that the campaign leaves empty."""
+    errors = [FieldError(name, f"required by {slug}") for name, value in values.items() if value in (None, "", [])]
+    if errors:
+        raise Unprocessable(f"{slug} needs more", vendor=slug, errors=errors)
+
+
+def refuse_fields(slug: str, campaign: CampaignRequest, fields: dict[str, str]) -> None:
+    """422 for each set field the vendor cannot express (never dropped silently)."""
+    data = campaign.model_dump(exclude_unset=True, exclude_none=True)
+    errors = []
+    for path, why in fields.items():
+        value: Any = data
+        for part in path.split("."):
+            if isinstance(value, list):
+                value = [item.get(part) for item in value if isinstance(item, dict) and item.get(part) is not None]
+                value = value or None
+            elif isinstance(value, dict):
+                value = value.get(part)
+            if value is None:
+                break
+        if value not in (None, [], {}):
+            errors.append(FieldError(_neutral_path(path), why))
+    if errors:
+        raise Unprocessable(f"{slug} cannot take this campaign", vendor=slug, errors=errors)
+
+
+def _neutral_path(path: str) -> str:
+    head, _, rest = path.partition(".")
+    return f"{head}[*].{rest}" if head == "recipients" and rest else path
+
+
+def _vendor_path(location: tuple[int | str, ...]) -> str:
+    path = ""
+    for part in location:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
+
+
+def _short_reason(content: bytes, limit: int = 300) -> str:
+    try:
+        body = json.loads(content)
+    except ValueError:
+        text = content.decode("utf-8", "replace").strip()
+        return text[:limit] or "no reason given"
+    if isinstance(body, dict):
+        for key in ("message", "error", "detail", "errors", "status"):
+            if body.get(key):
+                return str(body[key])[:limit]
+    return json.dumps(body)[:limit]
+
+
+def _split_multipart(payload: Any) -> tuple[dict[str, Any], dict[str, dict[str, str]]]:
+    fields: dict[str, Any] = {}
+    files: dict[str, dict[str, str]] = {}
+    for name, value in payload.items():
+        if isinstance(value, tuple):
+            file_name, content, content_type = value
+            files[name] = {"file_name": file_name, "content_type": content_type, "content": content.decode()}
+        else:
+            fields[name] = value
+    return fields, files

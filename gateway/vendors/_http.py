@@ -1,0 +1,180 @@
+"""The HTTP layer under every generated client: a total deadline, a response cap, capture.
+
+httpx's timeouts are per read, so a vendor dripping one byte a second holds a call forever.
+Here every socket read, write and connect waits at most for what is left of one deadline per
+vendor call, so the whole call ends within it. Responses are capped in size, and the last
+response of a call is kept so a body that the generated client cannot parse can still be
+reported (and relayed on native routes).
+"""
+
+from __future__ import annotations
+
+import ssl
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpcore
+import httpx
+
+__all__ = ["CallState", "CaptureTransport", "ResponseTooLarge", "VendorTransport", "vendor_call"]
+
+
+class ResponseTooLarge(httpx.HTTPError):
+    """The vendor's response exceeded the cap."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"vendor response larger than {limit} bytes")
+
+
+@dataclass
+class CallState:
+    """One vendor call: its deadline, whether the request went out, and the raw response."""
+
+    deadline: float
+    sent: bool = False
+    status: int | None = None
+    headers: httpx.Headers = field(default_factory=httpx.Headers)
+    content: bytes = b""
+    request: httpx.Request | None = None
+
+    def remaining(self) -> float:
+        """Seconds left; may be negative."""
+        return self.deadline - time.monotonic()
+
+
+_current: ContextVar[CallState | None] = ContextVar("vendor_call", default=None)
+
+
+@contextmanager
+def vendor_call(total_timeout_s: float) -> Iterator[CallState]:
+    """Run one vendor call under a total deadline; yields its state for error mapping."""
+    state = CallState(deadline=time.monotonic() + total_timeout_s)
+    token = _current.set(state)
+    try:
+        yield state
+    finally:
+        _current.reset(token)
+
+
+def _bounded(timeout: float | None, kind: type[Exception]) -> float | None:
+    state = _current.get()
+    if state is None:
+        return timeout
+    remaining = state.remaining()
+    if remaining <= 0:
+        raise kind("total vendor deadline exceeded")
+    return remaining if timeout is None else min(timeout, remaining)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _bounded(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        state = _current.get()
+        if state is not None:
+            state.sent = True  # from the first byte on, the vendor may have acted on it
+        self._inner.write(buffer, _bounded(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        inner = self._inner.start_tls(ssl_context, server_hostname, _bounded(timeout, httpcore.ConnectTimeout))
+        return _DeadlineStream(inner)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self) -> None:
+        self._inner = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        stream = self._inner.connect_tcp(
+            host, port, _bounded(timeout, httpcore.ConnectTimeout), local_address, socket_options
+        )
+        return _DeadlineStream(stream)
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+class _CappedStream(httpx.SyncByteStream):
+    def __init__(self, inner: httpx.SyncByteStream, limit: int, state: CallState | None) -> None:
+        self._inner = inner
+        self._limit = limit
+        self._state = state
+
+    def __iter__(self) -> Iterator[bytes]:
+        body = bytearray()
+        for chunk in self._inner:
+            body += chunk
+            if len(body) > self._limit:
+                raise ResponseTooLarge(self._limit)
+            yield chunk
+        if self._state is not None:
+            self._state.content = bytes(body)
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class VendorTransport(httpx.HTTPTransport):
+    """HTTP transport bounded by the current call's deadline; a failed connect is retried once.
+
+    httpcore retries only failures before the request is sent, so a POST is never sent twice.
+    """
+
+    def __init__(self, *, max_response_bytes: int = 1024 * 1024, **kwargs: Any) -> None:
+        super().__init__(retries=1, **kwargs)
+        # httpx 0.28 has no public way to choose the network backend; the pool it built is
+        # replaced by one that differs only in the backend (httpx is pinned; tests cover it).
+        self._pool = httpcore.ConnectionPool(retries=1, network_backend=_DeadlineBackend())
+        self._max_response_bytes = max_response_bytes
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Send, capping the response body and recording it on the current call."""
+        state = _current.get()
+        if state is not None:
+            state.request = request
+        response = super().handle_request(request)
+        stream = response.stream
+        assert isinstance(stream, httpx.SyncByteStream)
+        response.stream = _CappedStream(stream, self._max_response_bytes, state)
+        if state is not None:
+            state.status = response.status_code
+            state.headers = response.headers
+        return response
+
+
+class CaptureTransport(httpx.BaseTransport):
+    """Records the request and sends nothing (dry runs); answers an empty 599."""
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Keep the request on the current call."""
+        request.read()
+        state = _current.get()
+        if state is not None:
+            state.request = request
+        return httpx.Response(599, content=b"")

@@ -1,0 +1,110 @@
+"""Smallest AI Atoms: AI voice calls to an audience that exists at Smallest."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from generated.models import smallest
+from generated.smallest_client import AuthenticatedClient
+from generated.smallest_client.api.subpackage_campaigns import create_a_campaign
+from generated.smallest_client.models import CampaignsCreateACampaignResponse201, CreateACampaignBody
+from generated.smallest_client.types import Unset
+
+from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
+from gateway.errors import FieldError, Unprocessable
+from gateway.vendors._base import Adapter, Capabilities, refuse_fields, require_fields
+
+__all__ = ["SmallestAdapter"]
+
+STATUSES: dict[str, CampaignStatus] = {
+    "draft": "draft",
+    "scheduled": "scheduled",
+    "processing": "running",
+    "running": "running",
+    "paused": "paused",
+    "completed": "completed",
+    "failed": "failed",
+}
+
+
+class SmallestAdapter(Adapter):
+    """Maps the vendor-neutral campaign to Smallest's create-a-campaign body."""
+
+    slug = "smallest"
+    capabilities = Capabilities(
+        channels=("voice",),
+        inline_recipients=False,
+        audience=True,
+        scheduling=True,
+        windows=False,
+        retries=True,
+        notes=(
+            "without start_at the campaign is created as a draft and does not dial until started at Smallest",
+            "start_at must be in the future",
+            "retry.on is refused: Smallest retries every failed call",
+        ),
+    )
+
+    def __init__(self, *, clock: Callable[[], datetime] = lambda: datetime.now(UTC), **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._clock = clock
+
+    def to_vendor(self, campaign: CampaignRequest) -> smallest.CampaignPostRequest:
+        """Pure translation (given the clock); unset values stay unset, so no default leaks."""
+        refuse_fields(
+            self.slug,
+            campaign,
+            {
+                "recipients": "Smallest calls an audience that exists there: use audience",
+                "retry.on": "Smallest retries every failed call",
+                "message": "Smallest voice agents take no message text",
+                "media_urls": "Smallest places voice calls",
+                "schedule.windows": "Smallest has no calling windows",
+                "schedule.days": "Smallest has no calling days",
+                "schedule.daily_limit": "Smallest has no daily limit",
+            },
+        )
+        require_fields(self.slug, {"agent_id": campaign.agent_id, "audience": campaign.audience})
+        fields: dict[str, Any] = {"name": campaign.name, "agentId": campaign.agent_id, "audienceId": campaign.audience}
+        if campaign.sender:
+            fields["phoneNumberIds"] = [campaign.sender]
+        start_at = campaign.schedule.start_at if campaign.schedule else None
+        if start_at is not None:
+            if start_at <= self._clock():
+                raise Unprocessable(
+                    "smallest needs a future start",
+                    vendor=self.slug,
+                    errors=[FieldError("schedule.start_at", "must be in the future for smallest")],
+                )
+            fields["scheduledAt"] = start_at
+        if campaign.retry is not None:
+            if campaign.retry.max_retries is not None:
+                fields["maxRetries"] = campaign.retry.max_retries
+            if campaign.retry.delay_minutes is not None:
+                fields["retryDelay"] = campaign.retry.delay_minutes
+        return smallest.CampaignPostRequest.model_validate(fields)
+
+    def from_vendor(self, parsed: Any) -> Receipt:
+        """Read the 201 body's data."""
+        assert isinstance(parsed, CampaignsCreateACampaignResponse201)
+        data = parsed.data
+        assert not isinstance(data, Unset)
+        status = None if isinstance(data.status, Unset) else str(data.status)
+        return Receipt(
+            vendor_campaign_id=None if isinstance(data.field_id, Unset) else data.field_id,
+            vendor_status=status,
+            status=STATUSES.get(status or "", "unmapped"),
+            recipients_count=None if isinstance(data.participants_count, Unset) else data.participants_count,
+            scheduled_at=None if isinstance(data.scheduled_at, Unset) else data.scheduled_at,
+        )
+
+    def _client_class(self) -> Any:
+        return AuthenticatedClient
+
+    def _call(self) -> Any:
+        return create_a_campaign.sync_detailed
+
+    def _client_body(self, payload: Any) -> Any:
+        return CreateACampaignBody.from_dict(payload)

@@ -1,0 +1,96 @@
+"""TetherAI: SMS to inline contacts on the customer's own TetherAI host."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generated.models import tetherai
+from generated.tetherai_client import AuthenticatedClient
+from generated.tetherai_client.api.campaigns import create_campaign
+from generated.tetherai_client.models import CampaignCreatedResponse, CreateCampaignRequest
+from generated.tetherai_client.types import Unset
+
+from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
+from gateway.vendors._base import Adapter, Capabilities, refuse_fields, require_fields
+
+__all__ = ["TetherAIAdapter"]
+
+# TetherAI documents only "scheduled"; every other word is reported as unmapped.
+STATUSES: dict[str, CampaignStatus] = {"scheduled": "scheduled"}
+# The vendor-neutral placeholders and TetherAI's names for them (its docs use {{firstName}}).
+PLACEHOLDERS = {"{{first_name}}": "{{firstName}}", "{{last_name}}": "{{lastName}}"}
+
+
+class TetherAIAdapter(Adapter):
+    """Maps the vendor-neutral campaign to TetherAI's CreateCampaignRequest."""
+
+    slug = "tetherai"
+    success_statuses = frozenset({200, 201})
+    capabilities = Capabilities(
+        channels=("sms",),
+        inline_recipients=True,
+        audience=False,
+        scheduling=True,
+        windows=False,
+        retries=False,
+        notes=(
+            "{{first_name}} and {{last_name}} become TetherAI's {{firstName}} and {{lastName}}",
+            "per-recipient variables are refused: TetherAI contacts carry names only",
+            "TetherAI documents no success status: 200 and 201 are both accepted",
+        ),
+    )
+
+    def to_vendor(self, campaign: CampaignRequest) -> tetherai.CreateCampaignRequest:
+        """Pure translation; refuses what TetherAI cannot express."""
+        refuse_fields(
+            self.slug,
+            campaign,
+            {
+                "recipients.variables": "TetherAI contacts carry first and last names only",
+                "audience": "TetherAI takes inline contacts (or options.selectedExistingContacts)",
+                "sender": "TetherAI sends from the account's own numbers",
+                "media_urls": "TetherAI sends text only",
+                "retry": "TetherAI has no retry settings",
+                "agent_id": "TetherAI has no voice agents",
+                "schedule.windows": "TetherAI has no sending windows",
+                "schedule.days": "TetherAI has no sending days",
+                "schedule.daily_limit": "TetherAI has no daily limit",
+            },
+        )
+        require_fields(self.slug, {"message": campaign.message})
+        message = campaign.message or ""
+        for neutral, native in PLACEHOLDERS.items():
+            message = message.replace(neutral, native)
+        fields: dict[str, Any] = {"name": campaign.name, "message": message, "type": "sms"}
+        if campaign.recipients:
+            fields["newContacts"] = [
+                {"firstName": r.first_name, "lastName": r.last_name, "phoneNumber": r.phone}
+                for r in campaign.recipients
+            ]
+            fields["newContacts"] = [{k: v for k, v in c.items() if v is not None} for c in fields["newContacts"]]
+        if campaign.schedule and campaign.schedule.start_at:
+            fields["scheduleDate"] = campaign.schedule.start_at
+        return tetherai.CreateCampaignRequest.model_validate(fields)
+
+    def from_vendor(self, parsed: Any) -> Receipt:
+        """Read CampaignCreatedResponse.data."""
+        assert isinstance(parsed, CampaignCreatedResponse)
+        data = parsed.data
+        assert not isinstance(data, Unset)
+        status = None if isinstance(data.status, Unset) else data.status
+        return Receipt(
+            vendor_campaign_id=None if isinstance(data.field_id, Unset) else data.field_id,
+            vendor_status=status,
+            status=STATUSES.get(status or "", "unmapped"),
+            recipients_count=None if isinstance(data.stats, Unset) or isinstance(data.stats.total, Unset) else data.stats.total,
+            scheduled_at=None if isinstance(data.schedule_date, Unset) else data.schedule_date,
+        )
+
+    def _client_class(self) -> Any:
+        return AuthenticatedClient
+
+    def _call(self) -> Any:
+        return create_campaign.sync_detailed
+
+    def _client_body(self, payload: Any) -> Any:
+        return CreateCampaignRequest.from_dict(payload)

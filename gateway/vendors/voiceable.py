@@ -1,0 +1,121 @@
+"""Voiceable: AI voice calls to a CSV of phone numbers, sent as multipart/form-data."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from io import BytesIO
+from typing import Any
+
+from generated.models import voiceable
+from generated.voiceable_client import AuthenticatedClient
+from generated.voiceable_client.api.campaigns import create_campaign
+from generated.voiceable_client.models import CampaignCreatedResponse, CreateCampaignRequest
+from generated.voiceable_client.types import File
+
+from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
+from gateway.errors import FieldError, Unprocessable
+from gateway.vendors._base import Adapter, AuthStyle, Capabilities, refuse_fields, require_fields
+
+__all__ = ["VoiceableAdapter"]
+
+# Voiceable documents a single status word.
+STATUSES: dict[str, CampaignStatus] = {"pending": "scheduled"}
+CSV_FILE = "recipients_file"
+CSV_HEADER = "phone_number"
+
+
+class VoiceableAdapter(Adapter):
+    """Maps the vendor-neutral campaign to Voiceable's multipart CreateCampaignRequest."""
+
+    slug = "voiceable"
+    auth = AuthStyle(header="X-API-Key", prefix="")
+    capabilities = Capabilities(
+        channels=("voice",),
+        inline_recipients=True,
+        audience=False,
+        scheduling=True,
+        windows=False,
+        retries=False,
+        multipart=True,
+        notes=(
+            "sender is Voiceable's numeric phone_number_id",
+            "recipients become a one-column CSV (phone_number): names and variables are refused",
+            "start_at is sent as schedule_date and schedule_time in UTC (Voiceable names no time zone)",
+        ),
+    )
+
+    def to_vendor(self, campaign: CampaignRequest) -> voiceable.CreateCampaignRequest:
+        """Pure translation; refuses what one CSV column cannot carry."""
+        refuse_fields(
+            self.slug,
+            campaign,
+            {
+                "recipients.first_name": "Voiceable's CSV has one column (phone_number)",
+                "recipients.last_name": "Voiceable's CSV has one column (phone_number)",
+                "recipients.variables": "Voiceable's CSV has one column (phone_number)",
+                "audience": "Voiceable takes a CSV of recipients only",
+                "retry": "Voiceable has no retry settings",
+                "message": "Voiceable voice agents take no message text",
+                "media_urls": "Voiceable places voice calls",
+                "schedule.windows": "Voiceable has no calling windows",
+                "schedule.days": "Voiceable has no calling days",
+                "schedule.daily_limit": "Voiceable has no daily limit",
+            },
+        )
+        require_fields(
+            self.slug, {"sender": campaign.sender, "agent_id": campaign.agent_id, "recipients": campaign.recipients}
+        )
+        assert campaign.sender is not None
+        if not campaign.sender.isdigit():
+            raise Unprocessable(
+                "voiceable needs its numeric phone number id",
+                vendor=self.slug,
+                errors=[FieldError("sender", "must be Voiceable's numeric phone_number_id")],
+            )
+        csv = "\n".join([CSV_HEADER, *(r.phone for r in campaign.recipients or [])]) + "\n"
+        fields: dict[str, Any] = {
+            "name": campaign.name,
+            "phone_number_id": int(campaign.sender),
+            "agent_id": campaign.agent_id,
+            "recipients_file": csv.encode("ascii"),
+            "send_immediately": True,
+        }
+        start_at = campaign.schedule.start_at if campaign.schedule else None
+        if start_at is not None:
+            utc = start_at.astimezone(UTC)
+            fields.update(send_immediately=False, schedule_date=utc.date(), schedule_time=utc.strftime("%H:%M:%S"))
+        return voiceable.CreateCampaignRequest(**fields)
+
+    def payload(self, campaign: CampaignRequest) -> Any:
+        """Form fields, with the CSV as a (file name, content, content type) file part."""
+        model = self.build(campaign)
+        fields = model.model_dump(mode="json", by_alias=True, exclude_unset=True, exclude={"recipients_file"})
+        return {**fields, CSV_FILE: ("recipients.csv", model.recipients_file, "text/csv")}
+
+    def from_vendor(self, parsed: Any) -> Receipt:
+        """Read CampaignCreatedResponse.data."""
+        assert isinstance(parsed, CampaignCreatedResponse)
+        data = parsed.data
+        recipients_count = data.recipients_count if isinstance(data.recipients_count, int) else None
+        scheduled_at = data.scheduled_at if hasattr(data.scheduled_at, "isoformat") else None
+        return Receipt(
+            vendor_campaign_id=str(data.id),
+            vendor_status=data.status,
+            status=STATUSES.get(data.status, "unmapped"),
+            recipients_count=recipients_count,
+            scheduled_at=scheduled_at,
+        )
+
+    def _client_class(self) -> Any:
+        return AuthenticatedClient
+
+    def _call(self) -> Any:
+        return create_campaign.sync_detailed
+
+    def _client_body(self, payload: Any) -> Any:
+        file_name, content, content_type = payload[CSV_FILE]
+        fields = {key: value for key, value in payload.items() if key != CSV_FILE}
+        body = CreateCampaignRequest.from_dict({**fields, CSV_FILE: b""})
+        # from_dict cannot name the file or its type; the spec's encoding says text/csv.
+        body.recipients_file = File(payload=BytesIO(content), file_name=file_name, mime_type=content_type)
+        return body

@@ -1,0 +1,154 @@
+"""Volubile: AI voice calls to inline recipients, within at most two daily UTC time slots."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from generated.models import volubile
+from generated.volubile_client import AuthenticatedClient
+from generated.volubile_client.api.campaigns import create
+from generated.volubile_client.models import CampaignResponse, CreateCampaignRequest
+
+from gateway.campaign import CampaignRequest, CampaignStatus, Receipt, Window
+from gateway.errors import FieldError, Unprocessable
+from gateway.vendors._base import Adapter, AuthStyle, Capabilities, refuse_fields, require_fields
+
+__all__ = ["VolubileAdapter"]
+
+STATUSES: dict[str, CampaignStatus] = {"ACTIVE": "running", "PAUSED": "paused", "CANCELLED": "cancelled"}
+# Volubile only calls within these slots; sent when the campaign names no windows.
+DEFAULT_SLOTS = (("10:00", "13:00"), ("14:00", "20:00"))
+ALL_DAYS = ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
+MAX_BATCH = 1000
+
+
+class VolubileAdapter(Adapter):
+    """Maps the vendor-neutral campaign to Volubile's CreateCampaignRequest."""
+
+    slug = "volubile"
+    auth = AuthStyle(header="X-Api-Key", prefix="")
+    capabilities = Capabilities(
+        channels=("voice",),
+        inline_recipients=True,
+        audience=False,
+        scheduling=True,
+        windows=True,
+        retries=True,
+        max_recipients=1000,
+        notes=(
+            "windows are converted to UTC with the offset in force on the start date; "
+            "a later DST change is not re-applied",
+            "at most 2 windows, none crossing midnight in UTC; without windows Volubile's own "
+            "10:00-13:00 and 14:00-20:00",
+            "retry delay must be whole hours (delay_minutes a multiple of 60, at least 60)",
+            "agent_id must be a UUID",
+        ),
+    )
+
+    def __init__(self, *, clock: Callable[[], datetime] = lambda: datetime.now(UTC), **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._clock = clock
+
+    def to_vendor(self, campaign: CampaignRequest) -> volubile.CreateCampaignRequest:
+        """Pure translation (given the clock); refuses what Volubile cannot express."""
+        refuse_fields(
+            self.slug,
+            campaign,
+            {
+                "audience": "Volubile takes inline recipients only",
+                "sender": "Volubile calls from the agent's own number",
+                "message": "Volubile voice agents take no message text: use recipients[].variables",
+                "media_urls": "Volubile places voice calls",
+            },
+        )
+        require_fields(self.slug, {"agent_id": campaign.agent_id, "recipients": campaign.recipients})
+        recipients = campaign.recipients or []
+        schedule = campaign.schedule
+        zone_name = (schedule.timezone if schedule else None) or "UTC"
+        zone = ZoneInfo(zone_name)
+        start_at = schedule.start_at if schedule else None
+        start_date = (start_at or self._clock()).astimezone(zone).date()
+        windows = (schedule.windows if schedule else None) or []
+        slots = [_utc_slot(window, start_date, zone, index) for index, window in enumerate(windows)] or [
+            {"startTime": start, "endTime": end} for start, end in DEFAULT_SLOTS
+        ]
+        days = [day.upper() for day in (schedule.days if schedule and schedule.days else ALL_DAYS)]
+        fields: dict[str, Any] = {
+            "name": campaign.name,
+            "agentId": campaign.agent_id,
+            "startDate": start_date,
+            "timeSlots": slots,
+            "batchSize": (schedule.daily_limit if schedule and schedule.daily_limit else None)
+            or min(len(recipients), MAX_BATCH),
+            "days": days,
+            "timezone": zone_name,
+            "recipients": [
+                {"phone": recipient.phone, "context": _context(recipient.first_name, recipient.last_name, recipient.variables)}
+                for recipient in recipients
+            ],
+        }
+        if campaign.retry is not None:
+            fields["retry"] = _retry(campaign.retry.max_retries, campaign.retry.delay_minutes, campaign.retry.on)
+        return volubile.CreateCampaignRequest.model_validate(fields)
+
+    def from_vendor(self, parsed: Any) -> Receipt:
+        """Read the CampaignResponse."""
+        assert isinstance(parsed, CampaignResponse)
+        status = str(parsed.status) if parsed.status else None
+        return Receipt(
+            vendor_campaign_id=str(parsed.id) if parsed.id else None,
+            vendor_status=status,
+            status=STATUSES.get(status or "", "unmapped"),
+            recipients_count=None,
+            scheduled_at=None,
+        )
+
+    def _client_class(self) -> Any:
+        return AuthenticatedClient
+
+    def _call(self) -> Any:
+        return create.sync_detailed
+
+    def _client_body(self, payload: Any) -> Any:
+        return CreateCampaignRequest.from_dict(payload)
+
+
+def _utc_slot(window: Window, day: date, zone: ZoneInfo, index: int) -> dict[str, str]:
+    start = datetime.combine(day, time.fromisoformat(window.start), zone).astimezone(UTC)
+    end = datetime.combine(day, time.fromisoformat(window.end), zone).astimezone(UTC)
+    if start.date() != end.date():
+        raise Unprocessable(
+            "volubile time slots are UTC and cannot cross midnight",
+            vendor="volubile",
+            errors=[FieldError(f"schedule.windows[{index}]", "crosses midnight in UTC; split it in two")],
+        )
+    return {"startTime": start.strftime("%H:%M"), "endTime": end.strftime("%H:%M")}
+
+
+def _context(first: str | None, last: str | None, variables: dict[str, Any] | None) -> dict[str, str]:
+    context = {"firstName": first, "lastName": last}
+    # Volubile's context values are prompt text: numbers and booleans go as their JSON text.
+    context.update({k: v.root if hasattr(v, "root") else json.dumps(v) for k, v in (variables or {}).items()})
+    return {key: value for key, value in context.items() if value is not None}
+
+
+def _retry(max_retries: int | None, delay_minutes: int | None, on: list[Any] | None) -> dict[str, Any]:
+    errors = []
+    retry: dict[str, Any] = {}
+    if max_retries is not None:
+        retry["max"] = max_retries
+    if delay_minutes is not None:
+        if delay_minutes < 60 or delay_minutes % 60:
+            errors.append(FieldError("retry.delay_minutes", "volubile needs whole hours: a multiple of 60, at least 60"))
+        retry["delay"] = delay_minutes // 60
+    if on:
+        retry["retryOn"] = [item.root if hasattr(item, "root") else item for item in on]
+    elif max_retries:
+        errors.append(FieldError("retry.on", "required by volubile when max_retries > 0"))
+    if errors:
+        raise Unprocessable("volubile cannot take this retry policy", vendor="volubile", errors=errors)
+    return retry
