@@ -21,7 +21,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.api import native
 from gateway.api.context import SCOPE_KEY
-from gateway.api.problems import problem_response, render_gateway_error, render_http_exception, render_unexpected
+from gateway.api.problems import (
+    problem_response,
+    render_gateway_error,
+    render_http_exception,
+    render_unexpected,
+)
 from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
 from gateway.codegen.config import ROOT
 from gateway.errors import GatewayError, PayloadTooLarge

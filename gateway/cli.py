@@ -18,7 +18,8 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Rebuild every target, changed or not.")
 def regenerate(force: bool) -> None:
     """Compile specs/ into generated/ (clients, models, served spec); unchanged specs are skipped."""
-    from gateway.codegen.regenerate import CodegenError, regenerate as run
+    from gateway.codegen.regenerate import CodegenError
+    from gateway.codegen.regenerate import regenerate as run
     from gateway.codegen.specs import SpecError
 
     try:

@@ -58,7 +58,10 @@ class Settings(BaseModel):
                 for vendor in load_vendors(GeneratorPaths())
             },
         }
-        for field, variable in (("vendor_timeout_s", "GATEWAY_VENDOR_TIMEOUT_S"), ("max_body_bytes", "GATEWAY_MAX_BODY_BYTES")):
+        for field, variable in (
+            ("vendor_timeout_s", "GATEWAY_VENDOR_TIMEOUT_S"),
+            ("max_body_bytes", "GATEWAY_MAX_BODY_BYTES"),
+        ):
             if env.get(variable):
                 raw[field] = env[variable]
         try:

@@ -34,27 +34,30 @@ _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}
 FORMAT_CHECKER = jsonschema.FormatChecker(formats=())
 
 
-@FORMAT_CHECKER.checks("date", raises=ValueError)
 def _is_date(value: object) -> bool:
     return not isinstance(value, str) or (bool(_DATE.fullmatch(value)) and bool(date.fromisoformat(value)))
 
 
-@FORMAT_CHECKER.checks("date-time")
 def _is_date_time(value: object) -> bool:
     return not isinstance(value, str) or bool(validate_rfc3339(value))
 
 
-@FORMAT_CHECKER.checks("uuid", raises=ValueError)
 def _is_uuid(value: object) -> bool:
     return not isinstance(value, str) or (bool(_UUID.fullmatch(value)) and bool(uuid.UUID(value)))
 
 
-@FORMAT_CHECKER.checks("uri")
 def _is_uri(value: object) -> bool:
     if not isinstance(value, str):
         return True
     parts = urlsplit(value)
     return bool(parts.scheme and parts.netloc) and not any(c.isspace() for c in value)
+
+
+# Registered by call, not decorator: jsonschema's decorators are untyped.
+FORMAT_CHECKER.checks("date", raises=ValueError)(_is_date)
+FORMAT_CHECKER.checks("date-time")(_is_date_time)
+FORMAT_CHECKER.checks("uuid", raises=ValueError)(_is_uuid)
+FORMAT_CHECKER.checks("uri")(_is_uri)
 
 
 def _read_only(validator: Any, read_only: bool, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
@@ -71,9 +74,7 @@ def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-GatewayValidator = jsonschema.validators.extend(
-    Draft4RequestValidator, {"readOnly": _read_only, "pattern": _pattern}
-)
+GatewayValidator = jsonschema.validators.extend(Draft4RequestValidator, {"readOnly": _read_only, "pattern": _pattern})
 
 
 def field_path(error: ValidationError) -> str:
@@ -136,7 +137,9 @@ class GatewayJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
         try:
             body = json.loads(raw)
         except RecursionError:
-            raise RequestInvalid("The JSON body is nested too deeply.", errors=[FieldError("", "nesting too deep")]) from None
+            raise RequestInvalid(
+                "The JSON body is nested too deeply.", errors=[FieldError("", "nesting too deep")]
+            ) from None
         except (ValueError, UnicodeDecodeError) as exc:
             raise RequestInvalid("The body is not valid JSON.", errors=[FieldError("", str(exc))]) from None
         if _too_deep(body):

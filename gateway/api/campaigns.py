@@ -6,7 +6,10 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
+import flask
+
 from gateway.api.context import current
+from gateway.api.responses import json_response
 from gateway.campaign import CampaignRequest, check_campaign
 from gateway.errors import RequestInvalid, Unprocessable
 from generated.models.gateway import Campaign, DryRun, FieldError, VendorRequest
@@ -14,14 +17,14 @@ from generated.models.gateway import Campaign, DryRun, FieldError, VendorRequest
 __all__ = ["create"]
 
 
-def create(campaign: dict[str, Any], dry_run: bool = False) -> tuple[dict[str, Any], int]:
+def create(campaign: dict[str, Any], dry_run: bool = False) -> flask.Response:
     """Validate, translate and send (or, with dry_run, show what would be sent)."""
     gateway = current()
     request, errors = check_campaign(CampaignRequest.model_validate(campaign))
     if errors:
         raise RequestInvalid("The campaign breaks the gateway's rules.", errors=errors)
     if dry_run:
-        return _dry_run(request), 200
+        return json_response(_dry_run(request), 200)
     adapter = gateway.live_adapter(request.vendor)
     receipt = adapter.dispatch(request)
     scheduled_at = receipt.scheduled_at or (request.schedule.start_at if request.schedule else None)
@@ -36,7 +39,7 @@ def create(campaign: dict[str, Any], dry_run: bool = False) -> tuple[dict[str, A
         scheduled_at=scheduled_at,
         created_at=datetime.now(UTC),
     )
-    return body.model_dump(mode="json"), 201
+    return json_response(body.model_dump(mode="json"), 201)
 
 
 def _dry_run(request: CampaignRequest) -> dict[str, Any]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
 
 from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
@@ -81,4 +80,3 @@ def _field_from(detail: str) -> str:
         if marker in detail:
             return detail.split(marker, 1)[1].split("'", 1)[0]
     return ""
-

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+import flask
+
 from gateway.api.context import current
+from gateway.api.responses import json_response
 from gateway.vendors import ADAPTERS
 
 __all__ = ["capability_rows", "list_vendors"]
@@ -27,7 +30,7 @@ def capability_rows(names: dict[str, str], native_routes: dict[str, list[str]]) 
     return rows
 
 
-def list_vendors() -> dict[str, Any]:
+def list_vendors() -> flask.Response:
     """The capability matrix."""
     gateway = current()
-    return {"vendors": capability_rows(gateway.vendor_names, gateway.native_routes)}
+    return json_response({"vendors": capability_rows(gateway.vendor_names, gateway.native_routes)})

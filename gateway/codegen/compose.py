@@ -105,7 +105,7 @@ def _prefixed(document: dict[str, Any], slug: str) -> dict[str, Any]:
     def rename_security(requirements: list[dict[str, list[str]]]) -> list[dict[str, list[str]]]:
         return [{rename(name): scopes for name, scopes in req.items()} for req in requirements]
 
-    result = walk(document)
+    result: dict[str, Any] = walk(document)
     components = result.get("components", {})
     result["components"] = {
         kind: {rename(name): value for name, value in components.get(kind, {}).items()}

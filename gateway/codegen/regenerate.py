@@ -26,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from gateway.codegen.compose import compose
 from gateway.codegen.config import (
     DATAMODEL_CODEGEN_ARGS,
     GENERATED_RUFF_TOML,
@@ -33,7 +34,6 @@ from gateway.codegen.config import (
     VendorConfig,
     load_vendors,
 )
-from gateway.codegen.compose import compose
 from gateway.codegen.specs import SpecError, load_spec, validate_spec
 
 __all__ = [
@@ -137,10 +137,7 @@ def regenerate(
             timings = _build(stale, staging)
             new_manifest = {
                 "generator_versions": versions,
-                "targets": {
-                    t.name: {"fingerprint": fingerprints[t.name], "outputs": list(t.outputs)}
-                    for t in targets
-                },
+                "targets": {t.name: {"fingerprint": fingerprints[t.name], "outputs": list(t.outputs)} for t in targets},
             }
             _write_shared(staging, new_manifest)
             _swap_in(paths.generated, staging, stale, [previous[n]["outputs"] for n in removed])
@@ -152,8 +149,7 @@ def regenerate(
     elapsed = time.perf_counter() - started
     removed_note = f", {len(removed)} removed ({', '.join(removed)})" if removed else ""
     report(
-        f"{len(results)} targets: {built} generated, {len(results) - built} unchanged"
-        f"{removed_note} in {elapsed:.2f} s"
+        f"{len(results)} targets: {built} generated, {len(results) - built} unchanged{removed_note} in {elapsed:.2f} s"
     )
     return list(results.values())
 
@@ -167,10 +163,7 @@ def build_all(paths: GeneratorPaths, into: Path) -> None:
         into,
         {
             "generator_versions": versions,
-            "targets": {
-                t.name: {"fingerprint": t.fingerprint(versions), "outputs": list(t.outputs)}
-                for t in targets
-            },
+            "targets": {t.name: {"fingerprint": t.fingerprint(versions), "outputs": list(t.outputs)} for t in targets},
         },
     )
 
@@ -306,7 +299,7 @@ def _build(targets: Iterable[Target], staging: Path) -> dict[str, float]:
             future.result()
     (staging / "ruff.toml").write_text(GENERATED_RUFF_TOML)
     if targets:
-        sources = [str(staging / rel) for t in targets for rel in t.outputs if not rel.endswith(".yaml")]
+        sources = [str(staging / rel) for t in targets for rel in t.outputs if rel.endswith((".py", "_client"))]
         pinned = ["--config", str(staging / "ruff.toml"), "--no-cache", "--quiet"]
         _run("ruff", [*_module("ruff"), "check", "--fix-only", *pinned, *sources])
         _run("ruff", [*_module("ruff"), "format", *pinned, *sources])
@@ -320,9 +313,7 @@ def _write_shared(staging: Path, manifest: dict[str, Any]) -> None:
     (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
 
 
-def _swap_in(
-    generated: Path, staging: Path, targets: list[Target], removed: list[list[str]]
-) -> None:
+def _swap_in(generated: Path, staging: Path, targets: list[Target], removed: list[list[str]]) -> None:
     """Move built outputs into generated/, keeping the old ones until every move is done."""
     generated.mkdir(exist_ok=True)
     trash = staging / ".old"
@@ -358,19 +349,11 @@ def _read_manifest(generated: Path) -> dict[str, Any]:
 
 
 def _tree(root: Path) -> set[str]:
-    return {
-        str(p.relative_to(root))
-        for p in root.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts
-    }
+    return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
 
 
 def _owners(paths: GeneratorPaths) -> Callable[[str], str]:
-    prefixes = {
-        rel: target.name
-        for target in _targets(paths)
-        for rel in target.outputs
-    }
+    prefixes = {rel: target.name for target in _targets(paths) for rel in target.outputs}
 
     def owner(rel: str) -> str:
         for prefix, name in prefixes.items():

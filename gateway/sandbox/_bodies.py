@@ -41,16 +41,13 @@ class ResponseMaker:
         self.violation_status = 400 if "400" in self._responses else 422
         success = _json_media(self._responses.get(str(self.success_status)))
         self._success_schema = success.get("schema") if success else None
-        self._id_path = (
-            tools.find_property(self._success_schema, _ID_NAMES) if self._success_schema else None
-        )
+        self._id_path = tools.find_property(self._success_schema, _ID_NAMES) if self._success_schema else None
         self._fresh_id = self._id_maker()
         self._echo = self._echo_checkers()
         self._defaults = {
             name: schema["default"]
             for name, schema in (
-                (name, tools.resolve(child))
-                for name, child in tools.properties(request_schema or {}).items()
+                (name, tools.resolve(child)) for name, child in tools.properties(request_schema or {}).items()
             )
             if "default" in schema
         }

@@ -64,9 +64,7 @@ def part_violations(
         if expected:
             sent = part.content_type or ("application/octet-stream" if part.is_file else "text/plain")
             if not _media_matches(sent, str(expected)):
-                found.append(
-                    Violation(part.name, f"Content-Type is {sent}; the spec's encoding says {expected}")
-                )
+                found.append(Violation(part.name, f"Content-Type is {sent}; the spec's encoding says {expected}"))
     return found
 
 
@@ -138,9 +136,7 @@ def _media_matches(sent: str, expected: str) -> bool:
     mimetype = parse_options_header(sent)[0].lower()
     for option in expected.split(","):
         wanted = option.strip().lower()
-        if wanted in (mimetype, "*/*") or (
-            wanted.endswith("/*") and mimetype.startswith(wanted[:-1])
-        ):
+        if wanted in (mimetype, "*/*") or (wanted.endswith("/*") and mimetype.startswith(wanted[:-1])):
             return True
     return False
 

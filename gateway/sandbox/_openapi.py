@@ -100,10 +100,7 @@ def cast_form(values: Mapping[str, Any], schema: SchemaPath) -> dict[str, Any]:
     ("'abc' is not of type 'integer'").
     """
     properties = get_properties(schema)
-    return {
-        name: _cast(value, properties[name]) if name in properties else value
-        for name, value in values.items()
-    }
+    return {name: _cast(value, properties[name]) if name in properties else value for name, value in values.items()}
 
 
 def explain(error: BaseException) -> list[Violation]:

@@ -148,15 +148,10 @@ class SchemaTools:
         types = self.types(node)
         kind = types[0] if types else ("object" if self.properties(node) else "string")
         if kind == "object":
-            return {
-                key: self._sample(child, status, key, depth + 1)
-                for key, child in self.properties(node).items()
-            }
+            return {key: self._sample(child, status, key, depth + 1) for key, child in self.properties(node).items()}
         if kind == "array":
             count = int(node.get("minItems", 0))
-            return [
-                self._sample(node.get("items", {}), status, name, depth + 1) for _ in range(count)
-            ]
+            return [self._sample(node.get("items", {}), status, name, depth + 1) for _ in range(count)]
         return _scalar(kind, node, status, name)
 
     def _pointer(self, ref: str) -> Any:

@@ -178,8 +178,7 @@ def _operations(document: Mapping[str, Any]) -> list[Operation]:
     for template, item in document.get("paths", {}).items():
         pattern = re.compile(
             "".join(
-                "[^/]+" if piece.startswith("{") else re.escape(piece)
-                for piece in re.split(r"(\{[^}]+\})", template)
+                "[^/]+" if piece.startswith("{") else re.escape(piece) for piece in re.split(r"(\{[^}]+\})", template)
             )
         )
         for method in _METHODS:

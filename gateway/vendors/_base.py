@@ -33,7 +33,13 @@ from gateway.errors import (
     VendorTimeout,
     VendorUnreachable,
 )
-from gateway.vendors._http import CallState, CaptureTransport, ResponseTooLarge, VendorTransport, vendor_call
+from gateway.vendors._http import (
+    CallState,
+    CaptureTransport,
+    ResponseTooLarge,
+    VendorTransport,
+    vendor_call,
+)
 
 __all__ = [
     "Adapter",

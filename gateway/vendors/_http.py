@@ -169,7 +169,7 @@ class VendorTransport(httpx.HTTPTransport):
 
 
 class CaptureTransport(httpx.BaseTransport):
-    """Records the request and sends nothing (dry runs); answers an empty 599."""
+    """Records the request and sends nothing (dry runs); answers an empty 204."""
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Keep the request on the current call."""
@@ -177,4 +177,4 @@ class CaptureTransport(httpx.BaseTransport):
         state = _current.get()
         if state is not None:
             state.request = request
-        return httpx.Response(599, content=b"")
+        return httpx.Response(204, content=b"")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from generated.clerk_client import AuthenticatedClient
-from generated.clerk_client.api.campaigns import public_campaigns_controller_create_and_trigger_campaign as create
-from generated.clerk_client.models import CampaignResponse, CreateAndTriggerCampaignRequest
-from generated.models import clerk
-
 from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
 from gateway.vendors._base import Adapter, AuthStyle, Capabilities, refuse_fields, require_fields
+from generated.clerk_client import AuthenticatedClient
+from generated.clerk_client.api.campaigns import (
+    public_campaigns_controller_create_and_trigger_campaign as create,
+)
+from generated.clerk_client.models import CampaignResponse, CreateAndTriggerCampaignRequest
+from generated.models import clerk
 
 __all__ = ["ClerkAdapter"]
 
@@ -58,7 +59,9 @@ class ClerkAdapter(Adapter):
                 "schedule.daily_limit": "Clerk has no daily limit",
             },
         )
-        require_fields(self.slug, {"audience": campaign.audience, "sender": campaign.sender, "message": campaign.message})
+        require_fields(
+            self.slug, {"audience": campaign.audience, "sender": campaign.sender, "message": campaign.message}
+        )
         fields: dict[str, Any] = {
             "sender": campaign.sender,
             "list_name": campaign.audience,

@@ -6,15 +6,17 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from generated.models import smallest
-from generated.smallest_client import AuthenticatedClient
-from generated.smallest_client.api.subpackage_campaigns import create_a_campaign
-from generated.smallest_client.models import CampaignsCreateACampaignResponse201, CreateACampaignBody
-from generated.smallest_client.types import Unset
-
 from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
 from gateway.errors import FieldError, Unprocessable
 from gateway.vendors._base import Adapter, Capabilities, refuse_fields, require_fields
+from generated.models import smallest
+from generated.smallest_client import AuthenticatedClient
+from generated.smallest_client.api.subpackage_campaigns import create_a_campaign
+from generated.smallest_client.models import (
+    CampaignsCreateACampaignResponse201,
+    CreateACampaignBody,
+)
+from generated.smallest_client.types import Unset
 
 __all__ = ["SmallestAdapter"]
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
+from gateway.vendors._base import Adapter, Capabilities, refuse_fields, require_fields
 from generated.models import tetherai
 from generated.tetherai_client import AuthenticatedClient
 from generated.tetherai_client.api.campaigns import create_campaign
 from generated.tetherai_client.models import CampaignCreatedResponse, CreateCampaignRequest
 from generated.tetherai_client.types import Unset
-
-from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
-from gateway.vendors._base import Adapter, Capabilities, refuse_fields, require_fields
 
 __all__ = ["TetherAIAdapter"]
 
@@ -82,7 +81,9 @@ class TetherAIAdapter(Adapter):
             vendor_campaign_id=None if isinstance(data.field_id, Unset) else data.field_id,
             vendor_status=status,
             status=STATUSES.get(status or "", "unmapped"),
-            recipients_count=None if isinstance(data.stats, Unset) or isinstance(data.stats.total, Unset) else data.stats.total,
+            recipients_count=None
+            if isinstance(data.stats, Unset) or isinstance(data.stats.total, Unset)
+            else data.stats.total,
             scheduled_at=None if isinstance(data.schedule_date, Unset) else data.schedule_date,
         )
 

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 from io import BytesIO
 from typing import Any
 
+from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
+from gateway.errors import FieldError, Unprocessable
+from gateway.vendors._base import Adapter, AuthStyle, Capabilities, refuse_fields, require_fields
 from generated.models import voiceable
 from generated.voiceable_client import AuthenticatedClient
 from generated.voiceable_client.api.campaigns import create_campaign
 from generated.voiceable_client.models import CampaignCreatedResponse, CreateCampaignRequest
 from generated.voiceable_client.types import File
-
-from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
-from gateway.errors import FieldError, Unprocessable
-from gateway.vendors._base import Adapter, AuthStyle, Capabilities, refuse_fields, require_fields
 
 __all__ = ["VoiceableAdapter"]
 
@@ -89,6 +88,7 @@ class VoiceableAdapter(Adapter):
     def payload(self, campaign: CampaignRequest) -> Any:
         """Form fields, with the CSV as a (file name, content, content type) file part."""
         model = self.build(campaign)
+        assert isinstance(model, voiceable.CreateCampaignRequest)
         fields = model.model_dump(mode="json", by_alias=True, exclude_unset=True, exclude={"recipients_file"})
         return {**fields, CSV_FILE: ("recipients.csv", model.recipients_file, "text/csv")}
 
@@ -97,7 +97,7 @@ class VoiceableAdapter(Adapter):
         assert isinstance(parsed, CampaignCreatedResponse)
         data = parsed.data
         recipients_count = data.recipients_count if isinstance(data.recipients_count, int) else None
-        scheduled_at = data.scheduled_at if hasattr(data.scheduled_at, "isoformat") else None
+        scheduled_at = data.scheduled_at if isinstance(data.scheduled_at, datetime) else None
         return Receipt(
             vendor_campaign_id=str(data.id),
             vendor_status=data.status,

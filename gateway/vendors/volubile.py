@@ -8,14 +8,13 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from gateway.campaign import CampaignRequest, CampaignStatus, Receipt, Window
+from gateway.errors import FieldError, Unprocessable
+from gateway.vendors._base import Adapter, AuthStyle, Capabilities, refuse_fields, require_fields
 from generated.models import volubile
 from generated.volubile_client import AuthenticatedClient
 from generated.volubile_client.api.campaigns import create
 from generated.volubile_client.models import CampaignResponse, CreateCampaignRequest
-
-from gateway.campaign import CampaignRequest, CampaignStatus, Receipt, Window
-from gateway.errors import FieldError, Unprocessable
-from gateway.vendors._base import Adapter, AuthStyle, Capabilities, refuse_fields, require_fields
 
 __all__ = ["VolubileAdapter"]
 
@@ -87,7 +86,10 @@ class VolubileAdapter(Adapter):
             "days": days,
             "timezone": zone_name,
             "recipients": [
-                {"phone": recipient.phone, "context": _context(recipient.first_name, recipient.last_name, recipient.variables)}
+                {
+                    "phone": recipient.phone,
+                    "context": _context(recipient.first_name, recipient.last_name, recipient.variables),
+                }
                 for recipient in recipients
             ],
         }
@@ -132,8 +134,16 @@ def _utc_slot(window: Window, day: date, zone: ZoneInfo, index: int) -> dict[str
 def _context(first: str | None, last: str | None, variables: dict[str, Any] | None) -> dict[str, str]:
     context = {"firstName": first, "lastName": last}
     # Volubile's context values are prompt text: numbers and booleans go as their JSON text.
-    context.update({k: v.root if hasattr(v, "root") else json.dumps(v) for k, v in (variables or {}).items()})
+    context.update({key: _text(value) for key, value in (variables or {}).items()})
     return {key: value for key, value in context.items() if value is not None}
+
+
+def _text(value: Any) -> str:
+    if hasattr(value, "root"):
+        return str(value.root)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # 5 arrives as 5.0 through the float branch of the model
+    return json.dumps(value)
 
 
 def _retry(max_retries: int | None, delay_minutes: int | None, on: list[Any] | None) -> dict[str, Any]:
@@ -143,7 +153,9 @@ def _retry(max_retries: int | None, delay_minutes: int | None, on: list[Any] | N
         retry["max"] = max_retries
     if delay_minutes is not None:
         if delay_minutes < 60 or delay_minutes % 60:
-            errors.append(FieldError("retry.delay_minutes", "volubile needs whole hours: a multiple of 60, at least 60"))
+            errors.append(
+                FieldError("retry.delay_minutes", "volubile needs whole hours: a multiple of 60, at least 60")
+            )
         retry["delay"] = delay_minutes // 60
     if on:
         retry["retryOn"] = [item.root if hasattr(item, "root") else item for item in on]

@@ -1,0 +1,160 @@
+"""One vendor's stand-in: answers a request as the vendor's spec says, without any socket.
+
+In order: find the operation (404/405), check the credential (401), validate the request with
+openapi-core plus the checks the spec states beyond JSON Schema (the documented 400, else 422),
+then answer with the documented success.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl
+
+from werkzeug.datastructures import Headers
+from werkzeug.http import parse_options_header
+
+from gateway.sandbox._auth import refusal
+from gateway.sandbox._bodies import ResponseMaker
+from gateway.sandbox._checks import CSV_FILES, csv_violations, part_violations, required_unless
+from gateway.sandbox._openapi import Violation, cast_form, explain
+from gateway.sandbox.faults import Fault
+from gateway.sandbox.multipart import FormPart, parse_multipart
+from gateway.sandbox.specs import Operation, RouteError, VendorSpec
+
+__all__ = ["Reply", "VendorStandIn"]
+
+_FAULT_REASON = "sandbox fault"
+
+
+@dataclass(frozen=True)
+class Reply:
+    """An answer to send: status, body and headers (Content-Length is added when sent)."""
+
+    status: int
+    body: bytes = b""
+    content_type: str | None = "application/json"
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+class VendorStandIn:
+    """A vendor, as its spec describes it, expecting one credential."""
+
+    def __init__(self, spec: VendorSpec, credential: str) -> None:
+        self.spec = spec
+        self.credential = credential
+        self._makers = {
+            (operation.method, operation.template): ResponseMaker(
+                spec.tools, operation.spec, _request_schema(spec, operation)
+            )
+            for operation in spec.operations
+        }
+
+    def handle(self, method: str, path: str, query: str, headers: Headers, body: bytes) -> Reply:
+        """The vendor's answer to one request; `path` is below `/<slug>`."""
+        try:
+            operation = self.spec.find(method, path)
+        except RouteError as exc:
+            return Reply(exc.status, _message(str(exc)))
+        maker = self._makers[(operation.method, operation.template)]
+        query_values = dict(parse_qsl(query, keep_blank_values=True))
+        refused = refusal(operation.security, self.spec.security_schemes, headers, query_values, self.credential)
+        if refused:
+            return Reply(401, maker.unauthorized(refused))
+        violations, values = self._check(operation, method, path, headers, body, query_values)
+        if violations:
+            return Reply(maker.violation_status, maker.error(maker.violation_status, violations))
+        return Reply(maker.success_status, maker.success(values))
+
+    def fault_reply(self, fault: Fault, method: str, path: str) -> Reply:
+        """The answer an injected fault gives instead of the spec's."""
+        status = fault.status or 201
+        default = _message(f"{_FAULT_REASON} {status}")
+        if fault.body is None and fault.body_size is None:
+            try:
+                operation = self.spec.find(method, path)
+            except RouteError:
+                operation = None
+            if operation is not None:
+                maker = self._makers[(operation.method, operation.template)]
+                default = maker.answer(status, _FAULT_REASON)
+        return Reply(
+            status,
+            fault.payload(default),
+            fault.content_type,
+            tuple(fault.headers.items()),
+        )
+
+    def _check(
+        self,
+        operation: Operation,
+        method: str,
+        path: str,
+        headers: Headers,
+        body: bytes,
+        query: Mapping[str, str],
+    ) -> tuple[list[Violation], dict[str, Any]]:
+        content_type = headers.get("Content-Type", "")
+        mimetype = parse_options_header(content_type)[0].lower()
+        media = _media(self.spec, operation, mimetype)
+        parts: list[FormPart] = []
+        if media is not None and mimetype.startswith("multipart/"):
+            try:
+                parts = parse_multipart(body, content_type)
+            except ValueError as exc:
+                return [Violation("body", f"is not well-formed multipart: {exc}")], {}
+            found = part_violations(parts, media.get("schema", {}), media.get("encoding", {}), self.spec.tools)
+            if found:
+                return found, {}
+        request = self.spec.openapi_request(method, path, headers, body, query)
+        found = [violation for error in self.spec.openapi.iter_request_errors(request) for violation in explain(error)]
+        if found or media is None:
+            return found, {}
+        values = self._values(operation, mimetype, body, parts)
+        found.extend(required_unless(values, media.get("schema", {}), self.spec.tools))
+        encoding = media.get("encoding", {})
+        for part in parts:
+            rule = CSV_FILES.get((self.spec.slug, part.name))
+            if part.is_file and (rule or "csv" in str(encoding.get(part.name, {}).get("contentType"))):
+                found.extend(csv_violations(part.name, part.data, rule))
+        return found, values
+
+    def _values(self, operation: Operation, mimetype: str, body: bytes, parts: list[FormPart]) -> dict[str, Any]:
+        """The request body as data: JSON as sent, form fields cast to their schema types."""
+        if not mimetype.startswith("multipart/"):
+            parsed = json.loads(body) if body and "json" in mimetype else None
+            return parsed if isinstance(parsed, dict) else {}
+        fields: dict[str, Any] = {}
+        for part in parts:
+            fields.setdefault(part.name, part.data if part.is_file else part.data.decode("utf-8", "replace"))
+        schema = (
+            self.spec.openapi.spec
+            / "paths"
+            / operation.template
+            / operation.method
+            / "requestBody"
+            / "content"
+            / mimetype
+            / "schema"
+        )
+        return cast_form(fields, schema)
+
+
+def _media(spec: VendorSpec, operation: Operation, mimetype: str) -> Mapping[str, Any] | None:
+    request_body = spec.tools.resolve(operation.spec.get("requestBody", {}))
+    media = (request_body.get("content") or {}).get(mimetype)
+    return media if isinstance(media, Mapping) else None
+
+
+def _request_schema(spec: VendorSpec, operation: Operation) -> Any | None:
+    request_body = spec.tools.resolve(operation.spec.get("requestBody", {}))
+    for media in (request_body.get("content") or {}).values():
+        if isinstance(media, Mapping) and "schema" in media:
+            return media["schema"]
+    return None
+
+
+def _message(text: str) -> bytes:
+    return json.dumps({"message": text}).encode("utf-8")
