@@ -34,7 +34,7 @@ from gateway.service import Gateway
 from gateway.settings import Settings
 from gateway.validation import GatewayJSONBodyValidator
 
-__all__ = ["GatewayApp", "create_app"]
+__all__ = ["GatewayApp", "app_from_env", "create_app"]
 
 SERVED_SPEC = ROOT / "generated" / "openapi.json"
 
@@ -122,3 +122,8 @@ def create_app(settings: Settings, spec_path: Path = SERVED_SPEC) -> GatewayApp:
     app.add_error_handler(HTTPException, render_http_exception)
     app.add_error_handler(Exception, render_unexpected)
     return GatewayApp(app, gateway)
+
+
+def app_from_env() -> GatewayApp:
+    """Factory for `campaign-gateway serve` (each uvicorn worker calls it)."""
+    return create_app(Settings.from_env())

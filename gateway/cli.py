@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 import click
 
@@ -43,6 +44,57 @@ def check() -> None:
             click.echo(f"{item.name}: generated/ differs from its specs in {', '.join(item.files)}", err=True)
         raise click.ClickException("generated/ has drifted: run `make regenerate` and commit the result.")
     click.echo("generated/ matches specs/.")
+
+
+@main.command()
+@click.option("--port", type=int, default=8080, envvar="PORT", show_default=True, help="Port on 127.0.0.1.")
+def dev(port: int) -> None:
+    """Embedded default: the gateway plus sandbox vendors for every vendor without a base URL."""
+    import os
+
+    from gateway.devserver import run_dev
+
+    _or_exit(lambda: run_dev(port=port, environ=dict(os.environ)))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8080, envvar="PORT", show_default=True)
+@click.option("--workers", type=int, default=1, envvar="WORKERS", show_default=True)
+def serve(host: str, port: int, workers: int) -> None:
+    """Production serving: vendors without a base URL are disabled (503), never sandboxed."""
+    import uvicorn
+
+    from gateway.settings import Settings
+
+    _or_exit(Settings.from_env)  # fail here, naming the variable, not inside a worker
+    uvicorn.run("gateway.app:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="info")
+
+
+@main.command()
+@click.option("--port", type=int, default=9000, show_default=True, help="Port on 127.0.0.1.")
+def sandbox(port: int) -> None:
+    """Run the sandbox vendors alone (spec-validating stand-ins for every vendor)."""
+    from gateway.sandbox import run_sandbox
+
+    run_sandbox(port=port)
+
+
+@main.command()
+def vendors() -> None:
+    """Print the capability table (the README's vendor table is this output)."""
+    from gateway.api.vendors import capability_table
+
+    click.echo(capability_table())
+
+
+def _or_exit(action: Callable[[], object]) -> None:
+    from gateway.settings import SettingsError
+
+    try:
+        action()
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 if __name__ == "__main__":

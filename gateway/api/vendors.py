@@ -8,10 +8,11 @@ from typing import Any
 import flask
 
 from gateway.api.context import current
+from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.api.responses import json_response
 from gateway.vendors import ADAPTERS
 
-__all__ = ["capability_rows", "list_vendors"]
+__all__ = ["capability_rows", "capability_table", "list_vendors"]
 
 
 def capability_rows(names: dict[str, str], native_routes: dict[str, list[str]]) -> list[dict[str, Any]]:
@@ -34,3 +35,20 @@ def list_vendors() -> flask.Response:
     """The capability matrix."""
     gateway = current()
     return json_response({"vendors": capability_rows(gateway.vendor_names, gateway.native_routes)})
+
+
+def capability_table() -> str:
+    """The capability matrix as a Markdown table."""
+    names = {v.slug: v.name for v in load_vendors(GeneratorPaths())}
+    rows = capability_rows(names, {})
+    header = "| vendor | channels | inline recipients | audience | scheduling | windows | retries | notes |"
+    lines = [header, "|" + "---|" * 8]
+    for row in rows:
+        flags = ["yes" if row[key] else "no" for key in ("inline_recipients", "audience", "scheduling", "windows", "retries")]
+        if row["max_recipients"]:
+            flags[0] += f" (≤ {row['max_recipients']})"
+        lines.append(
+            f"| {row['name']} (`{row['vendor']}`) | {', '.join(row['channels'])} | {' | '.join(flags)} | "
+            f"{'; '.join(row['notes'])} |"
+        )
+    return "\n".join(lines)

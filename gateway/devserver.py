@@ -1,0 +1,54 @@
+"""`make run`: the gateway on 127.0.0.1 with sandbox vendors standing in for unconfigured ones."""
+
+from __future__ import annotations
+
+import json
+import shlex
+from collections.abc import Mapping
+
+import uvicorn
+
+from gateway.app import SERVED_SPEC, create_app
+from gateway.codegen.config import GeneratorPaths, load_vendors
+from gateway.sandbox import start_sandbox
+from gateway.settings import DEV_API_KEY, Settings
+
+__all__ = ["run_dev"]
+
+
+def run_dev(port: int, environ: Mapping[str, str]) -> None:
+    """Start the sandbox for unconfigured vendors, print how to use the gateway, serve until Ctrl-C."""
+    env = dict(environ)
+    unconfigured = [v.slug for v in load_vendors(GeneratorPaths()) if not env.get(f"GATEWAY_{v.slug.upper()}_BASE_URL")]
+    with start_sandbox(port=0) as sandbox:
+        for slug in unconfigured:
+            env[f"GATEWAY_{slug.upper()}_BASE_URL"] = sandbox.base_url(slug)
+            env[f"GATEWAY_{slug.upper()}_API_KEY"] = sandbox.credential(slug)
+        settings = Settings.from_env(env)
+        app = create_app(settings)
+        key = DEV_API_KEY if "GATEWAY_API_KEYS" not in env else "<one of GATEWAY_API_KEYS>"
+        print(_banner(port, key, unconfigured), flush=True)
+        uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+
+
+def _banner(port: int, key: str, sandboxed: list[str]) -> str:
+    base = f"http://127.0.0.1:{port}"
+    spec = json.loads(SERVED_SPEC.read_text())
+    examples = spec["paths"]["/campaigns"]["post"]["requestBody"]["content"]["application/json"]["examples"]
+    lines = [
+        f"campaign-gateway on {base}",
+        f"  API key:    {key}",
+        f"  Swagger UI: {base}/v1/ui/",
+        f"  sandboxed:  {', '.join(sandboxed) or 'none'}",
+        "",
+        "Send a campaign (one per vendor):",
+    ]
+    for slug, example in examples.items():
+        body = json.dumps(example["value"])
+        lines.append(
+            f"  curl -sS -X POST {base}/v1/campaigns -H 'Authorization: Bearer {key}' "
+            f"-H 'Content-Type: application/json' -d {shlex.quote(body)}  # {slug}"
+        )
+    lines.append("\nCtrl-C stops the gateway and the sandbox.")
+    return "\n".join(lines)
+
