@@ -125,7 +125,7 @@ class ResponseMaker:
                     {
                         key: value
                         for key, value in (("field", violation.field), ("message", violation.message))
-                        if key in names
+                        if key in names and value
                     }
                     for violation in violations
                 ]

@@ -1,12 +1,11 @@
 """The control endpoint, `/_sandbox/...`: drive a sandbox running in another process.
 
-    GET    /_sandbox                     {"vendors": {slug: {"base_url": ...}}}
-    DELETE /_sandbox                     forget every request and fault
-    DELETE /_sandbox/<slug>              the same, for one vendor
-    POST   /_sandbox/<slug>/faults       inject a fault (a JSON `Fault`; 201)
-    DELETE /_sandbox/<slug>/faults       clear that vendor's faults
-    GET    /_sandbox/<slug>/requests     {"requests": [RecordedRequest.to_json(), ...]}
-    DELETE /_sandbox/<slug>/requests     forget what that vendor received
+- `GET /_sandbox`: `{"vendors": {slug: {"base_url": ...}}}`
+- `DELETE /_sandbox`: forget every request and fault; `DELETE /_sandbox/<slug>`: one vendor's
+- `POST /_sandbox/<slug>/faults`: inject a fault (a JSON `Fault`, see `Fault.from_json`); 201
+- `DELETE /_sandbox/<slug>/faults`: clear that vendor's faults
+- `GET /_sandbox/<slug>/requests`: `{"requests": [RecordedRequest.to_json(), ...]}`
+- `DELETE /_sandbox/<slug>/requests`: forget what that vendor received
 """
 
 from __future__ import annotations

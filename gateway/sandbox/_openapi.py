@@ -157,7 +157,7 @@ def _cast(value: Any, schema: SchemaPath) -> Any:
         return [_cast(item, items) for item in value]
     if not isinstance(value, str):
         return value
-    declared = schema.get("type", SchemaPath.from_dict({})).read_value()
+    declared = (schema / "type").read_value() if "type" in schema else None
     kinds = declared if isinstance(declared, list) else [declared]
     if "integer" in kinds and _INTEGER.fullmatch(value):
         return int(value)

@@ -32,9 +32,7 @@ class SandboxState:
 
     def __init__(self, slugs: tuple[str, ...]) -> None:
         self._lock = threading.Lock()
-        self._entries: dict[str, deque[Entry]] = {
-            slug: deque(maxlen=_KEPT_PER_VENDOR) for slug in slugs
-        }
+        self._entries: dict[str, deque[Entry]] = {slug: deque(maxlen=_KEPT_PER_VENDOR) for slug in slugs}
         self._faults: dict[str, deque[Fault]] = {slug: deque() for slug in slugs}
         self._sticky: dict[str, Fault | None] = dict.fromkeys(slugs)
 
