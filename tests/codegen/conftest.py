@@ -25,9 +25,7 @@ def workspace(tmp_path: Path) -> GeneratorPaths:
     """A private copy of specs/ and generated/ that a test may break and regenerate."""
     shutil.copytree(REPO.specs, tmp_path / "specs")
     # Bytecode is never part of generated/ (gitignored, and find_drift skips it).
-    shutil.copytree(
-        REPO.generated, tmp_path / "generated", ignore=shutil.ignore_patterns("__pycache__")
-    )
+    shutil.copytree(REPO.generated, tmp_path / "generated", ignore=shutil.ignore_patterns("__pycache__"))
     return GeneratorPaths(specs=tmp_path / "specs", generated=tmp_path / "generated")
 
 
@@ -37,9 +35,7 @@ def read_tree() -> Callable[[Path], dict[str, bytes]]:
 
     def read(root: Path) -> dict[str, bytes]:
         return {
-            path.relative_to(root).as_posix(): path.read_bytes()
-            for path in sorted(root.rglob("*"))
-            if path.is_file()
+            path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()
         }
 
     return read

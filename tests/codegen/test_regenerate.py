@@ -46,9 +46,7 @@ def test_broken_spec_stops_regenerate_untouched(
 
 
 @pytest.mark.slow
-def test_generator_failure_leaves_generated_untouched(
-    workspace: GeneratorPaths, read_tree: Tree
-) -> None:
+def test_generator_failure_leaves_generated_untouched(workspace: GeneratorPaths, read_tree: Tree) -> None:
     # Valid OpenAPI that openapi-python-client refuses: a `*/*` response without the
     # content_type_overrides that Volubile's original document needs (--fail-on-warning).
     slug = load_vendors(workspace)[0].slug
@@ -84,17 +82,13 @@ def test_unchanged_specs_generate_nothing(workspace: GeneratorPaths, read_tree: 
 
 
 @pytest.mark.slow
-def test_changed_spec_regenerates_that_vendor_only(
-    workspace: GeneratorPaths, read_tree: Tree
-) -> None:
+def test_changed_spec_regenerates_that_vendor_only(workspace: GeneratorPaths, read_tree: Tree) -> None:
     # A comment changes the spec's bytes (so its fingerprint) but not what it compiles to: the
     # rebuilt client and models must equal the committed ones byte for byte, which is also a
     # second build of this vendor giving identical output.
     slug = load_vendors(workspace)[-1].slug
     spec = workspace.vendor_specs / f"{slug}.yaml"
-    spec.write_text(
-        spec.read_text() + "# touched by test_changed_spec_regenerates_that_vendor_only\n"
-    )
+    spec.write_text(spec.read_text() + "# touched by test_changed_spec_regenerates_that_vendor_only\n")
     before = read_tree(workspace.generated)
 
     generated = _regenerate(workspace)

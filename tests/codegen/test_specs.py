@@ -12,9 +12,7 @@ from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.codegen.specs import SpecError, load_spec
 
 REPO = GeneratorPaths()
-SPECS = sorted(REPO.vendor_specs.glob("*.yaml")) + (
-    [REPO.gateway_spec] if REPO.gateway_spec.exists() else []
-)
+SPECS = sorted(REPO.vendor_specs.glob("*.yaml")) + ([REPO.gateway_spec] if REPO.gateway_spec.exists() else [])
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=[spec.stem for spec in SPECS])
@@ -77,9 +75,7 @@ def test_schema_type_typo_names_file_and_line(tmp_path: Path, vendor: str) -> No
     for number, line in enumerate(lines, 1):
         if line.strip() != "type: object":
             continue
-        broken.write_text(
-            "".join([*lines[: number - 1], line.replace("object", "objet"), *lines[number:]])
-        )
+        broken.write_text("".join([*lines[: number - 1], line.replace("object", "objet"), *lines[number:]]))
         try:
             load_spec(broken)
         except SpecError as exc:
@@ -107,8 +103,6 @@ class _StrictLoader(yaml.SafeLoader):
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
             if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
