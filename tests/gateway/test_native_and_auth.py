@@ -1,0 +1,188 @@
+"""Native routes, authentication, the capability matrix and completeness."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+from starlette.testclient import TestClient
+
+from gateway.errors import all_error_classes
+from gateway.sandbox.server import Sandbox
+from gateway.settings import Settings, SettingsError
+from gateway.vendors import ADAPTERS
+
+from .conftest import AUTH, KEY, SLUGS, gateway_env
+
+JSON_NATIVE: dict[str, tuple[str, dict[str, str], dict[str, Any]]] = {
+    "clerk": (
+        "/v1/vendors/clerk/public/campaigns",
+        {"apiKey": KEY},
+        {"sender": "+1415456789", "listName": "PremiumTierSubscribers", "mediaUrls": [], "body": "Hello, world!"},
+    ),
+    "volubile": (
+        "/v1/vendors/volubile/v1/campaigns",
+        {"X-Api-Key": KEY},
+        {
+            "name": "c",
+            "agentId": "3f0c8a52-7d1e-4f7b-9a53-0c2d5e8b6a10",
+            "startDate": "2030-07-30",
+            "timeSlots": [{"startTime": "10:30", "endTime": "12:30"}],
+            "batchSize": 10,
+            "days": ["MONDAY"],
+            "recipients": [{"phone": "+33612345678", "context": {"firstName": "firstname"}}],
+        },
+    ),
+    "tetherai": (
+        "/v1/vendors/tetherai/api/campaigns",
+        {"Authorization": f"Bearer {KEY}"},
+        {
+            "name": "Q2 Lead Gen",
+            "message": "Hi {{firstName}}",
+            "newContacts": [{"firstName": "Jamie", "phoneNumber": "+14155550133"}],
+            "isAutopilot": False,
+            "type": "sms",
+        },
+    ),
+    "smallest": (
+        "/v1/vendors/smallest/campaign",
+        {"Authorization": f"Bearer {KEY}"},
+        {"name": "My Campaign", "audienceId": "60d0fe4f5311236168a109ca", "agentId": "60d0fe4f5311236168a109ca"},
+    ),
+}
+
+
+@pytest.mark.parametrize("slug", sorted(JSON_NATIVE))
+def test_native_json_route_forwards_the_same_content(client: TestClient, sandbox: Sandbox, slug: str) -> None:
+    path, headers, body = JSON_NATIVE[slug]
+    response = client.post(path, json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    [sent] = sandbox.requests(slug)
+    assert json.loads(sent.body) == body
+    assert sent.header(next(iter(headers))) != headers[next(iter(headers))]  # the gateway key was swapped
+
+
+def test_native_multipart_route(client: TestClient, sandbox: Sandbox) -> None:
+    response = client.post(
+        "/v1/vendors/voiceable/api/v1/campaigns",
+        headers={"X-API-Key": KEY},
+        data={"name": "Q1", "phone_number_id": "1", "agent_id": "123", "send_immediately": "true"},
+        files={"recipients_file": ("recipients.csv", b"phone_number\n+14155550133\n", "text/csv")},
+    )
+    assert response.status_code == 201, response.text
+    [sent] = sandbox.requests("voiceable")
+    assert b"phone_number\n+14155550133\n" in sent.body
+    assert b'name="send_immediately"\r\n\r\ntrue' in sent.body.replace(b"Content-Type: text/plain\r\n", b"")
+
+
+def test_native_route_validates_against_the_vendor_schema_only(client: TestClient, sandbox: Sandbox) -> None:
+    path, headers, body = JSON_NATIVE["smallest"]
+    response = client.post(path, json={"name": "x"}, headers=headers)
+    assert response.status_code == 400
+    assert {"audienceId", "agentId"} <= {e["field"] for e in response.json()["errors"]}
+    assert sandbox.requests("smallest") == []
+
+
+def test_native_relays_vendor_4xx_and_maps_5xx(client: TestClient, sandbox: Sandbox) -> None:
+    from gateway.sandbox.faults import Fault
+
+    path, headers, body = JSON_NATIVE["tetherai"]
+    sandbox.inject(
+        "tetherai", Fault(status=400, body={"success": False, "message": f"bad {sandbox.credential('tetherai')}"})
+    )
+    response = client.post(path, json=body, headers=headers)
+    assert response.status_code == 400
+    assert response.json()["message"] == "bad [REDACTED]"
+    sandbox.inject("tetherai", Fault(status=500))
+    assert client.post(path, json=body, headers=headers).status_code == 502
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Authorization": "Bearer wrong"}, {"X-API-Key": "wrong"}, {"Authorization": KEY}],
+)
+def test_missing_or_wrong_key_is_401(client: TestClient, headers: dict[str, str]) -> None:
+    response = client.get("/v1/vendors", headers=headers)
+    assert response.status_code == 401
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_x_api_key_and_bearer_both_work(client: TestClient) -> None:
+    assert client.get("/v1/vendors", headers={"X-API-Key": KEY}).status_code == 200
+    assert client.get("/v1/vendors", headers=AUTH).status_code == 200
+
+
+def test_capability_matrix_covers_every_vendor(client: TestClient) -> None:
+    rows = client.get("/v1/vendors", headers=AUTH).json()["vendors"]
+    assert [row["vendor"] for row in rows] == SLUGS
+    assert all(row["native_routes"] for row in rows)
+    assert any("draft" in note for note in next(r for r in rows if r["vendor"] == "smallest")["notes"])
+
+
+def test_every_vendor_has_adapter_sandbox_and_route(client: TestClient, sandbox: Sandbox) -> None:
+    assert list(ADAPTERS) == SLUGS
+    assert set(sandbox.vendors) == set(SLUGS)
+    spec = client.get("/v1/openapi.json").json()
+    assert {
+        op["x-gateway-vendor"] for item in spec["paths"].values() for op in item.values() if "x-gateway-vendor" in op
+    } == set(SLUGS)
+
+
+@pytest.mark.parametrize("error_class", all_error_classes())
+def test_every_error_renders_a_problem(error_class: type) -> None:
+    kwargs: dict[str, Any] = (
+        {"vendor": "clerk", "vendor_status": 400}
+        if "vendor_status" in error_class.__init__.__code__.co_varnames
+        else {}
+    )
+    problem = error_class("why", **kwargs).to_problem("/v1/x")
+    assert problem["status"] == error_class.status
+    assert problem["type"].startswith("urn:campaign-gateway:problem:")
+    assert problem["title"] and problem["detail"] == "why"
+
+
+def test_invalid_settings_name_the_variable(sandbox: Sandbox) -> None:
+    for variable, value in [
+        ("GATEWAY_VENDOR_TIMEOUT_S", "soon"),
+        ("GATEWAY_SMALLEST_BASE_URL", "not a url"),
+        ("GATEWAY_API_KEYS", "nocolon"),
+    ]:
+        with pytest.raises(SettingsError, match=variable):
+            Settings.from_env(gateway_env(sandbox, **{variable: value}))
+
+
+def test_smallest_sdk_works_by_changing_its_base_url(sandbox: Sandbox, client_with: Any) -> None:
+    import threading
+
+    import uvicorn
+    from smallestai import SmallestAI
+    from smallestai.environment import SmallestAIEnvironment
+
+    from gateway.app import create_app
+
+    app = create_app(Settings.from_env(gateway_env(sandbox)))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            threading.Event().wait(0.02)
+        port = server.servers[0].sockets[0].getsockname()[1]
+        base = f"http://127.0.0.1:{port}"
+        atoms = f"{base}/v1/vendors/smallest"
+        sdk = SmallestAI(
+            api_key=KEY,
+            environment=SmallestAIEnvironment(atoms=atoms, waves=base, waves_ws=base, payment=base),
+            httpx_client=httpx.Client(),
+        )
+        created = sdk.atoms.campaigns.create(
+            name="SDK", audience_id="60d0fe4f5311236168a109ca", agent_id="60d0fe4f5311236168a109ca"
+        )
+        assert created.data is not None
+        [sent] = sandbox.requests("smallest")
+        assert json.loads(sent.body)["name"] == "SDK"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=5)
