@@ -8,8 +8,8 @@ from typing import Any
 import flask
 
 from gateway.api.context import current
-from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.api.responses import json_response
+from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.vendors import ADAPTERS
 
 __all__ = ["capability_rows", "capability_table", "list_vendors"]
@@ -44,7 +44,9 @@ def capability_table() -> str:
     header = "| vendor | channels | inline recipients | audience | scheduling | windows | retries | notes |"
     lines = [header, "|" + "---|" * 8]
     for row in rows:
-        flags = ["yes" if row[key] else "no" for key in ("inline_recipients", "audience", "scheduling", "windows", "retries")]
+        flags = [
+            "yes" if row[key] else "no" for key in ("inline_recipients", "audience", "scheduling", "windows", "retries")
+        ]
         if row["max_recipients"]:
             flags[0] += f" (≤ {row['max_recipients']})"
         lines.append(

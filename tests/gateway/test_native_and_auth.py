@@ -78,7 +78,7 @@ def test_native_multipart_route(client: TestClient, sandbox: Sandbox) -> None:
 
 
 def test_native_route_validates_against_the_vendor_schema_only(client: TestClient, sandbox: Sandbox) -> None:
-    path, headers, body = JSON_NATIVE["smallest"]
+    path, headers, _ = JSON_NATIVE["smallest"]
     response = client.post(path, json={"name": "x"}, headers=headers)
     assert response.status_code == 400
     assert {"audienceId", "agentId"} <= {e["field"] for e in response.json()["errors"]}
