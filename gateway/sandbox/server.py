@@ -35,6 +35,8 @@ logger = logging.getLogger(__name__)
 DEFAULT_PORT = 8089
 _MAX_BODY = 32 * 1024 * 1024
 _IDLE_TIMEOUT = 60.0
+# How soon `close()` returns: serve_forever notices a shutdown only between polls.
+_POLL_INTERVAL = 0.05
 
 
 def default_credential(slug: str) -> str:
@@ -57,6 +59,7 @@ class Sandbox:
         if unknown:
             raise ValueError(f"credentials for unknown vendor(s): {', '.join(unknown)}")
         given = dict(credentials or {})
+        self._given = frozenset(slug for slug, key in given.items() if key)
         self._stand_ins = {
             slug: VendorStandIn(spec, given.get(slug) or default_credential(slug)) for slug, spec in specs.items()
         }
@@ -91,6 +94,17 @@ class Sandbox:
         """The vendor's spec as the sandbox reads it (to validate responses in tests, say)."""
         return self._stand_in(slug).spec
 
+    def describe(self) -> list[str]:
+        """One line per vendor: its base URL and where its credential goes (never the key)."""
+        lines = []
+        for slug in self.vendors:
+            spec = self.spec(slug)
+            security = spec.operations[0].security if spec.operations else ()
+            where = describe_schemes(security, spec.security_schemes)
+            key = "given" if slug in self._given else "default"
+            lines.append(f"{slug:<10} {self.base_url(slug)}  (credential: {key}; send {where})")
+        return lines
+
     def requests(self, slug: str) -> list[RecordedRequest]:
         """What `slug` received, oldest first (the most recent 1000)."""
         self._stand_in(slug)
@@ -120,7 +134,9 @@ class Sandbox:
         """Serve in a background thread; returns self (for `with start_sandbox() as ...`)."""
         if self._thread is None:
             self._serving = True
-            self._thread = threading.Thread(target=self._server.serve_forever, name="sandbox", daemon=True)
+            self._thread = threading.Thread(
+                target=self._server.serve_forever, args=(_POLL_INTERVAL,), name="sandbox", daemon=True
+            )
             self._thread.start()
         return self
 
@@ -128,7 +144,7 @@ class Sandbox:
         """Serve in this thread until `close()` is called from another one (or Ctrl-C)."""
         self._serving = True
         try:
-            self._server.serve_forever()
+            self._server.serve_forever(_POLL_INTERVAL)
         finally:
             self._serving = False
 
@@ -195,17 +211,8 @@ def run_sandbox(
     """Serve every vendor until interrupted, logging each vendor's base URL (never a key)."""
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     with Sandbox(host, port, credentials) as sandbox:
-        for slug in sandbox.vendors:
-            spec = sandbox.spec(slug)
-            schemes = describe_schemes(spec.operations[0].security, spec.security_schemes)
-            keyed = "given" if credentials and slug in credentials else "default"
-            logger.info(
-                "sandbox %-10s %s  (credential: %s, sent as %s)",
-                slug,
-                sandbox.base_url(slug),
-                keyed,
-                schemes,
-            )
+        for line in sandbox.describe():
+            logger.info("sandbox %s", line)
         logger.info("sandbox control: %s/%s", sandbox.url, CONTROL_PREFIX)
         try:
             sandbox.serve_forever()

@@ -79,7 +79,7 @@ class VendorStandIn:
                 operation = None
             if operation is not None:
                 maker = self._makers[(operation.method, operation.template)]
-                default = maker.answer(status, _FAULT_REASON)
+                default = maker.answer(status, f"{_FAULT_REASON} {status}")
         return Reply(
             status,
             fault.payload(default),
