@@ -52,13 +52,14 @@ class ResponseMaker:
             if "default" in schema
         }
 
-    def success(self, values: Mapping[str, Any]) -> bytes:
-        """The success body for a request carrying `values` (its parsed body)."""
-        media = _json_media(self._responses.get(str(self.success_status)))
+    def success(self, values: Mapping[str, Any], status: int | None = None) -> bytes:
+        """The success body (for `status`, default the usual one) echoing `values` (the request)."""
+        status = status or self.success_status
+        media = _json_media(self._responses.get(str(status)))
         if media is None:
             return b""
-        body = self._base(media, self.success_status)
-        if not isinstance(body, dict):
+        body = self._base(media, status)
+        if not isinstance(body, dict) or media.get("schema") != self._success_schema:
             return _dump(body)
         target = body
         if self._id_path:
@@ -90,9 +91,9 @@ class ResponseMaker:
         return self.error(401, [Violation("", reason)])
 
     def answer(self, status: int, reason: str) -> bytes:
-        """A body for an injected `status`: the success body, or an error body with `reason`."""
-        if status == self.success_status:
-            return self.success({})
+        """A body for an injected `status`: a success body for 2xx, else an error body with `reason`."""
+        if 200 <= status < 300:
+            return self.success({}, status)
         return self.error(status, [Violation("", reason)])
 
     def _base(self, media: Mapping[str, Any], status: int) -> Any:

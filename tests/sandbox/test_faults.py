@@ -216,3 +216,18 @@ def test_impossible_faults_are_refused(fields: dict[str, Any]) -> None:
 def test_faults_for_unknown_vendors_are_refused(sandbox: Sandbox) -> None:
     with pytest.raises(KeyError, match="known: clerk"):
         sandbox.inject("nobody", Fault(status=500))
+
+
+def test_every_documented_status_can_be_injected_with_a_conforming_body(
+    slug: str, make_call: Any, client: httpx.Client, sandbox: Sandbox, errors_of: Any
+) -> None:
+    call = make_call(slug)
+    (operation,) = sandbox.spec(slug).operations
+    statuses = sorted(int(code) for code in operation.spec["responses"] if code.isdigit())
+
+    for status in statuses:
+        sandbox.inject(slug, Fault(status=status))
+        response = call.send(client)
+
+        assert response.status_code == status
+        assert errors_of(slug, call.url, response) == [], status
