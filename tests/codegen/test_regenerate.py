@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from gateway.codegen.config import GeneratorPaths, load_vendors
+import gateway.codegen.config as config
+import gateway.codegen.regenerate as regenerate_module
+from gateway.codegen.config import GENERATED_RUFF_TOML, GeneratorPaths, load_vendors
 from gateway.codegen.regenerate import CodegenError, Result, regenerate
 from gateway.codegen.specs import SpecError
 
@@ -124,3 +126,24 @@ def test_removed_vendor_loses_its_outputs(workspace: GeneratorPaths, read_tree: 
 def _gateway_outputs(paths: GeneratorPaths) -> set[str]:
     manifest = json.loads((paths.generated / "manifest.json").read_text())
     return set(manifest["targets"].get("gateway", {}).get("outputs", []))
+
+
+def test_changed_ruff_settings_regenerate_every_target(
+    workspace: GeneratorPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The pinned ruff settings shape every generated .py file, like a generator flag does; a
+    # change to them must make every target stale, or `make regenerate` reports "unchanged"
+    # while `make check` reports drift. One vendor keeps the rebuild short.
+    first = load_vendors(workspace)[0]
+    workspace.vendors_toml.write_text(f'[{first.slug}]\nname = "{first.name}"\n')
+    workspace.gateway_spec.unlink(missing_ok=True)
+    _regenerate(workspace)
+    edited = GENERATED_RUFF_TOML.replace("line-length = 120", "line-length = 100")
+    assert edited != GENERATED_RUFF_TOML
+    for module in (config, regenerate_module):
+        monkeypatch.setattr(module, "GENERATED_RUFF_TOML", edited)
+    monkeypatch.setitem(regenerate_module._SHARED_FILES, "ruff.toml", edited)
+
+    generated = _regenerate(workspace)
+
+    assert generated == {first.slug: True}
