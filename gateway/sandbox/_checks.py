@@ -16,7 +16,14 @@ from gateway.sandbox._openapi import Violation
 from gateway.sandbox._schemas import SchemaTools
 from gateway.sandbox.multipart import FormPart
 
-__all__ = ["CSV_FILES", "CsvFile", "csv_violations", "part_violations", "required_unless"]
+__all__ = [
+    "CSV_FILES",
+    "CsvFile",
+    "csv_violations",
+    "part_violations",
+    "required_unless",
+    "unknown_properties",
+]
 
 _E164 = re.compile(r"\+[1-9][0-9]{1,14}")
 _MAX_REPORTED_ROWS = 5
@@ -95,6 +102,31 @@ def required_unless(value: Any, schema: Any, tools: SchemaTools, path: str = "")
     elif isinstance(value, list) and "items" in node:
         for index, item in enumerate(value):
             found.extend(required_unless(item, node["items"], tools, _join(path, str(index))))
+    return found
+
+
+def unknown_properties(value: Any, schema: Any, tools: SchemaTools, path: str = "") -> list[Violation]:
+    """Properties the schema does not define, where it lists its own and is silent on others.
+
+    A vendor would likely ignore them; for an adapter they are a mistake (a misspelt optional
+    field is lost without a trace), so the sandbox refuses them unless told to be lenient.
+    Free-form objects (no `properties`) and explicit `additionalProperties` are respected.
+    """
+    node = tools.resolve(schema)
+    found: list[Violation] = []
+    if isinstance(value, Mapping):
+        properties = tools.properties(node)
+        silent = "additionalProperties" not in node and not any(
+            keyword in node for keyword in ("oneOf", "anyOf", "patternProperties")
+        )
+        for name, item in value.items():
+            if name in properties:
+                found.extend(unknown_properties(item, properties[name], tools, _join(path, str(name))))
+            elif properties and silent:
+                found.append(Violation(_join(path, str(name)), "is not a property the spec defines"))
+    elif isinstance(value, list) and "items" in node:
+        for index, item in enumerate(value):
+            found.extend(unknown_properties(item, node["items"], tools, _join(path, str(index))))
     return found
 
 

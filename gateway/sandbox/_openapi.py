@@ -110,7 +110,8 @@ def explain(error: BaseException) -> list[Violation]:
             return _schema_violations(cause)
         if isinstance(cause, MediaTypeNotFound):
             expected = " or ".join(cause.availableMimetypes)
-            return [Violation("Content-Type", f"{cause.mimetype} is not accepted; use {expected}")]
+            sent = cause.mimetype or "a missing Content-Type"
+            return [Violation("Content-Type", f"{sent} is not accepted; use {expected}")]
         if isinstance(cause, MediaTypeDeserializeError):
             return [Violation("body", f"is not valid {cause.mimetype}")]
         if isinstance(cause, MissingRequiredRequestBody):

@@ -53,7 +53,14 @@ class Sandbox:
         port: int = 0,
         credentials: Mapping[str, str] | None = None,
         paths: GeneratorPaths | None = None,
+        *,
+        strict: bool = True,
     ) -> None:
+        """Bind `host:port` (0: any free port); `credentials` by slug replace the defaults.
+
+        `strict` refuses properties a spec does not define, which a vendor would probably
+        ignore but which are an adapter's mistake (a misspelt field).
+        """
         specs = load_vendor_specs(paths)
         unknown = sorted(set(credentials or {}) - set(specs))
         if unknown:
@@ -61,7 +68,8 @@ class Sandbox:
         given = dict(credentials or {})
         self._given = frozenset(slug for slug, key in given.items() if key)
         self._stand_ins = {
-            slug: VendorStandIn(spec, given.get(slug) or default_credential(slug)) for slug, spec in specs.items()
+            slug: VendorStandIn(spec, given.get(slug) or default_credential(slug), strict=strict)
+            for slug, spec in specs.items()
         }
         self._state = SandboxState(tuple(self._stand_ins))
         self.stopping = threading.Event()
@@ -198,9 +206,11 @@ def start_sandbox(
     port: int = 0,
     credentials: Mapping[str, str] | None = None,
     paths: GeneratorPaths | None = None,
+    *,
+    strict: bool = True,
 ) -> Sandbox:
     """A sandbox serving in a background thread; use it as a context manager to stop it."""
-    return Sandbox(host, port, credentials, paths).start()
+    return Sandbox(host, port, credentials, paths, strict=strict).start()
 
 
 def run_sandbox(

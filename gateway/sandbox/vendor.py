@@ -18,7 +18,13 @@ from werkzeug.http import parse_options_header
 
 from gateway.sandbox._auth import refusal
 from gateway.sandbox._bodies import ResponseMaker
-from gateway.sandbox._checks import CSV_FILES, csv_violations, part_violations, required_unless
+from gateway.sandbox._checks import (
+    CSV_FILES,
+    csv_violations,
+    part_violations,
+    required_unless,
+    unknown_properties,
+)
 from gateway.sandbox._openapi import Violation, cast_form, explain
 from gateway.sandbox.faults import Fault
 from gateway.sandbox.multipart import FormPart, parse_multipart
@@ -42,9 +48,11 @@ class Reply:
 class VendorStandIn:
     """A vendor, as its spec describes it, expecting one credential."""
 
-    def __init__(self, spec: VendorSpec, credential: str) -> None:
+    def __init__(self, spec: VendorSpec, credential: str, *, strict: bool = True) -> None:
         self.spec = spec
         self.credential = credential
+        self.strict = strict
+        """Refuse properties the spec does not define (see `unknown_properties`)."""
         self._makers = {
             (operation.method, operation.template): ResponseMaker(
                 spec.tools, operation.spec, _request_schema(spec, operation)
@@ -113,6 +121,8 @@ class VendorStandIn:
         if found or media is None:
             return found, {}
         values = self._values(operation, mimetype, body, parts)
+        if self.strict:
+            found.extend(unknown_properties(values, media.get("schema", {}), self.spec.tools))
         found.extend(required_unless(values, media.get("schema", {}), self.spec.tools))
         encoding = media.get("encoding", {})
         for part in parts:

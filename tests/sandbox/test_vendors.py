@@ -6,7 +6,7 @@ from typing import Any
 
 import httpx
 
-from gateway.sandbox import Sandbox
+from gateway.sandbox import Sandbox, start_sandbox
 
 # The error status each spec documents for an invalid request (400 where documented, else 422).
 VIOLATION_STATUS = {"clerk": 400, "volubile": 400, "voiceable": 422, "tetherai": 400, "smallest": 400}
@@ -200,3 +200,50 @@ def test_success_bodies_echo_request_values_and_defaults(make_call: Any, client:
     assert len(data["_id"]) == 24 and int(data["_id"], 16) >= 0
     for name in ("name", "agentId", "startDate", "timeSlots", "batchSize", "days"):
         assert echoed[name] == volubile.body[name]
+
+
+def test_a_property_the_spec_does_not_define_is_refused(slug: str, make_call: Any, client: httpx.Client) -> None:
+    call = make_call(slug)
+    call.body["nmae"] = "typo"
+
+    response = call.send(client)
+
+    assert response.status_code == VIOLATION_STATUS[slug]
+    assert "nmae: is not a property the spec defines" in response.text
+
+
+def test_unknown_nested_properties_are_refused_but_free_form_objects_are_not(
+    make_call: Any, client: httpx.Client
+) -> None:
+    tetherai = make_call("tetherai")
+    tetherai.body["newContacts"] = [{"firstName": "Jo", "phone": "+14155550100"}]
+    free_form = make_call("tetherai")
+    free_form.body["segmentation"] = {"anything": {"goes": [1, 2]}}
+    volubile = make_call("volubile")
+    volubile.body["recipients"] = [{"phone": "+33612345678", "context": {"orderNumber": "5HZ99FRT"}}]
+
+    refused = tetherai.send(client)
+
+    assert refused.status_code == 400
+    assert refused.json()["message"] == "newContacts.0.phone: is not a property the spec defines"
+    assert free_form.send(client).status_code == 201
+    assert volubile.send(client).status_code == 201
+
+
+def test_a_lenient_sandbox_accepts_unknown_properties(make_call: Any, client: httpx.Client) -> None:
+    call = make_call("smallest")
+    call.body["nmae"] = "typo"
+    with start_sandbox(strict=False) as lenient:
+        url = lenient.base_url("smallest") + "/campaign"
+        response = client.post(url, json=call.body, headers=call.headers)
+
+    assert response.status_code == 201, response.text
+
+
+def test_a_missing_content_type_is_named(make_call: Any, client: httpx.Client) -> None:
+    call = make_call("clerk")
+
+    response = client.post(call.url, content=b"{}", headers=call.headers)
+
+    assert response.status_code == 400
+    assert response.json() == {"message": "Content-Type: a missing Content-Type is not accepted; use application/json"}
