@@ -110,11 +110,11 @@ class ResponseMaker:
         reason: str,
     ) -> None:
         placed = False
-        message_path = self._tools.find_property(schema, _MESSAGE_NAMES)
+        message_path = self._tools.find_property(schema, _MESSAGE_NAMES, "string")
         if message_path:
             _dig(body, message_path[:-1])[message_path[-1]] = reason
             placed = True
-        errors_path = self._tools.find_property(schema, ("errors",))
+        errors_path = self._tools.find_property(schema, ("errors",), "array")
         if errors_path:
             schema_of = dict(self._tools.walk_properties(schema))[errors_path]
             items = self._tools.resolve(schema_of.get("items", {}))

@@ -95,10 +95,13 @@ class SchemaTools:
             return []
         return [str(name) for name in declared] if isinstance(declared, list) else [str(declared)]
 
-    def find_property(self, schema: Any, names: tuple[str, ...]) -> tuple[str, ...] | None:
-        """Path (property names) to the shallowest property called one of `names`, if any."""
-        for path, _ in self.walk_properties(schema):
-            if path[-1] in names:
+    def find_property(self, schema: Any, names: tuple[str, ...], kind: str | None = None) -> tuple[str, ...] | None:
+        """Path (property names) to the shallowest property called one of `names`, if any.
+
+        With `kind`, only a property whose type is `kind` (or unstated) counts.
+        """
+        for path, child in self.walk_properties(schema):
+            if path[-1] in names and (kind is None or kind in (self.types(child) or [kind])):
                 return path
         return None
 
