@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from gateway.codegen.config import GeneratorPaths, load_vendors
+from gateway.codegen.regenerate import regenerate
 
 REPO = GeneratorPaths()
 VENDORS = [vendor.slug for vendor in load_vendors(REPO)]
@@ -39,3 +41,25 @@ def read_tree() -> Callable[[Path], dict[str, bytes]]:
         }
 
     return read
+
+
+@pytest.fixture
+def narrow() -> Callable[[GeneratorPaths, list[str]], None]:
+    """Return a function cutting a workspace down to some vendors and no gateway spec.
+
+    It removes the other vendors' outputs through regenerate (no generator runs), so a test
+    that then rebuilds pays for its own vendors only.
+    """
+
+    def keep_only(paths: GeneratorPaths, slugs: list[str]) -> None:
+        text = paths.vendors_toml.read_text()
+        for vendor in load_vendors(paths):
+            if vendor.slug not in slugs:
+                text = re.sub(rf"(?ms)^\[{vendor.slug}(\.[^\]]*)?\]\n.*?(?=^\[|\Z)", "", text)
+        paths.vendors_toml.write_text(text)
+        paths.gateway_spec.unlink(missing_ok=True)
+        results = regenerate(paths, report=lambda _: None)
+        assert [result.name for result in results] == slugs
+        assert not any(result.generated for result in results)
+
+    return keep_only
