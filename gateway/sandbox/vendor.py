@@ -118,23 +118,29 @@ class VendorStandIn:
                 return found, {}
         request = self.spec.openapi_request(method, path, headers, body, query)
         found = [violation for error in self.spec.openapi.iter_request_errors(request) for violation in explain(error)]
-        if found or media is None:
+        if media is None:
             return found, {}
+        # The checks beyond the schema run even on a body the schema refused: one answer should
+        # name every problem, not the first of several rounds.
         values = self._values(operation, mimetype, body, parts)
-        if self.strict:
-            found.extend(unknown_properties(values, media.get("schema", {}), self.spec.tools))
-        found.extend(required_unless(values, media.get("schema", {}), self.spec.tools))
+        schema = media.get("schema", {})
+        beyond = unknown_properties(values, schema, self.spec.tools) if self.strict else []
+        beyond.extend(required_unless(values, schema, self.spec.tools))
         encoding = media.get("encoding", {})
         for part in parts:
             rule = CSV_FILES.get((self.spec.slug, part.name))
             if part.is_file and (rule or "csv" in str(encoding.get(part.name, {}).get("contentType"))):
-                found.extend(csv_violations(part.name, part.data, rule))
+                beyond.extend(csv_violations(part.name, part.data, rule))
+        found.extend(violation for violation in beyond if violation not in found)
         return found, values
 
     def _values(self, operation: Operation, mimetype: str, body: bytes, parts: list[FormPart]) -> dict[str, Any]:
-        """The request body as data: JSON as sent, form fields cast to their schema types."""
+        """The request body as data: JSON as sent, form fields cast to their schema types; {} if neither."""
         if not mimetype.startswith("multipart/"):
-            parsed = json.loads(body) if body and "json" in mimetype else None
+            try:
+                parsed = json.loads(body) if body and "json" in mimetype else None
+            except ValueError:
+                return {}
             return parsed if isinstance(parsed, dict) else {}
         fields: dict[str, Any] = {}
         for part in parts:

@@ -151,3 +151,16 @@ def test_the_recorded_form_shows_each_part(voiceable: Any, client: httpx.Client,
     assert parts["recipients_file"].is_file
     assert parts["recipients_file"].content_type == "text/csv"
     assert parts["recipients_file"].data.startswith(b"phone_number\n")
+
+
+def test_one_answer_names_every_problem(voiceable: Any, client: httpx.Client) -> None:
+    voiceable.body.update(phone_number_id="first", send_immediately="false")
+    del voiceable.body["schedule_time"]
+
+    response = voiceable.send(client, files={"recipients_file": ("r.csv", b"phone_number\n", "text/csv")})
+
+    message = response.json()["status"]["message"]
+    assert response.status_code == 422
+    assert "phone_number_id: 'first' is not of type 'integer'" in message
+    assert "schedule_time: is required unless send_immediately is true" in message
+    assert "recipients_file: has a header but no rows" in message
