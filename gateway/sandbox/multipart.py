@@ -56,6 +56,11 @@ def parse_multipart(body: bytes, content_type: str) -> list[FormPart]:
         if isinstance(event, Epilogue):
             return parts
         if isinstance(event, Field | File):
+            # Each part of form data is named and flat (RFC 7578, sections 4.2 and 4.3).
+            if not event.name:
+                raise ValueError("a part has no name")
+            if event.headers.get("Content-Type", "").lower().startswith("multipart/"):
+                raise ValueError(f"part {event.name!r} is itself multipart")
             current, chunks = event, []
         elif isinstance(event, Data) and current is not None:
             chunks.append(event.data)

@@ -106,7 +106,7 @@ class VendorSpec:
             path=path,
             method=method.lower(),
             body=body or None,
-            content_type=headers.get("Content-Type", "").lower(),
+            content_type=_lower_mimetype(headers.get("Content-Type", "")),
             parameters=RequestParameters(
                 query=ImmutableMultiDict(query or {}),
                 header=headers,
@@ -187,3 +187,10 @@ def _operations(document: Mapping[str, Any]) -> list[Operation]:
                 security = spec.get("security", default_security)
                 found.append(Operation(method, template, pattern, spec, tuple(security)))
     return found
+
+
+def _lower_mimetype(content_type: str) -> str:
+    # openapi-core wants the type lower case, but a multipart boundary is case-sensitive
+    # (browsers send `----WebKitFormBoundary7MA4YWxkTrZu0gW`).
+    mimetype, semicolon, parameters = content_type.partition(";")
+    return mimetype.strip().lower() + semicolon + parameters

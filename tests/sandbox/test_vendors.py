@@ -247,3 +247,13 @@ def test_a_missing_content_type_is_named(make_call: Any, client: httpx.Client) -
 
     assert response.status_code == 400
     assert response.json() == {"message": "Content-Type: a missing Content-Type is not accepted; use application/json"}
+
+
+def test_deeply_nested_json_is_refused_not_crashed_on(make_call: Any, client: httpx.Client) -> None:
+    call = make_call("tetherai")
+    headers = {**call.headers, "Content-Type": "application/json"}
+
+    response = client.post(call.url, content=b"[" * 100_000 + b"]" * 100_000, headers=headers)
+
+    assert response.status_code == 400
+    assert response.json()["message"] == "body: nests too deeply to read"

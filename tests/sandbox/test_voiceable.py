@@ -164,3 +164,42 @@ def test_one_answer_names_every_problem(voiceable: Any, client: httpx.Client) ->
     assert "phone_number_id: 'first' is not of type 'integer'" in message
     assert "schedule_time: is required unless send_immediately is true" in message
     assert "recipients_file: has a header but no rows" in message
+
+
+def test_a_mixed_case_boundary_is_kept(voiceable: Any, client: httpx.Client) -> None:
+    # Browsers send boundaries like ----WebKitFormBoundary7MA4YWxkTrZu0gW; case matters.
+    boundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW"
+    request = client.build_request(
+        "POST",
+        voiceable.url,
+        data={name: str(value) for name, value in voiceable.body.items()},
+        files=voiceable.files,
+        headers={**voiceable.headers, "Content-Type": f"multipart/form-data; boundary={boundary}"},
+    )
+
+    response = client.send(request)
+
+    assert response.status_code == 201, response.text
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (b"--b\r\nContent-Disposition: form-data\r\n\r\nx\r\n--b--\r\n", "a part has no name"),
+        (
+            b'--b\r\nContent-Disposition: form-data; name="name"\r\nContent-Type: multipart/mixed; boundary=c\r\n\r\n'
+            b"--c\r\n\r\nx\r\n--c--\r\n--b--\r\n",
+            "part 'name' is itself multipart",
+        ),
+        (b"--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--\r\n", "Missing Content-Disposition header"),
+    ],
+)
+def test_malformed_forms_are_refused_not_crashed_on(
+    body: bytes, reason: str, voiceable: Any, client: httpx.Client
+) -> None:
+    headers = {**voiceable.headers, "Content-Type": "multipart/form-data; boundary=b"}
+
+    response = client.post(voiceable.url, content=body, headers=headers)
+
+    assert response.status_code == 422
+    assert f"body: is not well-formed multipart: {reason}" in response.text
