@@ -44,6 +44,7 @@ class ResponseMaker:
         self._id_path = tools.find_property(self._success_schema, _ID_NAMES) if self._success_schema else None
         self._fresh_id = self._id_maker()
         self._echo = self._echo_checkers()
+        self._unsent = self._unsent_fields(request_schema, success)
         self._defaults = {
             name: schema["default"]
             for name, schema in (
@@ -69,6 +70,8 @@ class ResponseMaker:
         for name, is_valid in self._echo.items():
             if name in echoed and is_valid(echoed[name]):
                 target[name] = copy.deepcopy(echoed[name])
+            elif name in self._unsent and name not in echoed:
+                target.pop(name, None)
         return _dump(body)
 
     def error(self, status: int, violations: list[Violation]) -> bytes:
@@ -155,16 +158,36 @@ class ResponseMaker:
             return lambda: secrets.token_hex(12)
         return lambda: str(uuid.uuid4())
 
+    def _unsent_fields(self, request_schema: Any, success: Mapping[str, Any] | None) -> set[str]:
+        """Optional campaign fields to leave out when the request leaves them out.
+
+        A field the campaign shares with the request reflects the request. Left out: a value
+        the sandbox would have to invent (no example), and any date or time, even an example's
+        (no schedule on a campaign created without one).
+        """
+        campaign = self._tools.resolve(self._campaign_schema())
+        documented = success is not None and _media_example(success) is not None
+        unsent = set()
+        for name, child in self._tools.properties(campaign).items():
+            if name not in self._tools.properties(request_schema or {}) or name in campaign.get("required", []):
+                continue
+            schema = self._tools.resolve(child)
+            dated = schema.get("format") in ("date", "date-time")
+            invented = not documented and not {"example", "default"} & (set(schema) | set(child))
+            if dated or invented:
+                unsent.add(name)
+        return unsent
+
+    def _campaign_schema(self) -> Any:
+        """The schema of the object holding the campaign id (the whole body when none)."""
+        if self._success_schema is None or not self._id_path or len(self._id_path) == 1:
+            return self._success_schema or {}
+        return dict(self._tools.walk_properties(self._success_schema))[self._id_path[:-1]]
+
     def _echo_checkers(self) -> dict[str, Callable[[Any], bool]]:
-        if self._success_schema is None:
-            return {}
-        owner: Any = self._success_schema
-        if self._id_path:
-            fields = dict(self._tools.walk_properties(self._success_schema))
-            owner = fields[self._id_path[:-1]] if len(self._id_path) > 1 else owner
         return {
             name: self._tools.checker(child)
-            for name, child in self._tools.properties(owner).items()
+            for name, child in self._tools.properties(self._campaign_schema()).items()
             if not self._id_path or name != self._id_path[-1]
         }
 

@@ -257,3 +257,19 @@ def test_deeply_nested_json_is_refused_not_crashed_on(make_call: Any, client: ht
 
     assert response.status_code == 400
     assert response.json()["message"] == "body: nests too deeply to read"
+
+
+def test_no_schedule_is_invented_for_a_campaign_sent_without_one(make_call: Any, client: httpx.Client) -> None:
+    smallest = make_call("smallest")
+    smallest.body = {"name": "S", "audienceId": "aud-1", "agentId": "agent-1"}
+    tetherai = make_call("tetherai")
+    del tetherai.body["scheduleDate"]
+
+    unscheduled = smallest.send(client).json()["data"]
+    smallest.body["scheduledAt"] = "2030-01-02T03:04:05Z"
+    scheduled = smallest.send(client).json()["data"]
+
+    assert "scheduledAt" not in unscheduled
+    assert "description" not in unscheduled  # optional, not sent, nothing documented to show
+    assert scheduled["scheduledAt"] == "2030-01-02T03:04:05Z"
+    assert "scheduleDate" not in tetherai.send(client).json()["data"]
