@@ -53,3 +53,8 @@ class Gateway:
                 f"{slug} is not configured on this gateway (set GATEWAY_{slug.upper()}_BASE_URL)", vendor=slug
             )
         return self.adapters[slug]
+
+    def close(self) -> None:
+        """Release every adapter's connections."""
+        for adapter in self.adapters.values():
+            adapter.close()

@@ -229,6 +229,12 @@ class Adapter(ABC):
                 vendor=self.slug,
             ) from exc
 
+    def close(self) -> None:
+        """Close the vendor connections (idle keep-alive sockets)."""
+        for client in (self._client, self._dry_client):
+            if client is not None:
+                client.get_httpx_client().close()
+
     def redact(self, content: bytes) -> bytes:
         """Remove the gateway's vendor credential from anything a vendor echoes."""
         if self._credential and self._credential.encode() in content:

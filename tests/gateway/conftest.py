@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from gateway.app import SERVED_SPEC, create_app
+from gateway.app import SERVED_SPEC, GatewayApp, create_app
 from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.sandbox.server import Sandbox, start_sandbox
 from gateway.settings import Settings
@@ -42,18 +42,23 @@ def gateway_env(sandbox: Sandbox, **overrides: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def client(sandbox: Sandbox) -> TestClient:
-    return TestClient(create_app(Settings.from_env(gateway_env(sandbox))), raise_server_exceptions=False)
+def client(sandbox: Sandbox) -> Iterator[TestClient]:
+    app = create_app(Settings.from_env(gateway_env(sandbox)))
+    yield TestClient(app, raise_server_exceptions=False)
+    app.gateway.close()
 
 
 @pytest.fixture
-def client_with(sandbox: Sandbox) -> Callable[..., TestClient]:
-    def make(**overrides: str) -> TestClient:
-        return TestClient(
-            create_app(Settings.from_env(gateway_env(sandbox, **overrides))), raise_server_exceptions=False
-        )
+def client_with(sandbox: Sandbox) -> Iterator[Callable[..., TestClient]]:
+    apps: list[GatewayApp] = []
 
-    return make
+    def make(**overrides: str) -> TestClient:
+        apps.append(create_app(Settings.from_env(gateway_env(sandbox, **overrides))))
+        return TestClient(apps[-1], raise_server_exceptions=False)
+
+    yield make
+    for app in apps:
+        app.gateway.close()
 
 
 def examples() -> dict[str, dict[str, Any]]:

@@ -166,6 +166,7 @@ def test_smallest_sdk_works_by_changing_its_base_url(sandbox: Sandbox, client_wi
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
+    http = httpx.Client()
     try:
         while not server.started:
             threading.Event().wait(0.02)
@@ -175,7 +176,7 @@ def test_smallest_sdk_works_by_changing_its_base_url(sandbox: Sandbox, client_wi
         sdk = SmallestAI(
             api_key=KEY,
             environment=SmallestAIEnvironment(atoms=atoms, waves=base, waves_ws=base, payment=base),
-            httpx_client=httpx.Client(),
+            httpx_client=http,
         )
         created = sdk.atoms.campaigns.create(
             name="SDK", audience_id="60d0fe4f5311236168a109ca", agent_id="60d0fe4f5311236168a109ca"
@@ -186,3 +187,32 @@ def test_smallest_sdk_works_by_changing_its_base_url(sandbox: Sandbox, client_wi
     finally:
         server.should_exit = True
         thread.join(timeout=5)
+        http.close()
+        app.gateway.close()
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"startDate": "2030-02-30"}, "startDate"),
+        ({"agentId": "not-a-uuid"}, "agentId"),
+        ({"timeSlots": [{}] * 3}, "timeSlots"),
+    ],
+)
+def test_native_formats_and_limits_are_checked(
+    client: TestClient, sandbox: Sandbox, change: dict[str, Any], field: str
+) -> None:
+    path, headers, body = JSON_NATIVE["volubile"]
+    response = client.post(path, json={**body, **change}, headers=headers)
+    assert response.status_code == 400, response.text
+    assert any(error["field"].startswith(field) for error in response.json()["errors"])
+    assert sandbox.requests("volubile") == []
+
+
+def test_readme_vendor_table_is_the_capability_table(repo_root: Any) -> None:
+    from gateway.api.vendors import capability_table
+
+    readme = (repo_root / "README.md").read_text()
+    start = readme.index("<!-- vendors:start")
+    table = readme[readme.index("\n", start) + 1 : readme.index("<!-- vendors:end -->")].strip()
+    assert table == capability_table(), "README's vendor table is stale: paste `campaign-gateway vendors`"
