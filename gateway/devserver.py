@@ -51,4 +51,3 @@ def _banner(port: int, key: str, sandboxed: list[str]) -> str:
         )
     lines.append("\nCtrl-C stops the gateway and the sandbox.")
     return "\n".join(lines)
-

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "CLIENT_TEMPLATES",
     "DATAMODEL_CODEGEN_ARGS",
     "GENERATED_RUFF_TOML",
     "ROOT",
@@ -17,6 +18,8 @@ __all__ = [
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
+# Templates that override openapi-python-client's own (each says why in its header).
+CLIENT_TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 @dataclass(frozen=True)

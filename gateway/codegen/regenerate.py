@@ -28,6 +28,7 @@ import yaml
 
 from gateway.codegen.compose import compose
 from gateway.codegen.config import (
+    CLIENT_TEMPLATES,
     DATAMODEL_CODEGEN_ARGS,
     GENERATED_RUFF_TOML,
     GeneratorPaths,
@@ -75,7 +76,7 @@ class Target:
     def fingerprint(self, generator_versions: dict[str, str]) -> str:
         """Hash of everything that determines this target's output."""
         digest = hashlib.sha256()
-        recipe = {"settings": self.settings, "versions": generator_versions}
+        recipe = {"settings": self.settings, "versions": generator_versions, "recipe": _recipe_digest()}
         digest.update(json.dumps(recipe, sort_keys=True).encode())
         for path in self.inputs:
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -97,6 +98,19 @@ class Drift:
 
     name: str
     files: list[str]
+
+
+def _recipe_digest() -> str:
+    """Hash of the generation code itself, its templates and the pinned ruff settings.
+
+    Any change to how generated/ is produced makes every target stale, so `regenerate`
+    never reports "unchanged" for output that `check` would call drifted.
+    """
+    digest = hashlib.sha256(GENERATED_RUFF_TOML.encode())
+    here = Path(__file__).resolve().parent
+    for path in sorted([*here.glob("*.py"), *CLIENT_TEMPLATES.rglob("*.jinja")]):
+        digest.update(str(path.relative_to(here)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def generator_versions() -> dict[str, str]:
@@ -220,6 +234,7 @@ def _vendor_target(paths: GeneratorPaths, vendor: VendorConfig) -> Target:
                 "generate",
                 f"--path={copy}",
                 f"--config={config_file}",
+                f"--custom-template-path={CLIENT_TEMPLATES}",
                 "--meta=none",
                 f"--output-path={staging / f'{vendor.slug}_client'}",
                 "--overwrite",

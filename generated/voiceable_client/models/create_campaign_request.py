@@ -84,7 +84,20 @@ class CreateCampaignRequest:
 
         files.append(("recipients_file", self.recipients_file.to_tuple()))
 
-        files.append(("send_immediately", (None, str(self.send_immediately).encode(), "text/plain")))
+        files.append(
+            (
+                "send_immediately",
+                (
+                    None,
+                    (
+                        ("true" if self.send_immediately else "false")
+                        if isinstance(self.send_immediately, bool)
+                        else str(self.send_immediately)
+                    ).encode(),
+                    "text/plain",
+                ),
+            )
+        )
 
         if not isinstance(self.schedule_date, Unset):
             files.append(("schedule_date", (None, self.schedule_date.isoformat().encode(), "text/plain")))
