@@ -8,11 +8,15 @@
     ├── NotFound (404)
     ├── MethodNotAllowed (405)
     ├── PayloadTooLarge (413)
+    ├── Conflict (409)                  the same Idempotency-Key is still in flight, or a retry
+    │                                   of a request whose outcome is unknown
     ├── UnsupportedMediaType (415)
     ├── Unprocessable (422)             the chosen vendor cannot take this campaign
-    │   └── VendorRejected (422)        the vendor answered 4xx to what we sent
+    │   ├── VendorRejected (422)        the vendor answered 4xx to what we sent
+    │   └── IdempotencyKeyReused (422)  the same Idempotency-Key with another payload
     ├── VendorRateLimited (429)         the vendor answered 429; Retry-After passed on
     ├── VendorNotConfigured (503)       no base URL for this vendor on this gateway
+    ├── DatabaseUnavailable (503)       the registry cannot record the campaign: nothing is sent
     ├── VendorError (502)               the vendor failed us
     │   ├── VendorServerError (502)     vendor 5xx
     │   ├── VendorAuthFailed (502)      the vendor refused the gateway's credentials
@@ -20,7 +24,9 @@
     │   └── VendorBadResponse (502)     success status but a body off its spec: may exist
     └── VendorTimeout (504)             no complete answer within the total deadline
 
-This module imports nothing of the gateway.
+`may_exist` tells the registry whether the vendor may have acted on the request (the
+dispatch is then `unknown`, never re-sent automatically). This module imports nothing of
+the gateway.
 """
 
 from __future__ import annotations
@@ -29,8 +35,11 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 __all__ = [
+    "Conflict",
+    "DatabaseUnavailable",
     "FieldError",
     "GatewayError",
+    "IdempotencyKeyReused",
     "MethodNotAllowed",
     "NotFound",
     "PayloadTooLarge",
@@ -71,6 +80,7 @@ class GatewayError(Exception):
     status: ClassVar[int] = 500
     title: ClassVar[str] = "Internal error"
     slug: ClassVar[str] = "internal"
+    may_exist: bool = False
 
     def __init__(
         self,
@@ -147,6 +157,12 @@ class PayloadTooLarge(GatewayError):
     status, title, slug = 413, "Payload too large", "payload-too-large"
 
 
+class Conflict(GatewayError):
+    """The same campaign is in flight, or its earlier attempt has an unknown outcome."""
+
+    status, title, slug = 409, "Conflict", "conflict"
+
+
 class UnsupportedMediaType(GatewayError):
     """The body's content type is not one the operation takes."""
 
@@ -173,6 +189,12 @@ class VendorRejected(Unprocessable):
         return {"vendor_status": self.vendor_status}
 
 
+class IdempotencyKeyReused(Unprocessable):
+    """The Idempotency-Key was first used with another payload."""
+
+    title, slug = "Idempotency-Key reused", "idempotency-key-reused"
+
+
 class VendorRateLimited(GatewayError):
     """The vendor is rate limiting; its Retry-After is passed on."""
 
@@ -183,6 +205,16 @@ class VendorNotConfigured(GatewayError):
     """The vendor has no base URL on this gateway."""
 
     status, title, slug = 503, "Vendor not configured", "vendor-not-configured"
+
+
+class DatabaseUnavailable(GatewayError):
+    """The registry cannot be written: nothing is sent that was not recorded first."""
+
+    status, title, slug = 503, "Registry unavailable", "database-unavailable"
+
+    def __init__(self, detail: str | None = None, **kwargs: Any) -> None:
+        kwargs.setdefault("headers", {"Retry-After": "5"})
+        super().__init__(detail or "The campaign registry is unavailable; nothing was sent.", **kwargs)
 
 
 class VendorError(GatewayError):
@@ -213,12 +245,14 @@ class VendorBadResponse(VendorError):
     """A success status with a body off the vendor's spec: the campaign may exist."""
 
     title, slug = "Unreadable vendor response", "vendor-bad-response"
+    may_exist = True
 
 
 class VendorTimeout(GatewayError):
     """No complete answer within the total deadline; the campaign may exist."""
 
     status, title, slug = 504, "Vendor timeout", "vendor-timeout"
+    may_exist = True
 
 
 def all_error_classes() -> list[type[GatewayError]]:

@@ -1,16 +1,27 @@
-"""The running gateway's state: settings, one adapter per vendor, and key lookup."""
+"""The running gateway's state: settings, registry, key lookup and one adapter per vendor."""
 
 from __future__ import annotations
 
 import hmac
+import threading
+import time
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.errors import VendorNotConfigured
 from gateway.settings import Settings
+from gateway.store.engine import make_engine
+from gateway.store.migrate import migrate
+from gateway.store.registry import Registry
+from gateway.store.tenants import ApiKeys, TenantCredential, VendorCredentials
 from gateway.vendors import ADAPTERS, Adapter
 
 __all__ = ["Gateway"]
+
+# Stored keys and tenant credentials are re-read this often: a revoked key stops working,
+# and a newly set credential starts, within this many seconds in every worker.
+REFRESH_S = 30.0
 
 
 @dataclass
@@ -19,35 +30,68 @@ class Gateway:
 
     settings: Settings
     native_routes: dict[str, list[str]] = field(default_factory=dict)
+    migrate_on_start: bool = True
     adapters: dict[str, Adapter] = field(init=False)
     enabled: dict[str, bool] = field(init=False)
     vendor_names: dict[str, str] = field(init=False)
+    registry: Registry = field(init=False)
+    api_keys: ApiKeys = field(init=False)
+    credentials: VendorCredentials = field(init=False)
 
     def __post_init__(self) -> None:
         self.vendor_names = {vendor.slug: vendor.name for vendor in load_vendors(GeneratorPaths())}
         self.adapters = {}
         self.enabled = {}
         for slug, vendor in self.settings.vendors.items():
-            adapter_class = ADAPTERS[slug]
-            self.adapters[slug] = adapter_class(
-                base_url=str(vendor.base_url) if vendor.base_url else None,
-                credential=vendor.api_key.get_secret_value() if vendor.api_key else None,
-                timeout_s=self.settings.vendor_timeout_s,
+            self.adapters[slug] = self._adapter(
+                slug,
+                str(vendor.base_url) if vendor.base_url else None,
+                vendor.api_key.get_secret_value() if vendor.api_key else None,
             )
             self.enabled[slug] = vendor.enabled
+        engine = make_engine(self.settings.database_url)
+        if self.migrate_on_start:
+            migrate(engine)
+        self.registry = Registry(
+            engine,
+            idempotency_ttl=timedelta(seconds=self.settings.idempotency_ttl_s),
+            retry_guard=timedelta(seconds=self.settings.retry_guard_s),
+        )
+        self.api_keys = ApiKeys(engine)
+        secret = self.settings.secret_key.get_secret_value() if self.settings.secret_key else None
+        self.credentials = VendorCredentials(engine, secret)
+        self._lock = threading.Lock()
+        self._key_cache: dict[str, tuple[float, str | None]] = {}
+        self._tenant_adapters: dict[tuple[str, str], tuple[TenantCredential, Adapter]] = {}
+        self._credentials_read_at = -REFRESH_S
+        self._tenant_credentials: dict[tuple[str, str], TenantCredential] = {}
 
     def tenant_for(self, key: str | None) -> str | None:
-        """The tenant owning `key`; every configured key is compared, in constant time each."""
+        """The tenant owning `key`: configured keys in constant time, then stored (hashed) keys."""
         if not key:
             return None
         found = None
         for candidate, tenant in self.settings.api_keys.items():
             if hmac.compare_digest(candidate.encode(), key.encode()):
                 found = tenant
-        return found
+        if found is not None:
+            return found
+        now = time.monotonic()
+        cached = self._key_cache.get(key)
+        if cached is not None and now - cached[0] < REFRESH_S:
+            return cached[1]
+        stored = self.api_keys.tenant_for(key)
+        if len(self._key_cache) > 10_000:
+            self._key_cache.clear()  # bounded: a flood of wrong keys cannot grow it without end
+        self._key_cache[key] = (now, stored)
+        return stored
 
-    def live_adapter(self, slug: str) -> Adapter:
-        """The adapter of an enabled vendor; 503 for a vendor without a base URL."""
+    def live_adapter(self, slug: str, tenant: str | None = None) -> Adapter:
+        """The tenant's own account at the vendor if it has one, else the gateway's; 503 if none."""
+        if tenant is not None:
+            own = self._tenant_credential(tenant, slug)
+            if own is not None:
+                return self._tenant_adapter(tenant, slug, own)
         if not self.enabled.get(slug):
             raise VendorNotConfigured(
                 f"{slug} is not configured on this gateway (set GATEWAY_{slug.upper()}_BASE_URL)", vendor=slug
@@ -55,6 +99,33 @@ class Gateway:
         return self.adapters[slug]
 
     def close(self) -> None:
-        """Release every adapter's connections."""
-        for adapter in self.adapters.values():
+        """Release every adapter's connections and the database pool."""
+        for adapter in [*self.adapters.values(), *(pair[1] for pair in self._tenant_adapters.values())]:
             adapter.close()
+        self.registry.engine.dispose()
+
+    def _adapter(self, slug: str, base_url: str | None, credential: str | None) -> Adapter:
+        return ADAPTERS[slug](base_url=base_url, credential=credential, timeout_s=self.settings.vendor_timeout_s)
+
+    def _tenant_credential(self, tenant: str, slug: str) -> TenantCredential | None:
+        now = time.monotonic()
+        if now - self._credentials_read_at >= REFRESH_S:
+            with self._lock:
+                if now - self._credentials_read_at >= REFRESH_S:
+                    self._tenant_credentials = self.credentials.all()
+                    self._credentials_read_at = now
+        return self._tenant_credentials.get((tenant, slug))
+
+    def _tenant_adapter(self, tenant: str, slug: str, credential: TenantCredential) -> Adapter:
+        with self._lock:
+            cached = self._tenant_adapters.get((tenant, slug))
+            if cached is not None and cached[0] == credential:
+                return cached[1]
+            base_url = credential.base_url or (str(self.settings.vendors[slug].base_url or "") or None)
+            if base_url is None:
+                raise VendorNotConfigured(f"{slug} has no base URL for tenant {tenant}", vendor=slug)
+            adapter = self._adapter(slug, base_url, credential.api_key)
+            if cached is not None:
+                cached[1].close()
+            self._tenant_adapters[(tenant, slug)] = (credential, adapter)
+            return adapter

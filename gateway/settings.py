@@ -9,10 +9,21 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, Validatio
 
 from gateway.codegen.config import GeneratorPaths, load_vendors
 
-__all__ = ["DEV_API_KEY", "Settings", "SettingsError", "VendorSettings"]
+__all__ = ["DEFAULT_DATABASE_URL", "DEV_API_KEY", "Settings", "SettingsError", "VendorSettings"]
 
 DEV_API_KEY = "dev-key-change-me"
+# The embedded default: a SQLite file under var/ (relative to where the gateway starts).
+DEFAULT_DATABASE_URL = "sqlite:///var/gateway.db"
 _MIB = 1024 * 1024
+# Settings read from one environment variable each.
+_SCALARS = {
+    "vendor_timeout_s": "GATEWAY_VENDOR_TIMEOUT_S",
+    "max_body_bytes": "GATEWAY_MAX_BODY_BYTES",
+    "database_url": "GATEWAY_DATABASE_URL",
+    "idempotency_ttl_s": "GATEWAY_IDEMPOTENCY_TTL_S",
+    "retry_guard_s": "GATEWAY_RETRY_GUARD_S",
+    "secret_key": "GATEWAY_SECRET_KEY",
+}
 
 
 class SettingsError(Exception):
@@ -43,6 +54,10 @@ class Settings(BaseModel):
     vendors: dict[str, VendorSettings]
     vendor_timeout_s: float = Field(10.0, gt=0, le=600)
     max_body_bytes: int = Field(5 * _MIB, gt=0)
+    database_url: str = Field(DEFAULT_DATABASE_URL, min_length=1)
+    idempotency_ttl_s: int = Field(24 * 3600, gt=0)
+    retry_guard_s: int = Field(600, ge=0)
+    secret_key: SecretStr | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -58,10 +73,7 @@ class Settings(BaseModel):
                 for vendor in load_vendors(GeneratorPaths())
             },
         }
-        for field, variable in (
-            ("vendor_timeout_s", "GATEWAY_VENDOR_TIMEOUT_S"),
-            ("max_body_bytes", "GATEWAY_MAX_BODY_BYTES"),
-        ):
+        for field, variable in _SCALARS.items():
             if env.get(variable):
                 raw[field] = env[variable]
         try:
@@ -88,5 +100,4 @@ def _parse_api_keys(value: str) -> dict[str, str]:
 def _variable_for(location: tuple[int | str, ...]) -> str:
     if location[:1] == ("vendors",) and len(location) >= 3:
         return f"GATEWAY_{str(location[1]).upper()}_{str(location[2]).upper()}"
-    names = {"vendor_timeout_s": "GATEWAY_VENDOR_TIMEOUT_S", "max_body_bytes": "GATEWAY_MAX_BODY_BYTES"}
-    return names.get(str(location[0]), str(location[0]))
+    return _SCALARS.get(str(location[0]), str(location[0]))

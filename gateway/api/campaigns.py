@@ -1,45 +1,122 @@
-"""POST /v1/campaigns: the vendor-neutral route."""
+"""The vendor-neutral route POST /v1/campaigns, and the registry reads GET /v1/campaigns[/{id}]."""
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, datetime
+import json
+from datetime import datetime
 from typing import Any
 
 import flask
 
-from gateway.api.context import current
+from gateway.api.context import current, current_tenant
 from gateway.api.responses import json_response
 from gateway.campaign import CampaignRequest, check_campaign
-from gateway.errors import RequestInvalid, Unprocessable
-from generated.models.gateway import Campaign, DryRun, FieldError, VendorRequest
+from gateway.dispatch import Answer, dispatch
+from gateway.errors import NotFound, RequestInvalid, Unprocessable
+from gateway.store.registry import Begun, Finish, aware
+from generated.models.gateway import DryRun, FieldError, VendorRequest
 
-__all__ = ["create"]
+__all__ = ["campaign_view", "create", "list_campaigns", "show"]
+
+ROUTE = "campaigns"
 
 
 def create(campaign: dict[str, Any], dry_run: bool = False) -> flask.Response:
-    """Validate, translate and send (or, with dry_run, show what would be sent)."""
+    """Validate, translate, record and send (or, with dry_run, show what would be sent)."""
     gateway = current()
     request, errors = check_campaign(CampaignRequest.model_validate(campaign))
     if errors:
         raise RequestInvalid("The campaign breaks the gateway's rules.", errors=errors)
-    if dry_run:
+    if dry_run:  # neither uses nor consumes an Idempotency-Key
         return json_response(_dry_run(request), 200)
-    adapter = gateway.live_adapter(request.vendor)
-    receipt = adapter.dispatch(request)
-    scheduled_at = receipt.scheduled_at or (request.schedule.start_at if request.schedule else None)
-    body = Campaign(
-        id=uuid.uuid4(),
+    tenant = current_tenant()
+    adapter = gateway.live_adapter(request.vendor, tenant)
+    payload = adapter.payload(request)  # refusals (422) happen before anything is recorded
+
+    def send(begun: Begun) -> Answer:
+        receipt, reply = adapter.dispatch(payload)
+        scheduled_at = receipt.scheduled_at or (request.schedule.start_at if request.schedule else None)
+        outcome = Finish(
+            dispatch="accepted",
+            response_status=201,
+            response_body=b"",
+            response_type="application/json",
+            status=receipt.status,
+            vendor_status=receipt.vendor_status,
+            vendor_campaign_id=receipt.vendor_campaign_id,
+            recipients_count=receipt.recipients_count,
+            scheduled_at=scheduled_at,
+            vendor_response={"status": reply.status, "body": reply.content.decode("utf-8", "replace")},
+        )
+        view = _view(begun.campaign_id, request.vendor, ROUTE, request.name, begun.created_at, outcome)
+        body = json.dumps(view, separators=(",", ":")).encode()
+        return Answer(201, body, "application/json", _with_body(outcome, body))
+
+    return dispatch(
+        gateway.registry,
+        tenant=tenant,
         vendor=request.vendor,
-        vendor_campaign_id=receipt.vendor_campaign_id,
+        route=ROUTE,
         name=request.name,
-        status=receipt.status,
-        vendor_status=receipt.vendor_status,
-        recipients_count=receipt.recipients_count,
-        scheduled_at=scheduled_at,
-        created_at=datetime.now(UTC),
+        request=campaign,
+        idempotency_key=flask.request.headers.get("Idempotency-Key"),
+        send=send,
     )
-    return json_response(body.model_dump(mode="json"), 201)
+
+
+def show(campaign_id: str) -> flask.Response:
+    """One campaign of the caller's tenant; another tenant's id is 404, never 403."""
+    row = current().registry.get(current_tenant(), campaign_id)
+    if row is None:
+        raise NotFound(f"No campaign {campaign_id}.")
+    return json_response(campaign_view(row))
+
+
+def list_campaigns(limit: int = 20, cursor: str | None = None, **filters: Any) -> flask.Response:
+    """The caller's campaigns, newest first."""
+    for bound in ("created_after", "created_before"):
+        if isinstance(filters.get(bound), str):
+            filters[bound] = datetime.fromisoformat(filters[bound].replace("Z", "+00:00"))
+    rows, next_cursor = current().registry.page(current_tenant(), filters=filters, limit=limit, cursor=cursor)
+    return json_response({"campaigns": [campaign_view(row) for row in rows], "next_cursor": next_cursor})
+
+
+def campaign_view(row: dict[str, Any]) -> dict[str, Any]:
+    """The API's representation of a registry row."""
+    outcome = Finish(
+        dispatch=row["dispatch"],
+        response_status=0,
+        response_body=b"",
+        response_type="",
+        status=row["status"],
+        vendor_status=row["vendor_status"],
+        vendor_campaign_id=row["vendor_campaign_id"],
+        recipients_count=row["recipients_count"],
+        scheduled_at=aware(row["scheduled_at"]) if row["scheduled_at"] else None,
+    )
+    return _view(row["id"], row["vendor"], row["route"], row["name"], aware(row["created_at"]), outcome)
+
+
+def _view(
+    campaign_id: str, vendor: str, route: str, name: str | None, created_at: datetime, outcome: Finish
+) -> dict[str, Any]:
+    return {
+        "id": campaign_id,
+        "vendor": vendor,
+        "route": route,
+        "vendor_campaign_id": outcome.vendor_campaign_id,
+        "name": name,
+        "status": outcome.status,
+        "vendor_status": outcome.vendor_status,
+        "recipients_count": outcome.recipients_count,
+        "scheduled_at": outcome.scheduled_at.isoformat() if outcome.scheduled_at else None,
+        "created_at": created_at.isoformat(),
+        "dispatch": outcome.dispatch,
+    }
+
+
+def _with_body(outcome: Finish, body: bytes) -> Finish:
+    return Finish(**{**outcome.__dict__, "response_body": body})
 
 
 def _dry_run(request: CampaignRequest) -> dict[str, Any]:

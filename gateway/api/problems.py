@@ -65,6 +65,8 @@ def render_http_exception(request: ConnexionRequest, exc: Exception) -> Connexio
         error = RequestInvalid(detail, errors=[FieldError(_field_from(detail), detail)])
     else:
         error = error_class(detail or None)
+    # Starlette's 405 names the allowed methods in `Allow` (RFC 9110 requires it); keep such headers.
+    error.headers = {**error.headers, **dict(getattr(exc, "headers", None) or {})}
     return _respond(request, error)
 
 

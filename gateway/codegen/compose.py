@@ -24,8 +24,10 @@ _COMPONENT_KINDS = ("schemas", "responses", "parameters", "examples", "requestBo
 _GATEWAY_PROBLEMS = {
     "400": "BadRequest",
     "401": "Unauthorized",
+    "409": "Conflict",
     "413": "PayloadTooLarge",
     "415": "UnsupportedMediaType",
+    "422": "Unprocessable",
     "429": "TooManyRequests",
     "502": "BadGateway",
     "503": "Unavailable",
@@ -75,6 +77,7 @@ def _native_operation(
             scheme = components["securitySchemes"][name]
             key, func = _AUTH_FUNCS[scheme["type"]]
             scheme.setdefault(key, func)
+    operation.setdefault("parameters", []).append({"$ref": "#/components/parameters/IdempotencyKey"})
     responses = operation.setdefault("responses", {})
     for status, component in _GATEWAY_PROBLEMS.items():
         problem_content = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}

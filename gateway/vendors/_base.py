@@ -217,13 +217,17 @@ class Adapter(ABC):
             return PreparedRequest(request.method, request.url.path, headers, fields, files)
         return PreparedRequest(request.method, request.url.path, headers, json.loads(request.content or b"null"))
 
-    def dispatch(self, campaign: CampaignRequest) -> Receipt:
-        """Send a campaign and read the vendor's answer, raising the gateway error for failures."""
-        reply = self.send_payload(self.payload(campaign))
+    def dispatch(self, payload: Any) -> tuple[Receipt, VendorReply]:
+        """Send a wire payload and read the vendor's answer, raising the gateway error for failures."""
+        reply = self.send_payload(payload)
         raise_for_reply(self.slug, reply, self.success_statuses)
+        return self.read_receipt(reply), reply
+
+    def read_receipt(self, reply: VendorReply) -> Receipt:
+        """The receipt in a success reply; an unreadable one means the campaign may exist."""
         try:
             return self.from_vendor(reply.parsed)
-        except (AttributeError, KeyError, TypeError, ValueError) as exc:
+        except (AssertionError, AttributeError, KeyError, TypeError, ValueError) as exc:
             raise VendorBadResponse(
                 f"{self.slug} answered {reply.status} with a body the gateway cannot read; the campaign may exist",
                 vendor=self.slug,
@@ -282,9 +286,11 @@ def vendor_errors(slug: str, state: CallState, credential: str) -> Iterator[None
         yield
     except GatewayError:
         raise
-    except httpx.ConnectTimeout as exc:
-        raise VendorTimeout(f"{slug} did not accept a connection in time", vendor=slug) from exc
     except httpx.TimeoutException as exc:
+        if not state.sent:
+            error = VendorTimeout(f"{slug} did not accept the request in time; nothing was sent", vendor=slug)
+            error.may_exist = False
+            raise error from exc
         raise VendorTimeout(f"{slug} did not answer in time; the campaign may exist", vendor=slug) from exc
     except httpx.ConnectError as exc:
         raise VendorUnreachable(f"{slug} is unreachable", vendor=slug) from exc

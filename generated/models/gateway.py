@@ -144,9 +144,19 @@ class Campaign(BaseModel):
     )
     id: Annotated[UUID, Field(description="The gateway's id of the campaign.")]
     vendor: Annotated[str, Field(description="A vendor this gateway knows (the list comes from specs/vendors.toml).")]
+    route: Annotated[str, Field(description="`campaigns` (vendor-neutral) or the native path it was sent to.")]
     vendor_campaign_id: Annotated[str | None, Field(description="The vendor's id of the campaign.")]
-    name: str
-    status: Literal["draft", "scheduled", "running", "paused", "completed", "cancelled", "failed", "unmapped"]
+    name: Annotated[str | None, Field(...)]
+    status: Annotated[
+        Literal["draft", "scheduled", "running", "paused", "completed", "cancelled", "failed", "unmapped"] | None,
+        Field(description="The campaign's status at the vendor; null until the vendor accepted it."),
+    ]
+    dispatch: Annotated[
+        Literal["in_flight", "accepted", "rejected", "unknown"],
+        Field(
+            description="Whether the vendor took the campaign: `in_flight` while the gateway is calling it, `accepted`, `rejected`, or `unknown` when the outcome cannot be known (never re-sent automatically; `campaign-gateway reconcile` settles it)."
+        ),
+    ]
     vendor_status: Annotated[str | None, Field(description="The vendor's own word for the status.")]
     recipients_count: Annotated[int | None, Field(description="Null where the vendor holds the list.")]
     scheduled_at: Annotated[AwareDatetime | None, Field(...)]
@@ -226,6 +236,14 @@ class Problem(BaseModel):
     errors: list[FieldError] | None = None
     vendor: str | None = None
     vendor_status: int | None = None
+
+
+class CampaignsGetResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    campaigns: list[Campaign]
+    next_cursor: Annotated[str | None, Field(description="Pass as `cursor` for the next page; null on the last one.")]
 
 
 class VendorsGetResponse(BaseModel):

@@ -32,8 +32,20 @@ def _clean_sandbox(sandbox: Sandbox) -> None:
     sandbox.clear()
 
 
-def gateway_env(sandbox: Sandbox, **overrides: str) -> dict[str, str]:
-    env = {"GATEWAY_API_KEYS": f"one:{KEY},two:{OTHER_KEY}", "GATEWAY_VENDOR_TIMEOUT_S": str(TIMEOUT_S)}
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'gateway.db'}"
+
+
+def gateway_env(sandbox: Sandbox, database_url: str, **overrides: str) -> dict[str, str]:
+    # The keyless retry guard is off by default here (tests resend the same examples); its
+    # own tests turn it on.
+    env = {
+        "GATEWAY_API_KEYS": f"one:{KEY},two:{OTHER_KEY}",
+        "GATEWAY_VENDOR_TIMEOUT_S": str(TIMEOUT_S),
+        "GATEWAY_DATABASE_URL": database_url,
+        "GATEWAY_RETRY_GUARD_S": "0",
+    }
     for slug in SLUGS:
         env[f"GATEWAY_{slug.upper()}_BASE_URL"] = sandbox.base_url(slug)
         env[f"GATEWAY_{slug.upper()}_API_KEY"] = sandbox.credential(slug)
@@ -42,18 +54,18 @@ def gateway_env(sandbox: Sandbox, **overrides: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def client(sandbox: Sandbox) -> Iterator[TestClient]:
-    app = create_app(Settings.from_env(gateway_env(sandbox)))
+def client(sandbox: Sandbox, database_url: str) -> Iterator[TestClient]:
+    app = create_app(Settings.from_env(gateway_env(sandbox, database_url)))
     yield TestClient(app, raise_server_exceptions=False)
     app.gateway.close()
 
 
 @pytest.fixture
-def client_with(sandbox: Sandbox) -> Iterator[Callable[..., TestClient]]:
+def client_with(sandbox: Sandbox, database_url: str) -> Iterator[Callable[..., TestClient]]:
     apps: list[GatewayApp] = []
 
     def make(**overrides: str) -> TestClient:
-        apps.append(create_app(Settings.from_env(gateway_env(sandbox, **overrides))))
+        apps.append(create_app(Settings.from_env(gateway_env(sandbox, database_url, **overrides))))
         return TestClient(apps[-1], raise_server_exceptions=False)
 
     yield make

@@ -143,17 +143,17 @@ def test_every_error_renders_a_problem(error_class: type) -> None:
     assert problem["title"] and problem["detail"] == "why"
 
 
-def test_invalid_settings_name_the_variable(sandbox: Sandbox) -> None:
+def test_invalid_settings_name_the_variable(sandbox: Sandbox, database_url: str) -> None:
     for variable, value in [
         ("GATEWAY_VENDOR_TIMEOUT_S", "soon"),
         ("GATEWAY_SMALLEST_BASE_URL", "not a url"),
         ("GATEWAY_API_KEYS", "nocolon"),
     ]:
         with pytest.raises(SettingsError, match=variable):
-            Settings.from_env(gateway_env(sandbox, **{variable: value}))
+            Settings.from_env(gateway_env(sandbox, database_url, **{variable: value}))
 
 
-def test_smallest_sdk_works_by_changing_its_base_url(sandbox: Sandbox, client_with: Any) -> None:
+def test_smallest_sdk_works_by_changing_its_base_url(sandbox: Sandbox, database_url: str) -> None:
     import threading
 
     import uvicorn
@@ -162,7 +162,7 @@ def test_smallest_sdk_works_by_changing_its_base_url(sandbox: Sandbox, client_wi
 
     from gateway.app import create_app
 
-    app = create_app(Settings.from_env(gateway_env(sandbox)))
+    app = create_app(Settings.from_env(gateway_env(sandbox, database_url)))
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

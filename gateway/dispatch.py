@@ -1,0 +1,95 @@
+"""One vendor call under the registry: record first, send once, record the outcome.
+
+Both POST routes run through `dispatch()`. The campaign is committed `in_flight` before the
+vendor is called (a request that cannot be recorded is never sent); the answer the client gets
+is stored with the outcome, so an Idempotency-Key replays it byte for byte.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import flask
+from sqlalchemy.exc import SQLAlchemyError
+
+from gateway.api.problems import PROBLEM_JSON, problem_response
+from gateway.errors import GatewayError
+from gateway.store.registry import Begun, Finish, Registry, Replay, fingerprint
+
+__all__ = ["Answer", "dispatch"]
+
+_log = logging.getLogger("gateway.dispatch")
+
+
+@dataclass
+class Answer:
+    """What a route answers after a vendor call, plus what the registry records about it."""
+
+    status: int
+    body: bytes
+    content_type: str
+    outcome: Finish
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def dispatch(
+    registry: Registry,
+    *,
+    tenant: str,
+    vendor: str,
+    route: str,
+    name: str | None,
+    request: Any,
+    idempotency_key: str | None,
+    send: Callable[[Begun], Answer],
+) -> flask.Response:
+    """Record, send at most once, record the outcome, answer (or replay an earlier answer)."""
+    begun = registry.begin(
+        tenant=tenant,
+        vendor=vendor,
+        route=route,
+        name=name,
+        request=request,
+        request_fingerprint=fingerprint(route, vendor, request),
+        idempotency_key=idempotency_key,
+    )
+    if isinstance(begun, Replay):
+        return flask.Response(
+            begun.body, status=begun.status, content_type=begun.content_type, headers={"Idempotent-Replayed": "true"}
+        )
+    try:
+        answer = send(begun)
+    except GatewayError as error:
+        status, body, _headers = problem_response(error, flask.request.path)
+        _record(
+            registry,
+            begun,
+            Finish(
+                dispatch="unknown" if error.may_exist else "rejected",
+                response_status=status,
+                response_body=body,
+                response_type=PROBLEM_JSON,
+                problem=error.to_problem(),
+            ),
+        )
+        raise
+    except BaseException:
+        # A bug after the write-ahead: whether the vendor acted is not known.
+        _record(
+            registry,
+            begun,
+            Finish(dispatch="unknown", response_status=500, response_body=b"", response_type=PROBLEM_JSON),
+        )
+        raise
+    _record(registry, begun, answer.outcome)
+    return flask.Response(answer.body, status=answer.status, content_type=answer.content_type, headers=answer.headers)
+
+
+def _record(registry: Registry, begun: Begun, outcome: Finish) -> None:
+    try:
+        registry.finish(begun.campaign_id, outcome)
+    except SQLAlchemyError:  # the vendor call already happened: answer the client, leave the row in flight
+        _log.exception("could not record the outcome of campaign %s; it stays in_flight", begun.campaign_id)

@@ -1,0 +1,1 @@
+"""Persistence: the campaign registry, idempotency keys, API keys and vendor credentials."""

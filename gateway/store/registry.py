@@ -1,0 +1,281 @@
+"""The campaign registry: write-ahead before every vendor call, idempotency, listing.
+
+A campaign is recorded `in_flight` and committed before the vendor is called; the outcome
+(`accepted`, `rejected`, `unknown`) and the response the client got are written after. An
+Idempotency-Key is a row whose primary key is (tenant, key), inserted in the same transaction
+as the campaign, so the database itself decides which of several concurrent requests (in any
+worker, on any machine sharing the database) sends the campaign.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, and_, delete, insert, or_, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
+
+from gateway.errors import Conflict, DatabaseUnavailable, IdempotencyKeyReused, RequestInvalid
+from gateway.store.schema import campaigns, idempotency_keys
+
+__all__ = ["Begun", "Finish", "Registry", "Replay", "aware", "fingerprint"]
+
+DISPATCH_STATES = ("in_flight", "accepted", "rejected", "unknown")
+
+
+def fingerprint(route: str, vendor: str, body: Any) -> str:
+    """Stable hash of what makes two requests "the same payload"."""
+    import hashlib
+
+    canonical = json.dumps({"route": route, "vendor": vendor, "body": body}, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Begun:
+    """A new campaign recorded in flight: go ahead and call the vendor."""
+
+    campaign_id: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Replay:
+    """The stored answer to an earlier request with the same key and payload."""
+
+    status: int
+    body: bytes
+    content_type: str
+
+
+@dataclass(frozen=True)
+class Finish:
+    """The outcome of a vendor call, as recorded."""
+
+    dispatch: str
+    response_status: int
+    response_body: bytes
+    response_type: str
+    status: str | None = None
+    vendor_status: str | None = None
+    vendor_campaign_id: str | None = None
+    recipients_count: int | None = None
+    scheduled_at: datetime | None = None
+    problem: dict[str, Any] | None = None
+    vendor_response: dict[str, Any] | None = None
+
+
+class Registry:
+    """All registry reads and writes."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        idempotency_ttl: timedelta = timedelta(hours=24),
+        retry_guard: timedelta = timedelta(minutes=10),
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.engine = engine
+        self._ttl = idempotency_ttl
+        self._guard = retry_guard
+        self._clock = clock
+
+    def begin(
+        self,
+        *,
+        tenant: str,
+        vendor: str,
+        route: str,
+        name: str | None,
+        request: Any,
+        request_fingerprint: str,
+        idempotency_key: str | None,
+    ) -> Begun | Replay:
+        """Record the campaign in flight (and claim the key), or say why it must not be sent."""
+        now = self._clock()
+        campaign_id = str(uuid.uuid4())
+        row = {
+            "id": campaign_id,
+            "tenant": tenant,
+            "vendor": vendor,
+            "route": route,
+            "name": name,
+            "request": request,
+            "fingerprint": request_fingerprint,
+            "dispatch": "in_flight",
+            "created_at": now,
+            "updated_at": now,
+        }
+        for _attempt in range(3):
+            try:
+                with self.engine.begin() as connection:
+                    if idempotency_key is None:
+                        self._guard_retry(connection, tenant, request_fingerprint, now)
+                    else:
+                        connection.execute(
+                            delete(idempotency_keys).where(
+                                idempotency_keys.c.tenant == tenant,
+                                idempotency_keys.c.key == idempotency_key,
+                                idempotency_keys.c.expires_at <= now,
+                            )
+                        )
+                        connection.execute(
+                            insert(idempotency_keys).values(
+                                tenant=tenant,
+                                key=idempotency_key,
+                                fingerprint=request_fingerprint,
+                                campaign_id=campaign_id,
+                                created_at=now,
+                                expires_at=now + self._ttl,
+                            )
+                        )
+                    connection.execute(insert(campaigns).values(**row))
+                return Begun(campaign_id, now)
+            except IntegrityError:
+                assert idempotency_key is not None
+                earlier = self._earlier(tenant, idempotency_key, request_fingerprint)
+                if earlier is not None:
+                    return earlier
+                # The earlier key expired or vanished between our insert and our read: try again.
+            except (OperationalError, InterfaceError) as exc:
+                raise DatabaseUnavailable() from exc
+            except DBAPIError as exc:
+                if exc.connection_invalidated:
+                    raise DatabaseUnavailable() from exc
+                raise
+        raise Conflict("The Idempotency-Key is contended; retry.")
+
+    def finish(self, campaign_id: str, outcome: Finish) -> None:
+        """Record the outcome and the answer the client got (replayed for its key)."""
+        values = {key: getattr(outcome, key) for key in Finish.__dataclass_fields__}
+        with self.engine.begin() as connection:
+            connection.execute(
+                update(campaigns).where(campaigns.c.id == campaign_id).values(**values, updated_at=self._clock())
+            )
+
+    def get(self, tenant: str, campaign_id: str) -> dict[str, Any] | None:
+        """One campaign of `tenant` (another tenant's id reads as absent)."""
+        with self.engine.connect() as connection:
+            found = (
+                connection.execute(select(campaigns).where(campaigns.c.tenant == tenant, campaigns.c.id == campaign_id))
+                .mappings()
+                .first()
+            )
+        return dict(found) if found else None
+
+    def page(
+        self,
+        tenant: str,
+        *,
+        filters: Mapping[str, Any],
+        limit: int,
+        cursor: str | None,
+    ) -> tuple[list[dict[str, Any]], str | None]:
+        """Newest first; `cursor` continues after the last row of the previous page."""
+        query = select(campaigns).where(campaigns.c.tenant == tenant)
+        for column in ("vendor", "status", "dispatch"):
+            if filters.get(column) is not None:
+                query = query.where(campaigns.c[column] == filters[column])
+        if filters.get("created_after") is not None:
+            query = query.where(campaigns.c.created_at > filters["created_after"])
+        if filters.get("created_before") is not None:
+            query = query.where(campaigns.c.created_at < filters["created_before"])
+        if cursor is not None:
+            created_at, last_id = _decode_cursor(cursor)
+            query = query.where(
+                or_(
+                    campaigns.c.created_at < created_at,
+                    and_(campaigns.c.created_at == created_at, campaigns.c.id < last_id),
+                )
+            )
+        query = query.order_by(campaigns.c.created_at.desc(), campaigns.c.id.desc()).limit(limit + 1)
+        with self.engine.connect() as connection:
+            rows = [dict(row) for row in connection.execute(query).mappings()]
+        page, more = rows[:limit], len(rows) > limit
+        return page, _encode_cursor(page[-1]) if more and page else None
+
+    def unknown(self) -> list[dict[str, Any]]:
+        """Every campaign whose outcome is unknown, oldest first (for reconcile)."""
+        with self.engine.connect() as connection:
+            query = select(campaigns).where(campaigns.c.dispatch == "unknown").order_by(campaigns.c.created_at)
+            return [dict(row) for row in connection.execute(query).mappings()]
+
+    def mark(self, campaign_id: str, dispatch: str, vendor_campaign_id: str | None = None) -> bool:
+        """An operator's verdict on an unknown campaign; False if it is not unknown."""
+        if dispatch not in ("accepted", "rejected"):
+            raise ValueError("an unknown campaign can be marked accepted or rejected")
+        values: dict[str, Any] = {"dispatch": dispatch, "updated_at": self._clock()}
+        if vendor_campaign_id:
+            values["vendor_campaign_id"] = vendor_campaign_id
+        with self.engine.begin() as connection:
+            result = connection.execute(
+                update(campaigns)
+                .where(campaigns.c.id == campaign_id, campaigns.c.dispatch == "unknown")
+                .values(**values)
+            )
+        return bool(result.rowcount)
+
+    def _guard_retry(self, connection: Any, tenant: str, request_fingerprint: str, now: datetime) -> None:
+        # Without a key, only an earlier identical request whose outcome is unknown blocks:
+        # an SDK's automatic retry after a 502/504 must not send the campaign twice.
+        recent = connection.execute(
+            select(campaigns.c.id).where(
+                campaigns.c.tenant == tenant,
+                campaigns.c.fingerprint == request_fingerprint,
+                campaigns.c.dispatch == "unknown",
+                campaigns.c.updated_at > now - self._guard,
+            )
+        ).first()
+        if recent is not None:
+            raise Conflict(
+                f"An identical request ended with an unknown outcome (campaign {recent.id}); it was not sent "
+                "again. Check the campaign, or send it with a new Idempotency-Key."
+            )
+
+    def _earlier(self, tenant: str, key: str, request_fingerprint: str) -> Replay | None:
+        with self.engine.connect() as connection:
+            claimed = connection.execute(
+                select(idempotency_keys).where(idempotency_keys.c.tenant == tenant, idempotency_keys.c.key == key)
+            ).first()
+            if claimed is None or aware(claimed.expires_at) <= self._clock():
+                return None
+            if claimed.fingerprint != request_fingerprint:
+                raise IdempotencyKeyReused("This Idempotency-Key was used with a different request.", errors=[])
+            earlier = connection.execute(
+                select(
+                    campaigns.c.dispatch,
+                    campaigns.c.response_status,
+                    campaigns.c.response_body,
+                    campaigns.c.response_type,
+                ).where(campaigns.c.id == claimed.campaign_id)
+            ).first()
+        if earlier is None or earlier.dispatch == "in_flight" or earlier.response_status is None:
+            raise Conflict("A request with this Idempotency-Key is still in flight.")
+        return Replay(
+            earlier.response_status, bytes(earlier.response_body or b""), earlier.response_type or "application/json"
+        )
+
+
+def aware(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes; every stored moment is UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _encode_cursor(row: Mapping[str, Any]) -> str:
+    created_at: datetime = row["created_at"]
+    raw = json.dumps([created_at.isoformat(), row["id"]]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> tuple[datetime, str]:
+    try:
+        created_at, last_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        return datetime.fromisoformat(created_at), str(last_id)
+    except (ValueError, TypeError) as exc:
+        raise RequestInvalid("The cursor is not one this API returned.", errors=[]) from exc
