@@ -1,0 +1,175 @@
+"""The registry on SQLite and on PostgreSQL: write-ahead, idempotency, isolation, listing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from gateway.errors import Conflict, DatabaseUnavailable, IdempotencyKeyReused, RequestInvalid
+from gateway.store.engine import make_engine
+from gateway.store.migrate import is_current, migrate
+from gateway.store.registry import Begun, Finish, Registry, Replay, fingerprint
+from gateway.store.schema import campaigns
+from gateway.store.tenants import ApiKeys, VendorCredentials
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2030, 1, 1, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def registry(database_url_any: str, clock: Clock) -> Iterator[Registry]:
+    engine = make_engine(database_url_any)
+    migrate(engine)
+    yield Registry(engine, idempotency_ttl=timedelta(hours=24), retry_guard=timedelta(minutes=10), clock=clock)
+    engine.dispose()
+
+
+def begin(registry: Registry, body: object = None, *, tenant: str = "a", key: str | None = "k1") -> Begun | Replay:
+    body = {"name": "x"} if body is None else body
+    return registry.begin(
+        tenant=tenant,
+        vendor="clerk",
+        route="campaigns",
+        name="x",
+        request=body,
+        request_fingerprint=fingerprint("campaigns", "clerk", body),
+        idempotency_key=key,
+    )
+
+
+def accept(registry: Registry, begun: Begun | Replay, body: bytes = b'{"ok":1}') -> None:
+    assert isinstance(begun, Begun)
+    registry.finish(begun.campaign_id, Finish("accepted", 201, body, "application/json", status="running"))
+
+
+def test_migrations_are_applied_and_idempotent(registry: Registry) -> None:
+    migrate(registry.engine)
+    assert is_current(registry.engine)
+
+
+def test_write_ahead_then_replay(registry: Registry) -> None:
+    first = begin(registry)
+    assert isinstance(first, Begun)
+    assert registry.get("a", first.campaign_id)["dispatch"] == "in_flight"  # type: ignore[index]
+    with pytest.raises(Conflict, match="in flight"):
+        begin(registry)
+    accept(registry, first, b'{"id":"c1"}')
+    replay = begin(registry)
+    assert replay == Replay(201, b'{"id":"c1"}', "application/json")
+    with registry.engine.connect() as connection:
+        assert connection.execute(select(func.count()).select_from(campaigns)).scalar_one() == 1
+
+
+def test_same_key_other_payload_is_refused(registry: Registry) -> None:
+    accept(registry, begin(registry))
+    with pytest.raises(IdempotencyKeyReused):
+        begin(registry, {"name": "y"})
+
+
+def test_key_expires(registry: Registry, clock: Clock) -> None:
+    accept(registry, begin(registry))
+    clock.now += timedelta(hours=24, seconds=1)
+    again = begin(registry, {"name": "other"})
+    assert isinstance(again, Begun)
+
+
+def test_keys_are_per_tenant(registry: Registry) -> None:
+    first = begin(registry, tenant="a")
+    accept(registry, first)
+    other = begin(registry, {"name": "b's own"}, tenant="b")
+    assert isinstance(other, Begun)
+    assert registry.get("b", first.campaign_id) is None  # type: ignore[union-attr]
+    assert registry.get("a", first.campaign_id) is not None  # type: ignore[union-attr]
+
+
+def test_keyless_retry_after_unknown_is_blocked(registry: Registry, clock: Clock) -> None:
+    first = begin(registry, key=None)
+    assert isinstance(first, Begun)
+    assert isinstance(begin(registry, key=None), Begun)  # concurrent identical requests are not blocked
+    registry.finish(first.campaign_id, Finish("unknown", 504, b"", "application/problem+json"))
+    with pytest.raises(Conflict, match="unknown outcome"):
+        begin(registry, key=None)
+    assert isinstance(begin(registry, {"name": "different"}, key=None), Begun)
+    clock.now += timedelta(minutes=11)
+    assert isinstance(begin(registry, key=None), Begun)
+
+
+def test_listing_filters_and_cursor(registry: Registry, clock: Clock) -> None:
+    ids = []
+    for index in range(5):
+        clock.now += timedelta(seconds=1)
+        begun = begin(registry, {"n": index}, key=None)
+        assert isinstance(begun, Begun)
+        ids.append(begun.campaign_id)
+        if index % 2 == 0:
+            accept(registry, begun)
+    page, cursor = registry.page("a", filters={}, limit=2, cursor=None)
+    assert [row["id"] for row in page] == ids[::-1][:2]
+    assert cursor is not None
+    rest, end = registry.page("a", filters={}, limit=10, cursor=cursor)
+    assert [row["id"] for row in rest] == ids[::-1][2:]
+    assert end is None
+    accepted, _ = registry.page("a", filters={"dispatch": "accepted"}, limit=10, cursor=None)
+    assert [row["id"] for row in accepted] == [ids[4], ids[2], ids[0]]
+    later, _ = registry.page(
+        "a", filters={"created_after": datetime(2030, 1, 1, 0, 0, 3, tzinfo=UTC)}, limit=10, cursor=None
+    )
+    assert [row["id"] for row in later] == [ids[4], ids[3]]
+    assert registry.page("b", filters={}, limit=10, cursor=None) == ([], None)
+    with pytest.raises(RequestInvalid):
+        registry.page("a", filters={}, limit=2, cursor="garbage!")
+
+
+def test_reconcile_marks_unknown(registry: Registry) -> None:
+    begun = begin(registry, key=None)
+    assert isinstance(begun, Begun)
+    registry.finish(begun.campaign_id, Finish("unknown", 504, b"", "application/problem+json"))
+    assert [row["id"] for row in registry.unknown()] == [begun.campaign_id]
+    assert registry.mark(begun.campaign_id, "accepted", "vendor-7")
+    assert registry.unknown() == []
+    assert not registry.mark(begun.campaign_id, "rejected")
+
+
+def test_unreachable_database_is_503(tmp_path: object) -> None:
+    dead = Registry(make_engine("postgresql://root@127.0.0.1:1/test?connect_timeout=1"))
+    with pytest.raises(DatabaseUnavailable):
+        begin(dead)
+
+
+def test_api_keys_are_hashed_and_revocable(registry: Registry) -> None:
+    keys = ApiKeys(registry.engine)
+    key = keys.create("acme")
+    assert keys.tenant_for(key) == "acme"
+    listed = keys.listing()
+    assert len(listed) == 1 and key not in str(listed)
+    assert keys.revoke(listed[0]["id"])
+    assert keys.tenant_for(key) is None
+
+
+def test_vendor_credentials_are_encrypted(registry: Registry) -> None:
+    from cryptography.fernet import Fernet
+
+    secret = Fernet.generate_key().decode()
+    store = VendorCredentials(registry.engine, secret)
+    store.set("acme", "tetherai", "tk-123", "https://acme.tether.example")
+    store.set("acme", "tetherai", "tk-456", "https://acme.tether.example")
+    with registry.engine.connect() as connection:
+        raw = connection.exec_driver_sql("SELECT secret FROM vendor_credentials").scalar_one()
+    assert b"tk-456" not in bytes(raw)
+    opened = store.all()[("acme", "tetherai")]
+    assert (opened.api_key, opened.base_url) == ("tk-456", "https://acme.tether.example")
+    with pytest.raises(ValueError, match="does not open"):
+        VendorCredentials(registry.engine, Fernet.generate_key().decode()).all()
