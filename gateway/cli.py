@@ -97,5 +97,15 @@ def _or_exit(action: Callable[[], object]) -> None:
         raise click.ClickException(str(exc)) from exc
 
 
+def _register_operator_commands() -> None:
+    from gateway.cli_ops import campaigns_group, credentials_group, db_group, keys_group, reconcile
+
+    for command in (db_group, keys_group, credentials_group, campaigns_group, reconcile):
+        main.add_command(command)
+
+
+_register_operator_commands()
+
+
 if __name__ == "__main__":
     sys.exit(main())
