@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8080
 export PORT
 
-.PHONY: install run test check regenerate lint typecheck lock clean
+.PHONY: install run serve test check regenerate lint typecheck lock clean
 
 install: $(VENV)/.installed
 
@@ -17,6 +17,11 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 
 run: install
 	$(BIN)/campaign-gateway dev --port $(PORT)
+
+# Production serving: configuration from GATEWAY_* (see README); no sandbox.
+WORKERS ?= 1
+serve: install
+	$(BIN)/campaign-gateway serve --host 0.0.0.0 --port $(PORT) --workers $(WORKERS)
 
 regenerate: install
 	$(BIN)/campaign-gateway regenerate
