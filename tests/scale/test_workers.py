@@ -64,13 +64,13 @@ def _crash_cycles(sandbox: Sandbox, database_url: str, cwd: Path, cycles: int) -
     pending: dict[str, dict[str, Any]] = {}
     acknowledged: dict[str, str] = {}  # name -> campaign id the client got a 201 for
     refused_in_flight: set[str] = set()
+    lock = threading.Lock()
     for cycle in range(cycles):
         server = Server(sandbox, database_url, workers=1, cwd=cwd)
         server.wait_ready()
         stop = threading.Event()
-        lock = threading.Lock()
 
-        def client(worker: int, url: str = server.url, cycle: int = cycle) -> None:
+        def client(worker: int, url: str = server.url, cycle: int = cycle, stop: threading.Event = stop) -> None:
             with httpx.Client(timeout=5) as http:
                 number = 0
                 while not stop.is_set():
