@@ -31,19 +31,29 @@ def regenerate(force: bool) -> None:
 
 @main.command()
 def check() -> None:
-    """Fail if generated/ differs from what the specs compile to."""
+    """Fail if generated/ differs from what the specs compile to, or a breaking vendor change is unreviewed."""
+    from gateway.codegen.changes import ACKNOWLEDGEMENTS, format_unacknowledged, unacknowledged
+    from gateway.codegen.config import GeneratorPaths
     from gateway.codegen.regenerate import CodegenError, find_drift
     from gateway.codegen.specs import SpecError
 
+    paths = GeneratorPaths()
     try:
-        drift = find_drift()
+        pending = unacknowledged(paths)
+        drift = find_drift(paths)
     except (SpecError, CodegenError) as exc:
         raise click.ClickException(str(exc)) from exc
+    problems = []
+    if pending:
+        click.echo(format_unacknowledged(pending), err=True)
+        problems.append(f"{len(pending)} breaking vendor-spec change(s) not acknowledged in specs/{ACKNOWLEDGEMENTS}.")
     if drift:
         for item in drift:
             click.echo(f"{item.name}: generated/ differs from its specs in {', '.join(item.files)}", err=True)
-        raise click.ClickException("generated/ has drifted: run `make regenerate` and commit the result.")
-    click.echo("generated/ matches specs/.")
+        problems.append("generated/ has drifted: run `make regenerate` and commit the result.")
+    if problems:
+        raise click.ClickException(" ".join(problems))
+    click.echo("generated/ matches specs/; every breaking vendor-spec change is acknowledged.")
 
 
 @main.command()

@@ -26,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from gateway.codegen.changes import CHANGES, describe, plan_reports, write_reports
 from gateway.codegen.compose import compose
 from gateway.codegen.config import (
     CLIENT_TEMPLATES,
@@ -145,6 +146,8 @@ def regenerate(
         for rel, text in _SHARED_FILES.items()
     )
     results = {t.name: Result(t.name, False, 0.0) for t in targets}
+    # Counted before the build replaces generated/specs/, the copies changes are counted from.
+    changes = plan_reports(paths, [t.name for t in stale], removed) if stale or removed else {}
     if stale or removed or shared_stale:
         with tempfile.TemporaryDirectory(prefix=".regenerate-", dir=paths.generated.parent) as tmp:
             staging = Path(tmp)
@@ -154,7 +157,8 @@ def regenerate(
                 "targets": {t.name: {"fingerprint": fingerprints[t.name], "outputs": list(t.outputs)} for t in targets},
             }
             _write_shared(staging, new_manifest)
-            _swap_in(paths.generated, staging, stale, [previous[n]["outputs"] for n in removed])
+            reports = write_reports(staging, changes)
+            _swap_in(paths.generated, staging, stale, [previous[n]["outputs"] for n in removed], reports)
         results.update({name: Result(name, True, s) for name, s in timings.items()})
     for result in results.values():
         state = "generated" if result.generated else "unchanged"
@@ -165,6 +169,10 @@ def regenerate(
     report(
         f"{len(results)} targets: {built} generated, {len(results) - built} unchanged{removed_note} in {elapsed:.2f} s"
     )
+    for slug, change_report in changes.items():
+        if slug not in removed:
+            for line in describe(paths, slug, change_report):
+                report(line)
     return list(results.values())
 
 
@@ -189,7 +197,8 @@ def find_drift(paths: GeneratorPaths | None = None) -> list[Drift]:
         fresh = Path(tmp)
         build_all(paths, fresh)
         expected = _tree(fresh)
-        actual = _tree(paths.generated)
+        # Change reports record history (the spec before the last update), not a build output.
+        actual = {rel for rel in _tree(paths.generated) if not rel.startswith(f"{CHANGES}/")}
         differing = sorted(
             rel
             for rel in expected | actual
@@ -328,13 +337,19 @@ def _write_shared(staging: Path, manifest: dict[str, Any]) -> None:
     (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
 
 
-def _swap_in(generated: Path, staging: Path, targets: list[Target], removed: list[list[str]]) -> None:
-    """Move built outputs into generated/, keeping the old ones until every move is done."""
+def _swap_in(
+    generated: Path, staging: Path, targets: list[Target], removed: list[list[str]], reports: list[str]
+) -> None:
+    """Move built outputs into generated/, keeping the old ones until every move is done.
+
+    `reports` are change reports to replace, or to delete when staging holds none.
+    """
     generated.mkdir(exist_ok=True)
     trash = staging / ".old"
     trash.mkdir()
     moves = [rel for t in targets for rel in t.outputs] + [*_SHARED_FILES, MANIFEST]
-    for rel in [rel for outputs in removed for rel in outputs] + moves:
+    moves += [rel for rel in reports if (staging / rel).exists()]
+    for rel in dict.fromkeys([rel for outputs in removed for rel in outputs] + reports + moves):
         current = generated / rel
         if current.exists():
             (trash / rel).parent.mkdir(parents=True, exist_ok=True)
