@@ -1,0 +1,40 @@
+"""Stored API keys and tenants' own vendor credentials, through the API."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from cryptography.fernet import Fernet
+from starlette.testclient import TestClient
+
+from gateway.sandbox.server import Sandbox
+
+from .conftest import AUTH, OTHER_KEY, examples
+
+
+def test_a_stored_key_authenticates_its_tenant_until_revoked(client_with: Callable[..., TestClient]) -> None:
+    gateway = client_with()
+    app: Any = gateway.app
+    keys = app.gateway.api_keys
+    key = keys.create("acme")
+    headers = {"Authorization": f"Bearer {key}"}
+    created = gateway.post("/v1/campaigns", json=examples()["smallest"], headers=headers).json()
+    assert gateway.get(f"/v1/campaigns/{created['id']}", headers=headers).status_code == 200
+    assert gateway.get(f"/v1/campaigns/{created['id']}", headers=AUTH).status_code == 404  # tenant "one" ≠ acme
+    keys.revoke(keys.listing("acme")[0]["id"])
+    fresh = client_with()  # a new process (or 30 s later) no longer accepts it
+    assert fresh.get("/v1/vendors", headers=headers).status_code == 401
+
+
+def test_a_tenant_with_its_own_vendor_account_uses_it(client_with: Callable[..., TestClient], sandbox: Sandbox) -> None:
+    secret = Fernet.generate_key().decode()
+    # The gateway's own smallest key is wrong; tenant "two" has its own, right one.
+    gateway = client_with(GATEWAY_SECRET_KEY=secret, GATEWAY_SMALLEST_API_KEY="not-the-sandbox-key")
+    app: Any = gateway.app
+    app.gateway.credentials.set("two", "smallest", sandbox.credential("smallest"))
+    own = gateway.post("/v1/campaigns", json=examples()["smallest"], headers={"Authorization": f"Bearer {OTHER_KEY}"})
+    assert own.status_code == 201, own.text
+    shared = gateway.post("/v1/campaigns", json=examples()["smallest"], headers=AUTH)
+    assert shared.status_code == 502 and shared.json()["type"].endswith("vendor-auth-failed")
+    assert "not-the-sandbox-key" not in shared.text and sandbox.credential("smallest") not in own.text
