@@ -170,3 +170,19 @@ def test_change_id_is_stable_and_names_its_rule() -> None:
     assert change.id == Change.from_json(change.to_json()).id
     assert re.fullmatch(r"limit-tightened:[0-9a-f]{10}", change.id)
     assert change.id != tighter.id
+
+
+def test_auth_is_compared_by_what_goes_on_the_wire() -> None:
+    old = _document({"type": "object"})
+    old["security"] = [{"Api key": []}]
+    old["components"]["securitySchemes"] = {"Api key": {"type": "apiKey", "in": "header", "name": "X-Api-Key"}}
+    renamed = copy.deepcopy(old)
+    renamed["security"] = [{"ApiKey": []}]
+    renamed["components"]["securitySchemes"] = {"ApiKey": {"type": "apiKey", "in": "header", "name": "X-Api-Key"}}
+    moved = copy.deepcopy(old)
+    moved["components"]["securitySchemes"]["Api key"]["in"] = "query"
+
+    assert _found(old, renamed) == []
+    assert _found(old, moved) == [
+        ("auth-changed", True, "POST /things/{id} security", "apiKey header X-Api-Key -> apiKey query X-Api-Key")
+    ]
