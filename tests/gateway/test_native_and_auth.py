@@ -153,42 +153,64 @@ def test_invalid_settings_name_the_variable(sandbox: Sandbox, database_url: str)
             Settings.from_env(gateway_env(sandbox, database_url, **{variable: value}))
 
 
-def test_smallest_sdk_works_by_changing_its_base_url(sandbox: Sandbox, database_url: str) -> None:
-    import threading
+class _ServedGateway:
+    """The gateway on a real port (uvicorn in a thread), for SDKs that speak HTTP."""
 
-    import uvicorn
+    def __init__(self, sandbox: Sandbox, database_url: str, **overrides: str) -> None:
+        import threading
+
+        import uvicorn
+
+        from gateway.app import create_app
+
+        self.app = create_app(Settings.from_env(gateway_env(sandbox, database_url, **overrides)))
+        self.server = uvicorn.Server(uvicorn.Config(self.app, host="127.0.0.1", port=0, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> str:
+        import threading
+
+        self.thread.start()
+        while not self.server.started:
+            threading.Event().wait(0.02)
+        return f"http://127.0.0.1:{self.server.servers[0].sockets[0].getsockname()[1]}"
+
+    def __exit__(self, *_: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=5)
+        self.app.gateway.close()
+
+
+def _sdk(base: str, http: httpx.Client, **options: Any) -> Any:
     from smallestai import SmallestAI
     from smallestai.environment import SmallestAIEnvironment
 
-    from gateway.app import create_app
+    environment = SmallestAIEnvironment(atoms=f"{base}/v1/vendors/smallest", waves=base, waves_ws=base, payment=base)
+    return SmallestAI(api_key=KEY, environment=environment, httpx_client=http, **options)
 
-    app = create_app(Settings.from_env(gateway_env(sandbox, database_url)))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    http = httpx.Client()
-    try:
-        while not server.started:
-            threading.Event().wait(0.02)
-        port = server.servers[0].sockets[0].getsockname()[1]
-        base = f"http://127.0.0.1:{port}"
-        atoms = f"{base}/v1/vendors/smallest"
-        sdk = SmallestAI(
-            api_key=KEY,
-            environment=SmallestAIEnvironment(atoms=atoms, waves=base, waves_ws=base, payment=base),
-            httpx_client=http,
-        )
-        created = sdk.atoms.campaigns.create(
+
+def test_smallest_sdk_works_by_changing_its_base_url(sandbox: Sandbox, database_url: str) -> None:
+    with _ServedGateway(sandbox, database_url) as base, httpx.Client() as http:
+        created = _sdk(base, http).atoms.campaigns.create(
             name="SDK", audience_id="60d0fe4f5311236168a109ca", agent_id="60d0fe4f5311236168a109ca"
         )
-        assert created.data is not None
-        [sent] = sandbox.requests("smallest")
-        assert json.loads(sent.body)["name"] == "SDK"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=5)
-        http.close()
-        app.gateway.close()
+    assert created.data is not None
+    [sent] = sandbox.requests("smallest")
+    assert json.loads(sent.body)["name"] == "SDK"
+
+
+def test_smallest_sdk_automatic_retries_do_not_send_twice(sandbox: Sandbox, database_url: str) -> None:
+    from smallestai.core.api_error import ApiError
+
+    from gateway.sandbox.faults import Fault
+
+    sandbox.inject("smallest", Fault(delay=5))  # the call outlives the deadline: 504, outcome unknown
+    with _ServedGateway(sandbox, database_url, GATEWAY_RETRY_GUARD_S="600") as base, httpx.Client() as http:
+        sdk = _sdk(base, http)  # its default: up to 2 retries after 5xx, 408, 409 and 429
+        with pytest.raises(ApiError) as failure:
+            sdk.atoms.campaigns.create(name="SDK retry", audience_id="a1", agent_id="b2")
+    assert failure.value.status_code == 409  # the retries were refused, not sent
+    assert len(sandbox.requests("smallest")) == 1
 
 
 @pytest.mark.parametrize(
