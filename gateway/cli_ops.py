@@ -151,10 +151,14 @@ def campaigns_show(tenant: str, campaign_id: str) -> None:
 )
 def reconcile(marks: tuple[str, ...]) -> None:
     """List campaigns whose dispatch is unknown, or mark them after checking with the vendor."""
+    from datetime import timedelta
+
+    from gateway.service import ABANDONED_AFTER_S
     from gateway.store.registry import Registry
 
-    engine, _ = _engine()
+    engine, settings = _engine()
     registry = Registry(engine)
+    registry.settle_abandoned(timedelta(seconds=settings.vendor_timeout_s + ABANDONED_AFTER_S))
     if not marks:
         rows = registry.unknown()
         for row in rows:

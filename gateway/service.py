@@ -22,6 +22,8 @@ __all__ = ["Gateway"]
 # Stored keys and tenant credentials are re-read this often: a revoked key stops working,
 # and a newly set credential starts, within this many seconds in every worker.
 REFRESH_S = 30.0
+# A campaign still in flight this long after the vendor deadline was abandoned by a crash.
+ABANDONED_AFTER_S = 60.0
 
 
 @dataclass
@@ -57,6 +59,8 @@ class Gateway:
             idempotency_ttl=timedelta(seconds=self.settings.idempotency_ttl_s),
             retry_guard=timedelta(seconds=self.settings.retry_guard_s),
         )
+        if self.migrate_on_start:
+            self.registry.settle_abandoned(timedelta(seconds=self.settings.vendor_timeout_s + ABANDONED_AFTER_S))
         self.api_keys = ApiKeys(engine)
         secret = self.settings.secret_key.get_secret_value() if self.settings.secret_key else None
         self.credentials = VendorCredentials(engine, secret)

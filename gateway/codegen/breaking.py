@@ -23,8 +23,8 @@ response that may carry more, or less, than before breaks it.
 | limit-loosened       | no                               | no                              |
 
 Both documents go through `to_openapi_30`, so 3.1 type lists and `const` compare like their
-3.0 forms; local `$ref`s are followed and `allOf` is merged. Path parameters are matched by
-the path's shape, so renaming `{id}` is not a change.
+3.0 forms; local `$ref`s are followed and `allOf` is merged. Operations are matched by the
+path's shape, so renaming `{id}` is not a change (nor is the renamed parameter's schema compared).
 """
 
 from __future__ import annotations

@@ -146,7 +146,7 @@ def regenerate(
         for rel, text in _SHARED_FILES.items()
     )
     results = {t.name: Result(t.name, False, 0.0) for t in targets}
-    # Counted before the build replaces generated/specs/, the copies changes are counted from.
+    # Planned before the swap replaces generated/specs/, the copies an update is compared with.
     changes = plan_reports(paths, [t.name for t in stale], removed) if stale or removed else {}
     if stale or removed or shared_stale:
         with tempfile.TemporaryDirectory(prefix=".regenerate-", dir=paths.generated.parent) as tmp:

@@ -206,6 +206,20 @@ class Registry:
             query = select(campaigns).where(campaigns.c.dispatch == "unknown").order_by(campaigns.c.created_at)
             return [dict(row) for row in connection.execute(query).mappings()]
 
+    def settle_abandoned(self, older_than: timedelta) -> int:
+        """Mark `unknown` what is still in flight long after any call could have ended (a crash).
+
+        No live call outlasts the vendor deadline, so a row in flight for longer was left by a
+        process that died mid-call: whether the vendor acted is not known.
+        """
+        with self.engine.begin() as connection:
+            result = connection.execute(
+                update(campaigns)
+                .where(campaigns.c.dispatch == "in_flight", campaigns.c.updated_at < self._clock() - older_than)
+                .values(dispatch="unknown", updated_at=self._clock())
+            )
+        return int(result.rowcount)
+
     def mark(self, campaign_id: str, dispatch: str, vendor_campaign_id: str | None = None) -> bool:
         """An operator's verdict on an unknown campaign; False if it is not unknown."""
         if dispatch not in ("accepted", "rejected"):
@@ -255,6 +269,11 @@ class Registry:
                     campaigns.c.response_type,
                 ).where(campaigns.c.id == claimed.campaign_id)
             ).first()
+        if earlier is not None and earlier.dispatch == "unknown" and earlier.response_status is None:
+            raise Conflict(
+                "The first request with this Idempotency-Key was cut off mid-flight; its outcome is unknown "
+                "(`campaign-gateway reconcile` settles it)."
+            )
         if earlier is None or earlier.dispatch == "in_flight" or earlier.response_status is None:
             raise Conflict("A request with this Idempotency-Key is still in flight.")
         return Replay(

@@ -173,3 +173,14 @@ def test_vendor_credentials_are_encrypted(registry: Registry) -> None:
     assert (opened.api_key, opened.base_url) == ("tk-456", "https://acme.tether.example")
     with pytest.raises(ValueError, match="does not open"):
         VendorCredentials(registry.engine, Fernet.generate_key().decode()).all()
+
+
+def test_abandoned_in_flight_campaigns_become_unknown(registry: Registry, clock: Clock) -> None:
+    begun = begin(registry)
+    assert isinstance(begun, Begun)
+    assert registry.settle_abandoned(timedelta(minutes=2)) == 0  # a live call is left alone
+    clock.now += timedelta(minutes=3)
+    assert registry.settle_abandoned(timedelta(minutes=2)) == 1
+    assert [row["id"] for row in registry.unknown()] == [begun.campaign_id]
+    with pytest.raises(Conflict, match="cut off mid-flight"):
+        begin(registry)
