@@ -7,6 +7,10 @@ from operationIds, native operations all resolve to one forwarding handler.
 from __future__ import annotations
 
 import json
+import logging
+import re
+import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +20,9 @@ from connexion.exceptions import ProblemException
 from connexion.options import SwaggerUIOptions
 from connexion.resolver import Resolver
 from connexion.validators import FormDataValidator, MultiPartFormDataValidator
+from prometheus_client import CONTENT_TYPE_LATEST
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -29,7 +36,17 @@ from gateway.api.problems import (
 )
 from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
 from gateway.codegen.config import ROOT
-from gateway.errors import GatewayError, PayloadTooLarge
+from gateway.errors import GatewayError, PayloadTooLarge, RateLimited
+from gateway.health import metrics_text, readiness
+from gateway.observe import (
+    IN_FLIGHT,
+    RATE_LIMITED,
+    REQUESTS,
+    RequestContext,
+    configure_logging,
+    current_request,
+    request_id_from,
+)
 from gateway.service import Gateway
 from gateway.settings import Settings
 from gateway.validation import GatewayJSONBodyValidator
@@ -49,9 +66,9 @@ class _NativeResolver(Resolver):  # type: ignore[misc]
 
 
 class GatewayApp:
-    """The ASGI app: puts the Gateway in each request's scope and enforces the body limit.
+    """The ASGI app: request ids, access log, metrics, health, rate limit, body limit.
 
-    The limit is checked before anything parses the body (Connexion has none): a declared
+    The body limit is checked before anything parses the body (Connexion has none): a declared
     Content-Length over it is refused at once, a chunked body as soon as it grows past it.
     """
 
@@ -64,12 +81,57 @@ class GatewayApp:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        scope.setdefault("state", {})[SCOPE_KEY] = self.gateway
-        limit = self.gateway.settings.max_body_bytes
-        declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > limit:
-            await _send_problem(send, PayloadTooLarge(f"The body is larger than {limit} bytes."), scope["path"])
+        path: str = scope["path"]
+        if path in _INFRA:
+            await _INFRA[path](self.gateway, send)
             return
+        headers = Headers(scope=scope)
+        context = RequestContext(request_id_from(headers.get("x-request-id")), scope["method"], path)
+        token = current_request.set(context)
+        scope.setdefault("state", {})[SCOPE_KEY] = self.gateway
+        extra = [(b"x-request-id", context.request_id.encode())]
+        status = 500
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        IN_FLIGHT.inc()
+        try:
+            refusal = await self._refusal(scope, headers, extra)
+            if refusal is not None:
+                await _send_problem(send_with_headers, refusal, path)
+            else:
+                await self.app(scope, self._limited(receive), send_with_headers)
+        finally:
+            IN_FLIGHT.dec()
+            current_request.reset(token)
+            _access_log(context, status)
+
+    async def _refusal(self, scope: Scope, headers: Headers, extra: list[tuple[bytes, bytes]]) -> GatewayError | None:
+        limit = self.gateway.settings.max_body_bytes
+        declared = headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            return PayloadTooLarge(f"The body is larger than {limit} bytes.")
+        limiter = self.gateway.rate_limiter
+        if limiter is None or not scope["path"].startswith("/v1/") or scope["path"].startswith(_UNLIMITED):
+            return None
+        key = _presented_key(headers)
+        tenant = await run_in_threadpool(self.gateway.tenant_for, key) if key else None
+        if tenant is None:
+            return None  # Connexion answers 401; unauthenticated requests are not counted for anyone
+        decision = await run_in_threadpool(limiter.check, tenant)
+        extra.extend((name.lower().encode(), value.encode()) for name, value in decision.headers().items())
+        if decision.allowed:
+            return None
+        RATE_LIMITED.inc()
+        return RateLimited(f"Tenant {tenant} is over {limiter.limit} requests per {limiter.period} s.")
+
+    def _limited(self, receive: Receive) -> Receive:
+        limit = self.gateway.settings.max_body_bytes
         received = 0
 
         async def limited_receive() -> Message:
@@ -80,7 +142,49 @@ class GatewayApp:
                 raise PayloadTooLarge(f"The body is larger than {limit} bytes.")
             return message
 
-        await self.app(scope, limited_receive, send)
+        return limited_receive
+
+
+_UNLIMITED = ("/v1/ui", "/v1/openapi.json")
+_UUID_SEGMENT = re.compile(r"/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?=/|$)")
+_access = logging.getLogger("gateway.access")
+
+
+def _presented_key(headers: Headers) -> str | None:
+    authorization = headers.get("authorization", "")
+    if authorization.lower().startswith("bearer "):
+        return authorization[7:].strip()
+    return headers.get("x-api-key") or headers.get("apikey")
+
+
+def _route_label(path: str, status: int) -> str:
+    if status == 404 and not path.startswith("/v1/campaigns/"):
+        return "unmatched"  # arbitrary paths must not become metric labels
+    return _UUID_SEGMENT.sub("/{id}", path)
+
+
+def _access_log(context: RequestContext, status: int) -> None:
+    route = _route_label(context.path, status)
+    duration_ms = round((time.perf_counter() - context.started) * 1000, 2)
+    REQUESTS.labels(route, context.vendor or "", str(status)).inc()
+    _access.info(
+        "%s %s %s",
+        context.method,
+        context.path,
+        status,
+        extra={
+            "fields": {
+                "request_id": context.request_id,
+                "method": context.method,
+                "route": route,
+                "status": status,
+                "duration_ms": duration_ms,
+                "tenant": context.tenant,
+                "vendor": context.vendor,
+                "vendor_ms": context.vendor_ms,
+            }
+        },
+    )
 
 
 async def _send_problem(send: Send, error: GatewayError, instance: str) -> None:
@@ -89,6 +193,36 @@ async def _send_problem(send: Send, error: GatewayError, instance: str) -> None:
     raw_headers.append((b"content-length", str(len(body)).encode()))
     await send({"type": "http.response.start", "status": status, "headers": raw_headers})
     await send({"type": "http.response.body", "body": body})
+
+
+async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
+    payload = json.dumps(body).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": payload})
+
+
+async def _healthz(gateway: Gateway, send: Send) -> None:
+    await _send_json(send, 200, {"status": "ok"})
+
+
+async def _readyz(gateway: Gateway, send: Send) -> None:
+    report = await run_in_threadpool(readiness, gateway)
+    await _send_json(send, 200 if report["status"] == "ready" else 503, report)
+
+
+async def _metrics(gateway: Gateway, send: Send) -> None:
+    body = await run_in_threadpool(metrics_text)
+    headers = [(b"content-type", CONTENT_TYPE_LATEST.encode()), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+_INFRA: dict[str, Callable[[Gateway, Send], Awaitable[None]]] = {
+    "/healthz": _healthz,
+    "/readyz": _readyz,
+    "/metrics": _metrics,
+}
 
 
 def create_app(settings: Settings, spec_path: Path = SERVED_SPEC) -> GatewayApp:
@@ -100,6 +234,7 @@ def create_app(settings: Settings, spec_path: Path = SERVED_SPEC) -> GatewayApp:
             if isinstance(operation, dict) and "x-gateway-vendor" in operation:
                 native_routes.setdefault(operation["x-gateway-vendor"], []).append(f"{method.upper()} /v1{path}")
     gateway = Gateway(settings, native_routes=native_routes)
+    configure_logging(gateway.secrets())
     app = connexion.FlaskApp(__name__)
     app.add_api(
         spec,

@@ -16,7 +16,9 @@ import flask
 from sqlalchemy.exc import SQLAlchemyError
 
 from gateway.api.problems import PROBLEM_JSON, problem_response
+from gateway.breaker import Breaker
 from gateway.errors import GatewayError
+from gateway.observe import DISPATCH, REPLAYS, current_request
 from gateway.store.registry import Begun, Finish, Registry, Replay, fingerprint
 
 __all__ = ["Answer", "dispatch"]
@@ -37,6 +39,7 @@ class Answer:
 
 def dispatch(
     registry: Registry,
+    breaker: Breaker,
     *,
     tenant: str,
     vendor: str,
@@ -47,6 +50,10 @@ def dispatch(
     send: Callable[[Begun], Answer],
 ) -> flask.Response:
     """Record, send at most once, record the outcome, answer (or replay an earlier answer)."""
+    context = current_request.get()
+    if context is not None:
+        context.tenant, context.vendor = tenant, vendor
+    breaker.check()  # an open circuit answers 503 before anything is recorded
     begun = registry.begin(
         tenant=tenant,
         vendor=vendor,
@@ -57,11 +64,13 @@ def dispatch(
         idempotency_key=idempotency_key,
     )
     if isinstance(begun, Replay):
+        REPLAYS.inc()
         return flask.Response(
             begun.body, status=begun.status, content_type=begun.content_type, headers={"Idempotent-Replayed": "true"}
         )
     try:
-        answer = send(begun)
+        with breaker.call():
+            answer = send(begun)
     except GatewayError as error:
         status, body, _headers = problem_response(error, flask.request.path)
         _record(
@@ -74,6 +83,7 @@ def dispatch(
                 response_type=PROBLEM_JSON,
                 problem=error.to_problem(),
             ),
+            vendor,
         )
         raise
     except BaseException:
@@ -82,13 +92,15 @@ def dispatch(
             registry,
             begun,
             Finish(dispatch="unknown", response_status=500, response_body=b"", response_type=PROBLEM_JSON),
+            vendor,
         )
         raise
-    _record(registry, begun, answer.outcome)
+    _record(registry, begun, answer.outcome, vendor)
     return flask.Response(answer.body, status=answer.status, content_type=answer.content_type, headers=answer.headers)
 
 
-def _record(registry: Registry, begun: Begun, outcome: Finish) -> None:
+def _record(registry: Registry, begun: Begun, outcome: Finish, vendor: str) -> None:
+    DISPATCH.labels(vendor, outcome.dispatch).inc()
     try:
         registry.finish(begun.campaign_id, outcome)
     except SQLAlchemyError:  # the vendor call already happened: answer the client, leave the row in flight

@@ -14,6 +14,7 @@
     ├── Unprocessable (422)             the chosen vendor cannot take this campaign
     │   ├── VendorRejected (422)        the vendor answered 4xx to what we sent
     │   └── IdempotencyKeyReused (422)  the same Idempotency-Key with another payload
+    ├── RateLimited (429)               this tenant is over GATEWAY_RATE_LIMIT
     ├── VendorRateLimited (429)         the vendor answered 429; Retry-After passed on
     ├── VendorNotConfigured (503)       no base URL for this vendor on this gateway
     ├── DatabaseUnavailable (503)       the registry cannot record the campaign: nothing is sent
@@ -43,6 +44,7 @@ __all__ = [
     "MethodNotAllowed",
     "NotFound",
     "PayloadTooLarge",
+    "RateLimited",
     "RequestInvalid",
     "Unauthenticated",
     "Unprocessable",
@@ -193,6 +195,12 @@ class IdempotencyKeyReused(Unprocessable):
     """The Idempotency-Key was first used with another payload."""
 
     title, slug = "Idempotency-Key reused", "idempotency-key-reused"
+
+
+class RateLimited(GatewayError):
+    """The tenant is over its rate limit (GATEWAY_RATE_LIMIT)."""
+
+    status, title, slug = 429, "Rate limit", "rate-limited"
 
 
 class VendorRateLimited(GatewayError):

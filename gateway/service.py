@@ -8,8 +8,10 @@ import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from gateway.breaker import Breaker
 from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.errors import VendorNotConfigured
+from gateway.ratelimit import RateLimiter, parse_rate
 from gateway.settings import Settings
 from gateway.store.engine import make_engine
 from gateway.store.migrate import migrate
@@ -39,6 +41,8 @@ class Gateway:
     registry: Registry = field(init=False)
     api_keys: ApiKeys = field(init=False)
     credentials: VendorCredentials = field(init=False)
+    breakers: dict[str, Breaker] = field(init=False)
+    rate_limiter: RateLimiter | None = field(init=False)
 
     def __post_init__(self) -> None:
         self.vendor_names = {vendor.slug: vendor.name for vendor in load_vendors(GeneratorPaths())}
@@ -51,6 +55,19 @@ class Gateway:
                 vendor.api_key.get_secret_value() if vendor.api_key else None,
             )
             self.enabled[slug] = vendor.enabled
+        self.breakers = {
+            slug: Breaker(
+                slug,
+                threshold=self.settings.breaker_threshold,
+                cooldown_s=self.settings.breaker_cooldown_s,
+                max_concurrent=self.settings.vendor_concurrency,
+            )
+            for slug in self.adapters
+        }
+        self.rate_limiter = None
+        if self.settings.rate_limit:
+            limit, period = parse_rate(self.settings.rate_limit)
+            self.rate_limiter = RateLimiter(limit, period, self.settings.redis_url)
         engine = make_engine(self.settings.database_url)
         if self.migrate_on_start:
             migrate(engine)
@@ -101,6 +118,15 @@ class Gateway:
                 f"{slug} is not configured on this gateway (set GATEWAY_{slug.upper()}_BASE_URL)", vendor=slug
             )
         return self.adapters[slug]
+
+    def secrets(self) -> list[str]:
+        """Every credential this process knows, for log redaction."""
+        found = [*self.settings.api_keys]
+        found += [v.api_key.get_secret_value() for v in self.settings.vendors.values() if v.api_key]
+        if self.settings.secret_key:
+            found.append(self.settings.secret_key.get_secret_value())
+        found += [credential.api_key for credential in self._tenant_credentials.values()]
+        return found
 
     def close(self) -> None:
         """Release every adapter's connections and the database pool."""

@@ -23,6 +23,11 @@ _SCALARS = {
     "idempotency_ttl_s": "GATEWAY_IDEMPOTENCY_TTL_S",
     "retry_guard_s": "GATEWAY_RETRY_GUARD_S",
     "secret_key": "GATEWAY_SECRET_KEY",
+    "rate_limit": "GATEWAY_RATE_LIMIT",
+    "redis_url": "GATEWAY_REDIS_URL",
+    "breaker_threshold": "GATEWAY_BREAKER_THRESHOLD",
+    "breaker_cooldown_s": "GATEWAY_BREAKER_COOLDOWN_S",
+    "vendor_concurrency": "GATEWAY_VENDOR_CONCURRENCY",
 }
 
 
@@ -58,6 +63,11 @@ class Settings(BaseModel):
     idempotency_ttl_s: int = Field(24 * 3600, gt=0)
     retry_guard_s: int = Field(600, ge=0)
     secret_key: SecretStr | None = None
+    rate_limit: str | None = Field(None, pattern=r"^\s*\d+\s*/\s*(second|minute|hour)\s*$")
+    redis_url: str | None = Field(None, pattern=r"^rediss?://")
+    breaker_threshold: int = Field(5, ge=1)
+    breaker_cooldown_s: float = Field(30.0, gt=0)
+    vendor_concurrency: int = Field(64, ge=1)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

@@ -54,6 +54,7 @@ def create(campaign: dict[str, Any], dry_run: bool = False) -> flask.Response:
 
     return dispatch(
         gateway.registry,
+        gateway.breakers[request.vendor],
         tenant=tenant,
         vendor=request.vendor,
         route=ROUTE,

@@ -53,6 +53,7 @@ def forward(body: Any = None, **_parameters: Any) -> flask.Response:
 
     return dispatch(
         current().registry,
+        current().breakers[slug],
         tenant=tenant,
         vendor=slug,
         route=flask.request.path,

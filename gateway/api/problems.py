@@ -17,6 +17,7 @@ from gateway.errors import (
     Unauthenticated,
     UnsupportedMediaType,
 )
+from gateway.observe import current_request
 
 __all__ = ["PROBLEM_JSON", "problem_response", "render_gateway_error", "render_http_exception", "render_unexpected"]
 
@@ -33,7 +34,11 @@ _BY_STATUS: dict[int, type[GatewayError]] = {
 
 def problem_response(error: GatewayError, instance: str | None = None) -> tuple[int, bytes, dict[str, str]]:
     """Status, body and headers of the problem for `error`."""
-    body = json.dumps(error.to_problem(instance)).encode()
+    problem = error.to_problem(instance)
+    context = current_request.get()
+    if context is not None:
+        problem["request_id"] = context.request_id
+    body = json.dumps(problem).encode()
     return error.status, body, {"Content-Type": PROBLEM_JSON, **error.headers}
 
 

@@ -10,6 +10,7 @@ gateway errors.
 from __future__ import annotations
 
 import json
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,6 +34,7 @@ from gateway.errors import (
     VendorTimeout,
     VendorUnreachable,
 )
+from gateway.observe import VENDOR_CALLS, current_request
 from gateway.vendors._http import (
     CallState,
     CaptureTransport,
@@ -190,8 +192,21 @@ class Adapter(ABC):
         """Send through the generated client under the total deadline; map transport failures."""
         if self._client is None:
             raise RuntimeError(f"{self.slug} has no base URL")  # callers check enabled first
-        with vendor_call(self._timeout_s) as state, vendor_errors(self.slug, state, self._credential):
-            response = self._call()(client=self._client, body=self._client_body(payload))
+        started = time.perf_counter()
+        outcome = "error"
+        try:
+            with vendor_call(self._timeout_s) as state, vendor_errors(self.slug, state, self._credential):
+                response = self._call()(client=self._client, body=self._client_body(payload))
+            outcome = f"{response.status_code // 100}xx"
+        except GatewayError as error:
+            outcome = error.slug
+            raise
+        finally:
+            elapsed = time.perf_counter() - started
+            VENDOR_CALLS.labels(self.slug, outcome).observe(elapsed)
+            context = current_request.get()
+            if context is not None:
+                context.vendor_ms = round(elapsed * 1000, 2)
         return VendorReply(
             status=response.status_code,
             content=self.redact(response.content),

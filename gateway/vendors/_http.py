@@ -20,6 +20,8 @@ from typing import Any
 import httpcore
 import httpx
 
+from gateway.observe import current_request
+
 __all__ = ["CallState", "CaptureTransport", "ResponseTooLarge", "VendorTransport", "vendor_call"]
 
 
@@ -158,6 +160,9 @@ class VendorTransport(httpx.HTTPTransport):
         state = _current.get()
         if state is not None:
             state.request = request
+        context = current_request.get()
+        if context is not None:
+            request.headers["X-Request-ID"] = context.request_id  # one id from client to vendor
         response = super().handle_request(request)
         stream = response.stream
         assert isinstance(stream, httpx.SyncByteStream)

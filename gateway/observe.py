@@ -1,0 +1,132 @@
+"""What operators see: request ids, one JSON log line per request, Prometheus metrics.
+
+The request context lives in a contextvar set by the outermost middleware, so the vendor
+transport (to forward X-Request-ID), problem bodies and the access log all read one place.
+Metrics work across worker processes when PROMETHEUS_MULTIPROC_DIR is set (`serve` sets it).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+import time
+import uuid
+from collections.abc import Iterable
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from prometheus_client import Counter, Gauge, Histogram
+
+__all__ = [
+    "BREAKER_OPEN",
+    "DISPATCH",
+    "IN_FLIGHT",
+    "RATE_LIMITED",
+    "REPLAYS",
+    "REQUESTS",
+    "VENDOR_CALLS",
+    "RequestContext",
+    "configure_logging",
+    "current_request",
+    "redact",
+    "request_id_from",
+]
+
+REQUESTS = Counter("gateway_requests_total", "Requests answered", ["route", "vendor", "status"])
+VENDOR_CALLS = Histogram(
+    "gateway_vendor_call_seconds",
+    "Duration of vendor calls",
+    ["vendor", "outcome"],
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
+)
+DISPATCH = Counter("gateway_dispatch_total", "Campaigns by dispatch outcome", ["vendor", "outcome"])
+REPLAYS = Counter("gateway_idempotent_replays_total", "Answers replayed for a repeated Idempotency-Key")
+IN_FLIGHT = Gauge("gateway_requests_in_flight", "Requests being served", multiprocess_mode="livesum")
+RATE_LIMITED = Counter("gateway_rate_limited_total", "Requests refused by the per-tenant rate limit")
+BREAKER_OPEN = Gauge(
+    "gateway_vendor_circuit_open", "1 while a vendor's circuit is open", ["vendor"], multiprocess_mode="livemax"
+)
+
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
+# Anything that looks like a phone number: keep the last four digits.
+_PHONE = re.compile(r"\+?\d[\d ().-]{6,}\d")
+
+
+@dataclass
+class RequestContext:
+    """One request as the log line will tell it."""
+
+    request_id: str
+    method: str = ""
+    path: str = ""
+    tenant: str | None = None
+    vendor: str | None = None
+    route: str | None = None
+    vendor_ms: float | None = None
+    started: float = field(default_factory=time.perf_counter)
+
+
+current_request: ContextVar[RequestContext | None] = ContextVar("current_request", default=None)
+
+
+def request_id_from(header: str | None) -> str:
+    """The client's X-Request-ID when it is a sane token, else a new one."""
+    if header and _REQUEST_ID.fullmatch(header):
+        return header
+    return uuid.uuid4().hex
+
+
+def redact(text: str, secrets: Iterable[str]) -> str:
+    """Credentials become [REDACTED]; phone numbers keep their last four digits."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "[REDACTED]")
+    return _PHONE.sub(lambda m: "…" + re.sub(r"\D", "", m.group())[-4:], text)
+
+
+class _JSONFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        line: dict[str, object] = {
+            "ts": round(record.created, 3),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        line.update(getattr(record, "fields", {}))
+        if record.exc_text:
+            line["error"] = record.exc_text
+        return json.dumps(line, default=str)
+
+
+class _Redactor(logging.Filter):
+    def __init__(self, secrets: list[str]) -> None:
+        super().__init__()
+        self._secrets = sorted(set(secrets), key=len, reverse=True)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = redact(record.getMessage(), self._secrets)
+        record.args = None
+        if record.exc_info and record.exc_info[1] is not None:
+            # Tracebacks carry exception messages (URLs, bodies): format them now, redacted.
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info), self._secrets)
+            record.exc_info = None
+        fields = getattr(record, "fields", None)
+        if isinstance(fields, dict):
+            record.fields = {k: redact(v, self._secrets) if isinstance(v, str) else v for k, v in fields.items()}
+        return True
+
+
+def configure_logging(secrets: list[str], level: int = logging.INFO) -> None:
+    """JSON lines on stderr, with every known secret and phone number redacted."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_JSONFormatter())
+    handler.addFilter(_Redactor(secrets))
+    root = logging.getLogger()
+    for existing in list(root.handlers):
+        if getattr(existing, "_campaign_gateway", False):
+            root.removeHandler(existing)
+    handler._campaign_gateway = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(level)
