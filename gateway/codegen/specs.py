@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,9 @@ class _StrictLoader(yaml.SafeLoader):
 
 def validate_spec(document: dict[str, Any], path: Path, text: str | None = None) -> None:
     """Validate against the OpenAPI version the document declares (3.0 or 3.1)."""
+    # The pure-Python backend reports the nested cause and its path; jsonschema-rs (present
+    # when Schemathesis is installed) reports only the outer "oneOf" failure.
+    os.environ.setdefault("OPENAPI_SPEC_VALIDATOR_SCHEMA_VALIDATOR_BACKEND", "jsonschema")
     # Imported here: the validators take ~0.3 s to import and a no-op regenerate needs none.
     from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 
