@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from typing import TypeVar
 
 import click
 
 __all__ = ["main"]
+
+T = TypeVar("T")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -73,12 +76,34 @@ def dev(port: int) -> None:
 @click.option("--workers", type=int, default=1, envvar="WORKERS", show_default=True)
 def serve(host: str, port: int, workers: int) -> None:
     """Production serving: vendors without a base URL are disabled (503), never sandboxed."""
+    import os
+    import shutil
+    import tempfile
+
     import uvicorn
 
     from gateway.settings import Settings
 
-    _or_exit(Settings.from_env)  # fail here, naming the variable, not inside a worker
-    uvicorn.run("gateway.app:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="info")
+    settings: Settings = _or_exit(Settings.from_env)  # fail here, naming the variable, not in a worker
+    if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # Each worker writes its metrics to files here; /metrics in any worker sums them all.
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="campaign-gateway-metrics-")
+    metrics_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    try:
+        uvicorn.run(
+            "gateway.app:app_from_env",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level="warning",  # the gateway writes its own JSON access log
+            # On SIGTERM: stop accepting, let in-flight requests finish (a vendor call takes at
+            # most the deadline), then exit.
+            timeout_graceful_shutdown=int(settings.vendor_timeout_s) + 5,
+        )
+    finally:
+        if metrics_dir and metrics_dir.startswith(tempfile.gettempdir()) and "campaign-gateway-metrics-" in metrics_dir:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
 
 
 @main.command()
@@ -98,11 +123,11 @@ def vendors() -> None:
     click.echo(capability_table())
 
 
-def _or_exit(action: Callable[[], object]) -> None:
+def _or_exit(action: Callable[[], T]) -> T:
     from gateway.settings import SettingsError
 
     try:
-        action()
+        return action()
     except SettingsError as exc:
         raise click.ClickException(str(exc)) from exc
 

@@ -118,9 +118,21 @@ class _Redactor(logging.Filter):
         return True
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is at the time (test runners and daemons swap it)."""
+
+    @property  # type: ignore[override]
+    def stream(self) -> object:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: object) -> None:
+        pass
+
+
 def configure_logging(secrets: list[str], level: int = logging.INFO) -> None:
     """JSON lines on stderr, with every known secret and phone number redacted."""
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _StderrHandler()
     handler.setFormatter(_JSONFormatter())
     handler.addFilter(_Redactor(secrets))
     root = logging.getLogger()

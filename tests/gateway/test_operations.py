@@ -1,0 +1,126 @@
+"""Health, readiness, metrics, request ids, redaction, rate limit and circuit breaker."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from prometheus_client import REGISTRY
+from starlette.testclient import TestClient
+
+from gateway.observe import redact
+from gateway.sandbox.faults import Fault
+from gateway.sandbox.server import Sandbox
+from gateway.store.engine import make_engine
+
+from .conftest import AUTH, KEY, OTHER_KEY, examples
+
+OTHER = {"Authorization": f"Bearer {OTHER_KEY}"}
+
+
+def metric(name: str, **labels: str) -> float:
+    return REGISTRY.get_sample_value(name, labels) or 0.0
+
+
+def test_healthz_needs_no_key(client: TestClient) -> None:
+    response = client.get("/healthz")
+    assert (response.status_code, response.json()) == (200, {"status": "ok"})
+
+
+def test_readyz_says_what_is_ready_and_leaks_nothing(client: TestClient, sandbox: Sandbox) -> None:
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ready"
+    assert body["checks"] == {"database": "ok", "migrations": "ok", "vendors": "ok"}
+    assert body["disabled_vendors"] == []
+    assert "127.0.0.1" not in response.text and sandbox.credential("clerk") not in response.text
+
+
+def test_readyz_fails_for_the_right_reason(client_with: Callable[..., TestClient]) -> None:
+    no_key = client_with(GATEWAY_CLERK_API_KEY="", GATEWAY_TETHERAI_BASE_URL="")
+    body = no_key.get("/readyz").json()
+    assert body["checks"]["vendors"] == "no credential for clerk"
+    assert body["disabled_vendors"] == ["tetherai"]
+    down = client_with()
+    app: Any = down.app
+    app.gateway.registry.engine = make_engine("postgresql://root@127.0.0.1:1/test?connect_timeout=1")
+    response = down.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["database"] == "unreachable"
+
+
+def test_request_id_round_trip(client: TestClient, sandbox: Sandbox) -> None:
+    response = client.post("/v1/campaigns", json=examples()["smallest"], headers={**AUTH, "X-Request-ID": "trace-42"})
+    assert response.headers["x-request-id"] == "trace-42"
+    assert sandbox.requests("smallest")[0].header("X-Request-ID") == "trace-42"
+    problem = client.post("/v1/campaigns", json={"vendor": "clerk"}, headers={**AUTH, "X-Request-ID": "trace-43"})
+    assert problem.json()["request_id"] == "trace-43" == problem.headers["x-request-id"]
+    generated = client.get("/v1/vendors", headers={**AUTH, "X-Request-ID": "not a token!"})
+    assert re.fullmatch(r"[0-9a-f]{32}", generated.headers["x-request-id"])
+    assert client.get("/nowhere").headers["x-request-id"]
+
+
+def test_metrics_count_requests_dispatches_and_vendor_calls(client: TestClient) -> None:
+    before = metric("gateway_requests_total", route="/v1/campaigns", vendor="tetherai", status="201")
+    dispatched = metric("gateway_dispatch_total", vendor="tetherai", outcome="accepted")
+    calls = metric("gateway_vendor_call_seconds_count", vendor="tetherai", outcome="2xx")
+    assert client.post("/v1/campaigns", json=examples()["tetherai"], headers=AUTH).status_code == 201
+    assert metric("gateway_requests_total", route="/v1/campaigns", vendor="tetherai", status="201") == before + 1
+    assert metric("gateway_dispatch_total", vendor="tetherai", outcome="accepted") == dispatched + 1
+    assert metric("gateway_vendor_call_seconds_count", vendor="tetherai", outcome="2xx") == calls + 1
+    text = client.get("/metrics").text
+    assert "gateway_requests_in_flight" in text and "gateway_idempotent_replays_total" in text
+
+
+def test_access_log_is_json_and_redacted(
+    client: TestClient, sandbox: Sandbox, capfd: pytest.CaptureFixture[str]
+) -> None:
+    capfd.readouterr()
+    sandbox.inject("smallest", Fault(status=500, body={"errors": [f"key {sandbox.credential('smallest')}"]}))
+    client.post("/v1/campaigns", json=examples()["smallest"], headers={**AUTH, "X-Request-ID": "log-1"})
+    lines = [json.loads(line) for line in capfd.readouterr().err.splitlines() if line.startswith("{")]
+    access = next(line for line in lines if line.get("request_id") == "log-1")
+    assert access["status"] == 502 and access["tenant"] == "one" and access["vendor"] == "smallest"
+    assert access["route"] == "/v1/campaigns" and access["duration_ms"] > 0 and access["vendor_ms"] > 0
+    text = "\n".join(json.dumps(line) for line in lines)
+    assert sandbox.credential("smallest") not in text and KEY not in text
+
+
+def test_redaction_of_phones_and_credentials() -> None:
+    line = "sent to +33 6 12 34 56 78 and +14155550133 with key sk-live-123"
+    assert redact(line, ["sk-live-123"]) == "sent to …5678 and …0133 with key [REDACTED]"
+
+
+def test_rate_limit_per_tenant(client_with: Callable[..., TestClient]) -> None:
+    limited = client_with(GATEWAY_RATE_LIMIT="3/minute")
+    answers = [limited.get("/v1/vendors", headers=AUTH) for _ in range(4)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 429]
+    assert answers[0].headers["ratelimit-limit"] == "3" and answers[2].headers["ratelimit-remaining"] == "0"
+    refused = answers[3]
+    assert refused.headers["content-type"] == "application/problem+json" and int(refused.headers["retry-after"]) >= 1
+    assert limited.get("/v1/vendors", headers=OTHER).status_code == 200  # another tenant's budget is its own
+    assert limited.get("/healthz").status_code == 200
+
+
+def test_circuit_breaker_opens_fails_fast_and_recovers(
+    client_with: Callable[..., TestClient], sandbox: Sandbox
+) -> None:
+    gateway = client_with(GATEWAY_BREAKER_THRESHOLD="2", GATEWAY_BREAKER_COOLDOWN_S="0.5")
+    sandbox.inject("smallest", Fault(status=503, sticky=True))
+    statuses = [gateway.post("/v1/campaigns", json=examples()["smallest"], headers=AUTH).status_code for _ in range(2)]
+    assert statuses == [502, 502]
+    fast = gateway.post("/v1/campaigns", json=examples()["smallest"], headers=AUTH)
+    assert fast.status_code == 503 and fast.json()["type"].endswith("vendor-unavailable")
+    assert int(fast.headers["retry-after"]) >= 1
+    assert len(sandbox.requests("smallest")) == 2  # the third was never sent
+    assert gateway.post("/v1/campaigns", json=examples()["tetherai"], headers=AUTH).status_code == 201
+    assert gateway.get("/readyz").json()["open_circuits"] == ["smallest"]
+    sandbox.clear_faults("smallest")
+    time.sleep(0.6)
+    assert gateway.post("/v1/campaigns", json=examples()["smallest"], headers=AUTH).status_code == 201  # the probe
+    assert gateway.get("/readyz").json()["open_circuits"] == []
