@@ -37,13 +37,17 @@ def free_port() -> int:
 class Server:
     """One `campaign-gateway serve` process tree."""
 
-    def __init__(self, sandbox: Sandbox, database_url: str, workers: int, cwd: Path) -> None:
+    def __init__(
+        self, sandbox: Sandbox, database_url: str, workers: int, cwd: Path, env: dict[str, str] | None = None
+    ) -> None:
         self.port = free_port()
+        overrides = env or {}
         env = {**os.environ, "GATEWAY_API_KEYS": f"scale:{KEY}", "GATEWAY_DATABASE_URL": database_url}
         env["GATEWAY_VENDOR_TIMEOUT_S"] = "5"
         for vendor in load_vendors(GeneratorPaths()):
             env[f"GATEWAY_{vendor.slug.upper()}_BASE_URL"] = sandbox.base_url(vendor.slug)
             env[f"GATEWAY_{vendor.slug.upper()}_API_KEY"] = sandbox.credential(vendor.slug)
+        env.update(overrides)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gateway.cli", "serve", "--port", str(self.port), "--workers", str(workers)],
             env=env,
@@ -54,13 +58,13 @@ class Server:
         )
         self.url = f"http://127.0.0.1:{self.port}"
 
-    def wait_ready(self, timeout: float = 30) -> None:
+    def wait_ready(self, timeout: float = 30, headers: dict[str, str] | None = None) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited with {self.process.returncode}")
             try:
-                if httpx.get(f"{self.url}/v1/vendors", headers=AUTH, timeout=1).status_code == 200:
+                if httpx.get(f"{self.url}/v1/vendors", headers=headers or AUTH, timeout=1).status_code == 200:
                     return
             except httpx.HTTPError:
                 pass
