@@ -236,6 +236,8 @@ def create_app(settings: Settings, spec_path: Path = SERVED_SPEC) -> GatewayApp:
     gateway = Gateway(settings, native_routes=native_routes)
     configure_logging(gateway.secrets())
     app = connexion.FlaskApp(__name__)
+    # `//vendors/x` is not `/vendors/x`: no redirect to a route the client did not ask for.
+    app.app.url_map.merge_slashes = False
     app.add_api(
         spec,
         strict_validation=True,

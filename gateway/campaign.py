@@ -8,6 +8,8 @@ they start.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -44,10 +46,21 @@ class Receipt:
     scheduled_at: datetime | None
 
 
+# "+" and digits only; full-width digits (and other Unicode decimals) count as digits and are
+# normalised to ASCII. Spaces, dashes, letters, newlines, CSV formula characters: refused.
+_E164_SHAPE = re.compile(r"\+[1-9]\d{1,14}")
+# C0 control characters and DEL; text meant for people may keep tab, CR and LF.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_EXCEPT_WHITESPACE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def normalise_phone(raw: str) -> str | None:
-    """ASCII E.164 for a valid number given with its country code, else None."""
+    """ASCII E.164 for a valid number written as E.164 (`+` and country code), else None."""
+    ascii_form = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in raw)
+    if not _E164_SHAPE.fullmatch(ascii_form):
+        return None
     try:
-        number = phonenumbers.parse(raw, None)
+        number = phonenumbers.parse(ascii_form, None)
     except phonenumbers.NumberParseException:
         return None
     if not phonenumbers.is_valid_number(number):
@@ -68,6 +81,10 @@ def check_campaign(campaign: CampaignRequest) -> tuple[CampaignRequest, list[Fie
             recipients.append(recipient)
         else:
             recipients.append(recipient.model_copy(update={"phone": phone}))
+    for field, value in _texts(campaign):
+        pattern = _CONTROL_EXCEPT_WHITESPACE if field == "message" else _CONTROL
+        if value is not None and pattern.search(value):
+            errors.append(FieldError(field, "must not contain control characters"))
     schedule = campaign.schedule
     if schedule is not None:
         if schedule.timezone is not None:
@@ -81,3 +98,11 @@ def check_campaign(campaign: CampaignRequest) -> tuple[CampaignRequest, list[Fie
     if campaign.recipients is None:
         return campaign, errors
     return campaign.model_copy(update={"recipients": recipients}), errors
+
+
+def _texts(campaign: CampaignRequest) -> list[tuple[str, str | None]]:
+    texts = [(name, getattr(campaign, name)) for name in ("name", "sender", "message", "agent_id", "audience")]
+    for index, recipient in enumerate(campaign.recipients or []):
+        texts += [(f"recipients[{index}].first_name", recipient.first_name)]
+        texts += [(f"recipients[{index}].last_name", recipient.last_name)]
+    return texts

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from http import HTTPStatus
 
 from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
@@ -66,6 +67,7 @@ def render_http_exception(request: ConnexionRequest, exc: Exception) -> Connexio
     if error_class is None:
         error = GatewayError(detail or "Request failed")
         error.status = status  # type: ignore[misc]
+        error.title = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"  # type: ignore[misc]
     elif error_class is RequestInvalid:
         error = RequestInvalid(detail, errors=[FieldError(_field_from(detail), detail)])
     else:
