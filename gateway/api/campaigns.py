@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -50,7 +51,7 @@ def create(campaign: dict[str, Any], dry_run: bool = False) -> flask.Response:
         )
         view = _view(begun.campaign_id, request.vendor, ROUTE, request.name, begun.created_at, outcome)
         body = json.dumps(view, separators=(",", ":")).encode()
-        return Answer(201, body, "application/json", _with_body(outcome, body))
+        return Answer(201, body, "application/json", replace(outcome, response_body=body))
 
     return dispatch(
         gateway.registry,
@@ -114,10 +115,6 @@ def _view(
         "created_at": created_at.isoformat(),
         "dispatch": outcome.dispatch,
     }
-
-
-def _with_body(outcome: Finish, body: bytes) -> Finish:
-    return Finish(**{**outcome.__dict__, "response_body": body})
 
 
 def _dry_run(request: CampaignRequest) -> dict[str, Any]:
