@@ -21,7 +21,7 @@ import httpx
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
-from gateway.campaign import CampaignRequest, Receipt
+from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
 from gateway.errors import (
     FieldError,
     GatewayError,
@@ -111,6 +111,13 @@ class Adapter(ABC):
 
     slug: ClassVar[str]
     capabilities: ClassVar[Capabilities]
+    # The vendor's status words and their vendor-neutral status (module-level tables).
+    statuses: ClassVar[dict[str, CampaignStatus]]
+    # From the generated package: its AuthenticatedClient, the operation's `sync_detailed`
+    # (wrapped in staticmethod) and the operation's request body model.
+    client_class: ClassVar[Any]
+    operation: ClassVar[_GeneratedCall]
+    client_body: ClassVar[Any]
     auth: ClassVar[AuthStyle] = AuthStyle()
     success_statuses: ClassVar[frozenset[int]] = frozenset({201})
 
@@ -137,17 +144,13 @@ class Adapter(ABC):
     def from_vendor(self, parsed: Any) -> Receipt:
         """Read the vendor's parsed success body (pure)."""
 
-    @abstractmethod
-    def _client_class(self) -> Any:
-        """The generated package's AuthenticatedClient."""
-
-    @abstractmethod
-    def _call(self) -> _GeneratedCall:
-        """The generated operation's `sync_detailed`."""
-
-    @abstractmethod
     def _client_body(self, payload: Any) -> Any:
         """Build the generated client's body from a wire payload (JSON dict or form fields)."""
+        return self.client_body.from_dict(payload)
+
+    def campaign_status(self, vendor_word: str | None) -> CampaignStatus:
+        """The vendor-neutral status for the vendor's word (`unmapped` if the table lacks it)."""
+        return self.statuses.get(vendor_word or "", "unmapped")
 
     # --- shared ------------------------------------------------------------------------------
 
@@ -196,7 +199,7 @@ class Adapter(ABC):
         outcome = "error"
         try:
             with vendor_call(self._timeout_s) as state, vendor_errors(self.slug, state, self._credential):
-                response = self._call()(client=self._client, body=self._client_body(payload))
+                response = self.operation(client=self._client, body=self._client_body(payload))
             outcome = f"{response.status_code // 100}xx"
         except GatewayError as error:
             outcome = error.slug
@@ -218,7 +221,7 @@ class Adapter(ABC):
     def prepare(self, payload: Any) -> PreparedRequest:
         """The exact request `send_payload` would make, captured without sending."""
         with vendor_call(self._timeout_s) as state:
-            self._call()(client=self._dry_client, body=self._client_body(payload))
+            self.operation(client=self._dry_client, body=self._client_body(payload))
         request = state.request
         assert request is not None
         headers = {
@@ -261,7 +264,7 @@ class Adapter(ABC):
         return content
 
     def _make_client(self, transport: httpx.BaseTransport) -> Any:
-        return self._client_class()(
+        return self.client_class(
             base_url=self._base_url or "http://vendor.invalid",
             token=self._credential,
             prefix=self.auth.prefix,

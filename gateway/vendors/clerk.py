@@ -31,6 +31,10 @@ class ClerkAdapter(Adapter):
     """Maps the vendor-neutral campaign to Clerk's CreateAndTriggerCampaignRequest."""
 
     slug = "clerk"
+    statuses = STATUSES
+    client_class = AuthenticatedClient
+    operation = staticmethod(create.sync_detailed)
+    client_body = CreateAndTriggerCampaignRequest
     auth = AuthStyle(header="apiKey", prefix="")
     capabilities = Capabilities(
         channels=("sms", "whatsapp", "rcs"),
@@ -82,19 +86,10 @@ class ClerkAdapter(Adapter):
         return Receipt(
             vendor_campaign_id=_id(data.id),
             vendor_status=str(data.status),
-            status=STATUSES.get(str(data.status), "unmapped"),
+            status=self.campaign_status(str(data.status)),
             recipients_count=None,
             scheduled_at=None,
         )
-
-    def _client_class(self) -> Any:
-        return AuthenticatedClient
-
-    def _call(self) -> Any:
-        return create.sync_detailed
-
-    def _client_body(self, payload: Any) -> Any:
-        return CreateAndTriggerCampaignRequest.from_dict(payload)
 
 
 def _id(value: float) -> str:

@@ -35,6 +35,10 @@ class SmallestAdapter(Adapter):
     """Maps the vendor-neutral campaign to Smallest's create-a-campaign body."""
 
     slug = "smallest"
+    statuses = STATUSES
+    client_class = AuthenticatedClient
+    operation = staticmethod(create_a_campaign.sync_detailed)
+    client_body = CreateACampaignBody
     capabilities = Capabilities(
         channels=("voice",),
         inline_recipients=False,
@@ -97,16 +101,7 @@ class SmallestAdapter(Adapter):
         return Receipt(
             vendor_campaign_id=None if isinstance(data.field_id, Unset) else data.field_id,
             vendor_status=status,
-            status=STATUSES.get(status or "", "unmapped"),
+            status=self.campaign_status(status),
             recipients_count=None if isinstance(data.participants_count, Unset) else data.participants_count,
             scheduled_at=None if isinstance(data.scheduled_at, Unset) else data.scheduled_at,
         )
-
-    def _client_class(self) -> Any:
-        return AuthenticatedClient
-
-    def _call(self) -> Any:
-        return create_a_campaign.sync_detailed
-
-    def _client_body(self, payload: Any) -> Any:
-        return CreateACampaignBody.from_dict(payload)

@@ -24,6 +24,10 @@ class TetherAIAdapter(Adapter):
     """Maps the vendor-neutral campaign to TetherAI's CreateCampaignRequest."""
 
     slug = "tetherai"
+    statuses = STATUSES
+    client_class = AuthenticatedClient
+    operation = staticmethod(create_campaign.sync_detailed)
+    client_body = CreateCampaignRequest
     success_statuses = frozenset({200, 201})
     capabilities = Capabilities(
         channels=("sms",),
@@ -80,18 +84,9 @@ class TetherAIAdapter(Adapter):
         return Receipt(
             vendor_campaign_id=None if isinstance(data.field_id, Unset) else data.field_id,
             vendor_status=status,
-            status=STATUSES.get(status or "", "unmapped"),
+            status=self.campaign_status(status),
             recipients_count=None
             if isinstance(data.stats, Unset) or isinstance(data.stats.total, Unset)
             else data.stats.total,
             scheduled_at=None if isinstance(data.schedule_date, Unset) else data.schedule_date,
         )
-
-    def _client_class(self) -> Any:
-        return AuthenticatedClient
-
-    def _call(self) -> Any:
-        return create_campaign.sync_detailed
-
-    def _client_body(self, payload: Any) -> Any:
-        return CreateCampaignRequest.from_dict(payload)

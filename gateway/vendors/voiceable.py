@@ -27,6 +27,10 @@ class VoiceableAdapter(Adapter):
     """Maps the vendor-neutral campaign to Voiceable's multipart CreateCampaignRequest."""
 
     slug = "voiceable"
+    statuses = STATUSES
+    client_class = AuthenticatedClient
+    operation = staticmethod(create_campaign.sync_detailed)
+    client_body = CreateCampaignRequest
     auth = AuthStyle(header="X-API-Key", prefix="")
     capabilities = Capabilities(
         channels=("voice",),
@@ -101,16 +105,10 @@ class VoiceableAdapter(Adapter):
         return Receipt(
             vendor_campaign_id=str(data.id),
             vendor_status=data.status,
-            status=STATUSES.get(data.status, "unmapped"),
+            status=self.campaign_status(data.status),
             recipients_count=recipients_count,
             scheduled_at=scheduled_at,
         )
-
-    def _client_class(self) -> Any:
-        return AuthenticatedClient
-
-    def _call(self) -> Any:
-        return create_campaign.sync_detailed
 
     def _client_body(self, payload: Any) -> Any:
         file_name, content, content_type = payload[CSV_FILE]

@@ -29,6 +29,10 @@ class VolubileAdapter(Adapter):
     """Maps the vendor-neutral campaign to Volubile's CreateCampaignRequest."""
 
     slug = "volubile"
+    statuses = STATUSES
+    client_class = AuthenticatedClient
+    operation = staticmethod(create.sync_detailed)
+    client_body = CreateCampaignRequest
     auth = AuthStyle(header="X-Api-Key", prefix="")
     capabilities = Capabilities(
         channels=("voice",),
@@ -104,19 +108,10 @@ class VolubileAdapter(Adapter):
         return Receipt(
             vendor_campaign_id=str(parsed.id) if parsed.id else None,
             vendor_status=status,
-            status=STATUSES.get(status or "", "unmapped"),
+            status=self.campaign_status(status),
             recipients_count=None,
             scheduled_at=None,
         )
-
-    def _client_class(self) -> Any:
-        return AuthenticatedClient
-
-    def _call(self) -> Any:
-        return create.sync_detailed
-
-    def _client_body(self, payload: Any) -> Any:
-        return CreateCampaignRequest.from_dict(payload)
 
 
 def _utc_slot(window: Window, day: date, zone: ZoneInfo, index: int) -> dict[str, str]:
