@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8080
 export PORT
 
-.PHONY: install run serve test check regenerate lint typecheck lock clean
+.PHONY: install run serve test check regenerate lint typecheck lock clean bench
 
 install: $(VENV)/.installed
 
@@ -25,6 +25,10 @@ serve: install
 
 regenerate: install
 	$(BIN)/campaign-gateway regenerate
+
+# Side-by-side figures into bench/results.md (installs wrk, nginx and Prism if missing; ~10 min).
+bench: install
+	$(BIN)/python -m bench
 
 check: install
 	$(BIN)/campaign-gateway check

@@ -1,0 +1,82 @@
+"""`make bench`: install, start every peer on loopback, measure, stop, write bench/results.md."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from bench.codegen import run_codegen
+from bench.config import parse_args
+from bench.install import ensure_tools
+from bench.large import run_large
+from bench.machine import describe, load_average
+from bench.matrix import run_matrix
+from bench.peers import Stack
+from bench.procs import say
+from bench.report import Results, render
+from bench.stages import run_stages
+from bench.startup import run_startup
+from bench.validity import check_peer
+
+NOTES = [
+    "## Method",
+    "",
+    "- Every process runs on loopback and is stopped at the end; the gateway runs as",
+    "  `campaign-gateway serve --workers N` with a SQLite registry in a temporary directory, and",
+    "  every request records the campaign before and after the vendor call.",
+    "- Prism: `prism proxy specs/vendors/volubile.yaml UPSTREAM --errors -v silent` (validates",
+    "  requests and the upstream's answers). nginx: one worker each for the upstream and the proxy.",
+    "- Validation check: each peer gets the valid body (must answer 2xx) and a set of invalid ones",
+    "  (must answer 4xx): Volubile bodies breaking required fields, types, limits, enums, formats",
+    "  (uuid, date) and nesting for Prism and the native route; vendor-neutral bodies breaking the",
+    "  schema, phone numbers, time zones, windows and Volubile's limits for the vendor-neutral route.",
+    "- Other sessions may share the machine's cores: compare rows within one run, not across runs.",
+    "- Reproduce: `make bench`; `python -m bench --help` for durations and repetitions",
+    "  (`--quick` for a two-minute smoke run written to bench/results-quick.md).",
+]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run everything; print the report and write it to the configured file."""
+    config = parse_args(argv)
+    started = time.perf_counter()
+    tools = ensure_tools()
+    machine = describe(tools.versions)
+    load_before = load_average()
+    with tempfile.TemporaryDirectory(prefix="campaign-gateway-bench-") as tmp:
+        work = Path(tmp)
+        with Stack(tools, work) as stack:
+            peers = stack.peers()
+            say("checking that each peer validates")
+            validity = {peer.key: check_peer(peer) for peer in peers}
+            samples = run_matrix(peers, config)
+            large = run_large(work, stack.upstream_port, config.large_sizes, config.large_reps)
+            startup = run_startup(work, stack.upstream_port, config.startup_reps)
+            stages = run_stages(work, stack.upstream_port)
+        codegen = run_codegen(work, config.codegen_cold_reps, config.codegen_noop_reps)
+    results = Results(
+        config=config,
+        machine=machine,
+        peers=peers,
+        validity=validity,
+        samples=samples,
+        large=large,
+        startup=startup,
+        codegen=codegen,
+        stages=stages,
+        load_before=load_before,
+        load_after=load_average(),
+        elapsed_s=time.perf_counter() - started,
+    )
+    text = render(results, NOTES)
+    config.out.write_text(text)
+    print(text)
+    say(f"wrote {config.out} in {results.elapsed_s / 60:.1f} min")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""Where a gateway request's time goes: each stage timed in-process, one call at a time.
+
+These are the gateway's own functions on the bench's bodies, outside the server, so they
+show the cost of each stage without the HTTP stack (uvicorn, Connexion's middleware, the
+WSGI bridge, Flask and logging make up the rest of the CPU per request in the tables). A
+stage whose gateway API changed is reported as unavailable rather than stopping the run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench import bodies
+from bench.peers import gateway_env
+from bench.procs import say
+from bench.stats import fmt
+
+__all__ = ["run_stages"]
+
+ROOT = Path(__file__).resolve().parents[1]
+SHM = Path("/dev/shm")
+
+
+def _time(call: Callable[[], object], repeat: int) -> list[float]:
+    call()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def _request_schema(spec: dict[str, Any], path: str) -> dict[str, Any]:
+    schema = spec["paths"][path]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    return {**schema, "components": spec["components"]}
+
+
+def _registry_write(work: Path, upstream_port: int, label: str, request: Any) -> Callable[[], object]:
+    from gateway.service import Gateway
+    from gateway.settings import Settings
+    from gateway.store.registry import Finish, fingerprint
+
+    gateway = Gateway(Settings.from_env(gateway_env(work, upstream_port, f"stages-{label}.db")))
+    registry = gateway.registry
+
+    def write() -> None:
+        begun = registry.begin(
+            tenant="bench",
+            vendor="volubile",
+            route="/v1/vendors/volubile/v1/campaigns",
+            name="Renewal reminders",
+            request=request,
+            request_fingerprint=fingerprint("/v1/vendors/volubile/v1/campaigns", "volubile", request),
+            idempotency_key=None,
+        )
+        outcome = Finish(
+            dispatch="accepted", response_status=201, response_body=b"{}", response_type="application/json"
+        )
+        registry.finish(begun.campaign_id, outcome)  # type: ignore[union-attr]
+
+    return write
+
+
+def _stages(work: Path, upstream_port: int) -> list[tuple[str, str, Callable[[], object]]]:
+    from gateway.campaign import CampaignRequest, check_campaign
+    from gateway.service import Gateway
+    from gateway.settings import Settings
+    from gateway.validation import FORMAT_CHECKER, GatewayValidator, schema_errors
+
+    spec = json.loads((ROOT / "generated" / "openapi.json").read_text())
+    native, neutral = bodies.volubile_native(), bodies.neutral_volubile()
+    native_raw = json.dumps(native).encode()
+    native_schema = _request_schema(spec, "/vendors/volubile/v1/campaigns")
+    neutral_schema = _request_schema(spec, "/campaigns")
+    gateway = Gateway(Settings.from_env(gateway_env(work, upstream_port, "stages-adapter.db")))
+    adapter = gateway.adapters["volubile"]
+    request, _errors = check_campaign(CampaignRequest.model_validate(neutral))
+    payload = adapter.payload(request)
+    stages: list[tuple[str, str, Callable[[], object]]] = [
+        ("parse JSON (json.loads)", "native", lambda: json.loads(native_raw)),
+        (
+            "schema validation, as the gateway's validator (jsonschema, Draft 4 + formats)",
+            "native",
+            lambda: schema_errors(GatewayValidator(native_schema, format_checker=FORMAT_CHECKER), native),
+        ),
+        (
+            "schema validation, as the gateway's validator (jsonschema, Draft 4 + formats)",
+            "neutral",
+            lambda: schema_errors(GatewayValidator(neutral_schema, format_checker=FORMAT_CHECKER), neutral),
+        ),
+    ]
+    try:
+        import jsonschema_rs  # type: ignore[import-not-found]
+
+        native_rs = jsonschema_rs.Draft4Validator(native_schema, validate_formats=True)
+        neutral_rs = jsonschema_rs.Draft4Validator(neutral_schema, validate_formats=True)
+        reference = "schema validation with jsonschema-rs (reference, not used by the gateway)"
+        stages += [
+            (reference, "native", lambda: list(native_rs.iter_errors(native))),
+            (reference, "neutral", lambda: list(neutral_rs.iter_errors(neutral))),
+        ]
+    except ImportError:
+        pass
+    stages += [
+        (
+            "campaign model and rules (pydantic, 50 phone numbers)",
+            "neutral",
+            lambda: check_campaign(CampaignRequest.model_validate(neutral)),
+        ),
+        ("translation to Volubile (adapter.payload)", "neutral", lambda: adapter.payload(request)),
+        ("vendor call to the upstream (generated client, httpx)", "native", lambda: adapter.send_payload(native)),
+        ("vendor call to the upstream (generated client, httpx)", "neutral", lambda: adapter.send_payload(payload)),
+        (
+            f"registry write, begin + finish (SQLite WAL, synchronous=FULL, {work.parent})",
+            "native",
+            _registry_write(work, upstream_port, "disk", native),
+        ),
+    ]
+    if SHM.is_dir() and os.access(SHM, os.W_OK):
+        shm = SHM / f"bench-{os.getpid()}"
+        shm.mkdir(exist_ok=True)
+        stages.append(
+            (
+                "registry write, the same on tmpfs (no fsync cost)",
+                "native",
+                _registry_write(shm, upstream_port, "shm", native),
+            )
+        )
+    return stages
+
+
+def run_stages(work: Path, upstream_port: int, repeat: int = 40) -> list[tuple[str, str, str]]:
+    """Rows of (stage, body, ms median (min-max)) for the report."""
+    rows = []
+    try:
+        stages = _stages(work, upstream_port)
+    except Exception as exc:  # the gateway's internals moved: report it, keep the run's other figures
+        return [("stage breakdown unavailable", "", f"{type(exc).__name__}: {exc}")]
+    for name, body, call in stages:
+        try:
+            times = _time(call, repeat)
+        except Exception as exc:  # as above, per stage
+            rows.append((name, body, f"unavailable ({type(exc).__name__})"))
+            continue
+        rows.append((name, body, fmt(times, 3)))
+        say(f"stage {name} [{body}]: {rows[-1][2]} ms")
+    for leftover in SHM.glob(f"bench-{os.getpid()}"):
+        for file in leftover.iterdir():
+            file.unlink()
+        leftover.rmdir()
+    return rows
