@@ -16,6 +16,7 @@ from bench.machine import describe, load_average
 from bench.matrix import run_matrix
 from bench.peers import Stack
 from bench.procs import say
+from bench.profile import profile_peer
 from bench.report import Results, render
 from bench.stages import run_stages
 from bench.startup import run_startup
@@ -53,6 +54,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             say("checking that each peer validates")
             validity = {peer.key: check_peer(peer) for peer in peers}
             samples = run_matrix(peers, config)
+            profiles = [
+                found
+                for peer in peers
+                if peer.key in ("native-w1", "neutral-w1") and (found := profile_peer(peer, work)) is not None
+            ]
             large = run_large(work, stack.upstream_port, config.large_sizes, config.large_reps)
             startup = run_startup(work, stack.upstream_port, config.startup_reps)
             stages = run_stages(work, stack.upstream_port)
@@ -67,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         startup=startup,
         codegen=codegen,
         stages=stages,
+        profiles=profiles,
         load_before=load_before,
         load_after=load_average(),
         elapsed_s=time.perf_counter() - started,

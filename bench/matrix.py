@@ -21,18 +21,24 @@ class Sample:
     rep: int
     result: WrkResult
     cpu_s: float
+    cpu_by_pid: dict[int, float]
 
     @property
     def cpu_ms_per_request(self) -> float:
         """CPU milliseconds the peer's processes spent per completed request."""
         return self.cpu_s * 1000 / self.result.requests if self.result.requests else 0.0
 
+    @property
+    def busiest_share(self) -> float:
+        """The share of the CPU done by the busiest process (1.0: one worker did everything)."""
+        return max(self.cpu_by_pid.values()) / self.cpu_s if self.cpu_s > 0 else 0.0
 
-def _run(peer: Peer, connections: int, seconds: float) -> tuple[WrkResult, float]:
+
+def _run(peer: Peer, connections: int, seconds: float) -> tuple[WrkResult, dict[int, float]]:
     pids = peer.service.pids()
-    before = cpu_seconds(pids)
+    before = {pid: cpu_seconds([pid]) for pid in pids}
     result = run_wrk(peer.url, peer.body, peer.headers, connections=connections, seconds=seconds)
-    return result, cpu_seconds(pids) - before
+    return result, {pid: cpu_seconds([pid]) - before[pid] for pid in pids}
 
 
 def run_matrix(peers: list[Peer], config: Config) -> list[Sample]:
@@ -56,5 +62,5 @@ def run_matrix(peers: list[Peer], config: Config) -> list[Sample]:
                     f"rep {rep + 1}/{config.reps} c={connections:<3} {peer.label:<36} {result.rps:9.1f} req/s "
                     f"p50 {result.p50_ms:8.2f} ms p99 {result.p99_ms:8.2f} ms errors {result.errors}"
                 )
-                samples.append(Sample(peer.key, connections, rep, result, cpu))
+                samples.append(Sample(peer.key, connections, rep, result, sum(cpu.values()), cpu))
     return samples

@@ -195,9 +195,7 @@ class Stack:
         )
         self.services.append(upstream)
         proxy_port = free_port()
-        proxy = _start_nginx(
-            self.tools, work, "proxy", _proxy_conf(work, proxy_port, self.upstream_port), proxy_port
-        )
+        proxy = _start_nginx(self.tools, work, "proxy", _proxy_conf(work, proxy_port, self.upstream_port), proxy_port)
         self.services.append(proxy)
         prism_port = free_port()
         spec = str(bodies.VENDOR_SPECS / "volubile.yaml")

@@ -12,6 +12,7 @@ from bench.config import Config
 from bench.large import LargeSample
 from bench.matrix import Sample
 from bench.peers import Peer
+from bench.profile import BUCKETS, Profile
 from bench.startup import StartupSample
 from bench.stats import DASH, TIMES, fmt, median
 from bench.validity import Validity
@@ -34,6 +35,7 @@ class Results:
     startup: list[StartupSample] = field(default_factory=list)
     codegen: list[CodegenSample] = field(default_factory=list)
     stages: list[tuple[str, str, str]] = field(default_factory=list)
+    profiles: list[Profile] = field(default_factory=list)
     load_before: str = ""
     load_after: str = ""
     elapsed_s: float = 0.0
@@ -105,6 +107,30 @@ def _throughput(results: Results) -> list[str]:
             )
         lines.append("")
     return lines
+
+
+def _balance(results: Results) -> list[str]:
+    rows = []
+    for peer in results.peers:
+        if peer.workers < 2:
+            continue
+        for connections in (c for c in results.config.concurrency if c > 1):
+            shares = [s.busiest_share * 100 for s in results.runs(peer.key, connections)]
+            if shares:
+                rows.append(f"| {peer.label} | {connections} | {fmt(shares, 0, '%')} |")
+    if not rows:
+        return []
+    return [
+        "### Load across the 2 workers",
+        "",
+        "Share of the gateway's CPU time spent by its busiest process during each run (50% is an",
+        "even split; 100%: one worker served every connection while the other idled).",
+        "",
+        "| peer | concurrency | busiest process's share of CPU |",
+        "|---|--:|--:|",
+        *rows,
+        "",
+    ]
 
 
 def _verdict(ok: bool | None) -> str:
@@ -216,6 +242,30 @@ def _stages(results: Results) -> list[str]:
     return [*lines, ""]
 
 
+def _profiles(results: Results) -> list[str]:
+    if not results.profiles:
+        return []
+    labels = {peer.key: peer.label for peer in results.peers}
+    cpu = {
+        profile.peer: median([s.cpu_ms_per_request for s in results.runs(profile.peer, 1)])
+        for profile in results.profiles
+    }
+    lines = [
+        "## Where a served request's CPU goes (py-spy, 1 worker, concurrency 1)",
+        "",
+        "Samples of the thread holding the GIL, bucketed by what the stack is doing; ms is the",
+        "share times the CPU ms/req measured at concurrency 1 above.",
+        "",
+        "| bucket | " + " | ".join(f"{labels[p.peer]}: share, ≈ ms/req" for p in results.profiles) + " |",
+        "|---|" + "--:|" * len(results.profiles),
+    ]
+    for name, _ in BUCKETS:
+        cells = [f"{p.shares[name]:.0%}, {p.shares[name] * cpu[p.peer]:.2f}" for p in results.profiles]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    samples = ", ".join(f"{labels[p.peer]}: {p.samples} samples, GIL held {p.gil_share:.0%}" for p in results.profiles)
+    return [*lines, "", samples, ""]
+
+
 def render(results: Results, notes: Sequence[str] = ()) -> str:
     """The whole report as markdown."""
     config = results.config
@@ -251,9 +301,11 @@ def render(results: Results, notes: Sequence[str] = ()) -> str:
                 *_targets(results),
                 *throughput,
                 *_throughput(results),
+                *_balance(results),
                 *_validity_details(results),
                 *_large(results),
                 *_startup_codegen(results),
+                *_profiles(results),
                 *_stages(results),
                 *notes,
             ]

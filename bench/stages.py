@@ -96,7 +96,7 @@ def _stages(work: Path, upstream_port: int) -> list[tuple[str, str, Callable[[],
         ),
     ]
     try:
-        import jsonschema_rs  # type: ignore[import-not-found]
+        import jsonschema_rs
 
         native_rs = jsonschema_rs.Draft4Validator(native_schema, validate_formats=True)
         neutral_rs = jsonschema_rs.Draft4Validator(neutral_schema, validate_formats=True)
