@@ -16,7 +16,7 @@ from bench.machine import describe, load_average
 from bench.matrix import run_matrix
 from bench.peers import Stack
 from bench.procs import say
-from bench.profile import profile_peer
+from bench.profile import profile_large, profile_peer
 from bench.report import Results, render
 from bench.stages import run_stages
 from bench.startup import run_startup
@@ -60,6 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if peer.key in ("native-w1", "neutral-w1") and (found := profile_peer(peer, work)) is not None
             ]
             large = run_large(work, stack.upstream_port, config.large_sizes, config.large_reps)
+            profiles += profile_large(work, stack.upstream_port, max(config.large_sizes))
             startup = run_startup(work, stack.upstream_port, config.startup_reps)
             stages = run_stages(work, stack.upstream_port)
         codegen = run_codegen(work, config.codegen_cold_reps, config.codegen_noop_reps)

@@ -20,7 +20,7 @@ from bench import bodies
 from bench.peers import API_KEY, ready_gateway, start_gateway
 from bench.procs import RssSampler, say
 
-__all__ = ["LargeSample", "run_large"]
+__all__ = ["CASES", "LargeSample", "post_campaign", "run_large"]
 
 CASES: dict[str, Callable[[int], dict[str, Any]]] = {
     "voiceable": bodies.neutral_voiceable,
@@ -42,7 +42,8 @@ class LargeSample:
     status: int
 
 
-def _post(port: int, body: bytes) -> tuple[int, float]:
+def post_campaign(port: int, body: bytes) -> tuple[int, float]:
+    """POST a vendor-neutral campaign; the status and the seconds until the answer was read."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     headers = {"Content-Type": "application/json", "Authorization": f"Bearer {API_KEY}"}
     try:
@@ -64,13 +65,13 @@ def run_large(work: Path, upstream_port: int, sizes: tuple[int, ...], reps: int)
         ready_gateway(service)
         for make in CASES.values():  # several small requests, so that every worker has served one
             for _ in range(4 * WORKERS):
-                _post(service.port, json.dumps(make(10)).encode())
+                post_campaign(service.port, json.dumps(make(10)).encode())
         for size in sizes:
             for vendor, make in CASES.items():
                 body = json.dumps(make(size)).encode()
                 for rep in range(reps):
                     with RssSampler(service.pids()) as sampler:
-                        status, seconds = _post(service.port, body)
+                        status, seconds = post_campaign(service.port, body)
                     samples.append(LargeSample(vendor, size, len(body), rep, seconds, sampler.growth(), status))
                     say(
                         f"large {vendor} {size} recipients: {status} in {seconds * 1000:.0f} ms, "

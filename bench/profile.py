@@ -1,4 +1,4 @@
-"""Where a served request's CPU goes: py-spy samples the 1-worker gateway at concurrency 1.
+"""Where a served request's CPU goes: py-spy samples a 1-worker gateway serving one at a time.
 
 Only the thread holding the GIL is sampled (`--gil`), so the shares are of the Python CPU
 time; each sampled stack is put in the first bucket whose markers it contains. py-spy is
@@ -8,18 +8,21 @@ attach to a process, the section is left out.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
-import threading
+import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.peers import Peer
-from bench.procs import say
+from bench.large import CASES, post_campaign
+from bench.peers import Peer, ready_gateway, start_gateway
+from bench.procs import cpu_seconds, say
 from bench.wrk import run_wrk
 
-__all__ = ["BUCKETS", "Profile", "profile_peer"]
+__all__ = ["BUCKETS", "Profile", "profile_large", "profile_peer"]
 
 BENCH = Path(__file__).resolve().parent
 PY_SPY_VERSION = "0.4.3"
@@ -28,7 +31,8 @@ BUCKETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("request schema validation (jsonschema)", ("schema_errors", "jsonschema/", "_too_deep")),
     ("registry writes (SQLAlchemy, SQLite)", ("gateway/store/", "sqlalchemy/")),
     ("vendor call (generated client, httpx)", ("send_payload", "httpx/", "httpcore/")),
-    ("campaign model, rules, translation (pydantic, phonenumbers)", ("check_campaign", "gateway/vendors/", "pydantic")),
+    ("phone number checks (phonenumbers)", ("normalise_phone", "phonenumbers/")),
+    ("campaign model, rules, translation (pydantic)", ("check_campaign", "gateway/vendors/", "pydantic")),
     ("JSON access log and metrics", ("logging/", "prometheus_client/", "gateway/observe.py")),
     ("JSON parsing and serialising", ("json/",)),
     ("HTTP stack: uvicorn, Connexion middleware, a2wsgi, Flask", ()),
@@ -37,12 +41,13 @@ BUCKETS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 @dataclass(frozen=True)
 class Profile:
-    """Share of sampled CPU per bucket for one peer."""
+    """Share of sampled CPU per bucket for one kind of request, and its CPU cost."""
 
-    peer: str
+    label: str
     samples: int
     gil_share: float
     shares: dict[str, float]
+    cpu_ms_per_request: float
 
 
 def _py_spy() -> Path | None:
@@ -67,23 +72,22 @@ def _bucket(stack: str) -> str:
     return BUCKETS[-1][0]
 
 
-def profile_peer(peer: Peer, work: Path, seconds: float = 8.0, rate: int = 250) -> Profile | None:
-    """Sample `peer`'s process while wrk sends it one request at a time."""
+def _profile(label: str, pid: int, work: Path, load: Callable[[float], int], seconds: float) -> Profile | None:
+    """Sample `pid` while `load(seconds)` runs (it returns how many requests it completed)."""
     py_spy = _py_spy()
     if py_spy is None:
         return None
-    out = work / f"profile-{peer.key}.txt"
-    command = [str(py_spy), "record", "--pid", str(peer.service.process.pid), "--duration", str(round(seconds)),
-               "--rate", str(rate), "--gil", "--nonblocking", "--format", "raw", "--output", str(out)]  # fmt: skip
+    rate = 250
+    out = work / f"profile-{pid}-{len(list(work.glob('profile-*')))}.txt"
+    command = [str(py_spy), "record", "--pid", str(pid), "--duration", str(round(seconds)), "--rate", str(rate),
+               "--gil", "--nonblocking", "--format", "raw", "--output", str(out)]  # fmt: skip
+    before = cpu_seconds([pid])
     spy = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    load = threading.Thread(
-        target=run_wrk, args=(peer.url, peer.body, peer.headers), kwargs={"connections": 1, "seconds": seconds + 1}
-    )
-    load.start()
+    requests = load(seconds + 1)
     _, errors = spy.communicate(timeout=seconds + 60)
-    load.join()
+    cpu_ms = (cpu_seconds([pid]) - before) * 1000 / requests if requests else 0.0
     if spy.returncode != 0 or not out.exists():
-        say(f"py-spy could not sample {peer.label}: {errors.decode(errors='replace').strip()[-300:]}")
+        say(f"py-spy could not sample {label}: {errors.decode(errors='replace').strip()[-300:]}")
         return None
     counts: Counter[str] = Counter()
     for line in out.read_text().splitlines():
@@ -93,6 +97,41 @@ def profile_peer(peer: Peer, work: Path, seconds: float = 8.0, rate: int = 250) 
     total = sum(counts.values())
     if not total:
         return None
+    say(f"profiled {label}: {total} samples, {requests} requests, {cpu_ms:.1f} CPU ms/request")
     shares = {name: counts[name] / total for name, _ in BUCKETS}
-    say(f"profiled {peer.label}: {total} samples")
-    return Profile(peer.key, total, min(1.0, total / (rate * seconds)), shares)
+    return Profile(label, total, min(1.0, total / (rate * seconds)), shares, cpu_ms)
+
+
+def profile_peer(peer: Peer, work: Path, seconds: float = 8.0) -> Profile | None:
+    """Profile `peer`'s (single) process while wrk sends it one request at a time."""
+
+    def load(duration: float) -> int:
+        return run_wrk(peer.url, peer.body, peer.headers, connections=1, seconds=duration).requests
+
+    return _profile(f"{peer.label}, c=1", peer.service.process.pid, work, load, seconds)
+
+
+def profile_large(work: Path, upstream_port: int, recipients: int, seconds: float = 8.0) -> list[Profile]:
+    """Profile a 1-worker gateway taking `recipients`-recipient campaigns one after another."""
+    service = start_gateway(work, upstream_port, workers=1, name="gateway-profile-large")
+    profiles = []
+    try:
+        ready_gateway(service)
+        for vendor, make in CASES.items():
+            body = json.dumps(make(recipients)).encode()
+            post_campaign(service.port, body)
+
+            def load(duration: float, body: bytes = body) -> int:
+                deadline = time.perf_counter() + duration
+                count = 0
+                while time.perf_counter() < deadline:
+                    post_campaign(service.port, body)
+                    count += 1
+                return count
+
+            found = _profile(f"{vendor}, {recipients:,} recipients", service.process.pid, work, load, seconds)
+            if found is not None:
+                profiles.append(found)
+    finally:
+        service.stop()
+    return profiles

@@ -245,25 +245,23 @@ def _stages(results: Results) -> list[str]:
 def _profiles(results: Results) -> list[str]:
     if not results.profiles:
         return []
-    labels = {peer.key: peer.label for peer in results.peers}
-    cpu = {
-        profile.peer: median([s.cpu_ms_per_request for s in results.runs(profile.peer, 1)])
-        for profile in results.profiles
-    }
     lines = [
-        "## Where a served request's CPU goes (py-spy, 1 worker, concurrency 1)",
+        "## Where a served request's CPU goes (py-spy, 1 worker, one request at a time)",
         "",
-        "Samples of the thread holding the GIL, bucketed by what the stack is doing; ms is the",
-        "share times the CPU ms/req measured at concurrency 1 above.",
+        "Samples of the thread holding the GIL, bucketed by what the stack is doing (first match",
+        "in the order below); ms is the share times the CPU per request measured while sampling.",
         "",
-        "| bucket | " + " | ".join(f"{labels[p.peer]}: share, ≈ ms/req" for p in results.profiles) + " |",
+        "| bucket | " + " | ".join(f"{p.label}: share, ≈ ms" for p in results.profiles) + " |",
         "|---|" + "--:|" * len(results.profiles),
     ]
     for name, _ in BUCKETS:
-        cells = [f"{p.shares[name]:.0%}, {p.shares[name] * cpu[p.peer]:.2f}" for p in results.profiles]
+        cells = [f"{p.shares[name]:.0%}, {p.shares[name] * p.cpu_ms_per_request:,.1f}" for p in results.profiles]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    samples = ", ".join(f"{labels[p.peer]}: {p.samples} samples, GIL held {p.gil_share:.0%}" for p in results.profiles)
-    return [*lines, "", samples, ""]
+    lines.append(
+        "| CPU per request (ms) | " + " | ".join(f"{p.cpu_ms_per_request:,.1f}" for p in results.profiles) + " |"
+    )
+    lines.append("| GIL held while sampling | " + " | ".join(f"{p.gil_share:.0%}" for p in results.profiles) + " |")
+    return [*lines, ""]
 
 
 def render(results: Results, notes: Sequence[str] = ()) -> str:
