@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8080
 export PORT
 
-.PHONY: install run serve test check regenerate lint typecheck lock clean bench
+.PHONY: install run serve test check regenerate lint typecheck lock clean bench contract
 
 install: $(VENV)/.installed
 
@@ -42,6 +42,10 @@ typecheck: install
 
 test: install lint typecheck
 	$(BIN)/python -m pytest
+
+# The contract checks alone: the gateway against its spec, every outbound request against the vendor's.
+contract: install
+	$(BIN)/python -m pytest tests/contract
 
 # Refresh the pinned dependency set after changing pyproject.toml.
 lock:

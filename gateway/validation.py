@@ -20,15 +20,18 @@ import jsonschema
 from connexion.json_schema import Draft4RequestValidator
 from connexion.validators import JSONRequestBodyValidator
 from jsonschema.exceptions import ValidationError
+from pydantic import AnyUrl
+from pydantic import ValidationError as PydanticValidationError
 from rfc3339_validator import validate_rfc3339  # type: ignore[import-untyped]
 from starlette.types import Scope
 
 from gateway.errors import FieldError, RequestInvalid
 
-__all__ = ["FORMAT_CHECKER", "GatewayJSONBodyValidator", "field_path", "schema_errors"]
+__all__ = ["FORMAT_CHECKER", "GatewayJSONBodyValidator", "field_path", "form_errors", "schema_errors"]
 
 MAX_DEPTH = 32
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 FORMAT_CHECKER = jsonschema.FormatChecker(formats=())
@@ -50,7 +53,15 @@ def _is_uri(value: object) -> bool:
     if not isinstance(value, str):
         return True
     parts = urlsplit(value)
-    return bool(parts.scheme and parts.netloc) and not any(c.isspace() for c in value)
+    if not (parts.scheme and parts.netloc) or not value.isascii() or not value.isprintable() or " " in value:
+        return False  # RFC 3986 URIs are printable ASCII without spaces (an IRI is not a URI)
+    # The generated models read `format: uri` as pydantic's AnyUrl: what it refuses (a bad
+    # host, port or IP) must be a 400 here, not a ValidationError in the handler.
+    try:
+        AnyUrl(value)
+    except PydanticValidationError:
+        return False
+    return True
 
 
 # Registered by call, not decorator: jsonschema's decorators are untyped.
@@ -100,6 +111,15 @@ def schema_errors(validator: Any, instance: Any) -> list[FieldError]:
     return [FieldError(field_path(error), _message(error)) for error in errors]
 
 
+def form_errors(schema: dict[str, Any], form: dict[str, Any]) -> list[FieldError]:
+    """Every violation of a form body (fields already cast by Connexion, files as "") as field errors.
+
+    Connexion validates form bodies with Draft 4 formats and `re` semantics only, so a
+    `format: date` field could be "" and reach the vendor's client; this applies the gateway's rules.
+    """
+    return schema_errors(GatewayValidator(schema, format_checker=FORMAT_CHECKER), form)
+
+
 def _message(error: ValidationError) -> str:
     if error.validator == "additionalProperties":
         return "is not a known field"
@@ -121,6 +141,25 @@ def _too_deep(value: Any) -> bool:
         elif isinstance(node, list):
             stack.extend((child, depth + 1) for child in node if isinstance(child, dict | list))
     return False
+
+
+def _lone_surrogate(value: Any) -> str | None:
+    """The path of the first string (value or key) holding a lone surrogate, or None."""
+    stack: list[tuple[Any, str]] = [(value, "")]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, str):
+            if _SURROGATE.search(node):
+                return path
+        elif isinstance(node, dict):
+            for key, child in node.items():
+                child_path = f"{path}.{key}" if path else str(key)
+                if _SURROGATE.search(key):
+                    return child_path
+                stack.append((child, child_path))
+        elif isinstance(node, list):
+            stack.extend((child, f"{path}[{index}]") for index, child in enumerate(node))
+    return None
 
 
 class GatewayJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
@@ -145,6 +184,13 @@ class GatewayJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
         if _too_deep(body):
             raise RequestInvalid(
                 "The JSON body is nested too deeply.", errors=[FieldError("", f"nesting deeper than {MAX_DEPTH}")]
+            )
+        where = _lone_surrogate(body)
+        if where is not None:
+            # JSON lets "\ud800" through json.loads; it is no character, and breaks every encoder after.
+            raise RequestInvalid(
+                "The JSON body holds a string that is not valid Unicode.",
+                errors=[FieldError(where, "contains a lone surrogate escape (\\ud800-\\udfff)")],
             )
         return body
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from http import HTTPStatus
 
 from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
+from starlette.formparsers import MultiPartException
 
 from gateway.errors import (
     FieldError,
@@ -24,6 +26,7 @@ __all__ = ["PROBLEM_JSON", "problem_response", "render_gateway_error", "render_h
 
 PROBLEM_JSON = "application/problem+json"
 _log = logging.getLogger("gateway.errors")
+_HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 _BY_STATUS: dict[int, type[GatewayError]] = {
     400: RequestInvalid,
     401: Unauthenticated,
@@ -74,11 +77,37 @@ def render_http_exception(request: ConnexionRequest, exc: Exception) -> Connexio
         error = error_class(detail or None)
     # Starlette's 405 names the allowed methods in `Allow` (RFC 9110 requires it); keep such headers.
     error.headers = {**error.headers, **dict(getattr(exc, "headers", None) or {})}
+    if status == 405:
+        error.headers["Allow"] = _allowed(request) or error.headers.get("Allow", "")
     return _respond(request, error)
+
+
+def _allowed(request: ConnexionRequest) -> str:
+    """Every method the served spec has at this path.
+
+    Connexion routes each operation on its own Starlette route, so Starlette's `Allow` names
+    only the first route that matched the path (POST, where GET /campaigns is served too).
+    """
+    methods: set[str] = set()
+    for api in getattr(request.scope.get("app"), "apis", []):
+        spec = api.specification  # a connexion.spec.Specification: the spec as a mapping
+        base = str(api.base_path or getattr(spec, "base_path", "") or "")
+        path = request.url.path.removeprefix(base.rstrip("/"))
+        for template, item in spec.get("paths", {}).items():
+            if re.fullmatch(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template)), path):
+                methods |= {method.upper() for method in item if method in _HTTP_METHODS}
+    if "GET" in methods:
+        methods.add("HEAD")  # Starlette answers HEAD wherever it answers GET
+    return ", ".join(sorted(methods))
 
 
 def render_unexpected(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     """A bug: log it whole, answer a problem that says nothing internal."""
+    if isinstance(exc, MultiPartException):
+        # Connexion lets Starlette's parser fail on a malformed multipart body: the client's error.
+        return _respond(
+            request, RequestInvalid("The multipart body cannot be read.", errors=[FieldError("", exc.message)])
+        )
     _log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return _respond(request, GatewayError("An internal error occurred; it has been logged."))
 

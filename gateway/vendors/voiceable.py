@@ -69,7 +69,8 @@ class VoiceableAdapter(Adapter):
             self.slug, {"sender": campaign.sender, "agent_id": campaign.agent_id, "recipients": campaign.recipients}
         )
         assert campaign.sender is not None
-        if not campaign.sender.isdigit():
+        # ASCII digits only: str.isdigit() is also true of "²", which int() cannot read.
+        if not (campaign.sender.isascii() and campaign.sender.isdigit()):
             raise Unprocessable(
                 "voiceable needs its numeric phone number id",
                 vendor=self.slug,

@@ -1,0 +1,94 @@
+"""Contract checks: the gateway against its own spec, and every outgoing request against the vendor's.
+
+One sandbox serves the whole folder. It is bound when this module is imported (a free loopback
+port, nothing served yet) so that the gateway app, and the Schemathesis schema built from it, can
+exist at import time: Schemathesis makes one test per operation only for a schema it has at
+collection. The `sandbox` fixture starts serving and stops at the end of the session.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from gateway.app import SERVED_SPEC, GatewayApp, create_app
+from gateway.codegen.config import GeneratorPaths, load_vendors
+from gateway.sandbox.server import Sandbox
+from gateway.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+SLUGS = [vendor.slug for vendor in load_vendors(GeneratorPaths())]
+KEY = "contract-key"
+VENDOR_SPECS = ROOT / "specs" / "vendors"
+EXAMPLES = ROOT / "tests" / "fixtures" / "vendor_examples"
+
+# Not strict: a vendor's spec allows properties it does not define unless it says otherwise, and
+# the native routes forward the client's body as it is. Properties an *adapter* invents are caught
+# by the outbound check instead (tests/contract/test_outbound.py).
+SANDBOX = Sandbox(strict=False)
+DATABASE = Path(tempfile.mkdtemp(prefix="contract-registry-"))
+
+
+def gateway_env(sandbox: Sandbox, database: Path) -> dict[str, str]:
+    """Every vendor at the sandbox, with the credential the sandbox expects; a scratch registry.
+
+    The keyless retry guard is off: Hypothesis and Schemathesis send the same body more than
+    once on purpose, which the guard would answer with 409 before anything is checked.
+    """
+    env = {
+        "GATEWAY_API_KEYS": f"contract:{KEY}",
+        "GATEWAY_VENDOR_TIMEOUT_S": "5",
+        "GATEWAY_DATABASE_URL": f"sqlite:///{database / 'gateway.db'}",
+        "GATEWAY_RETRY_GUARD_S": "0",
+    }
+    for slug in SLUGS:
+        env[f"GATEWAY_{slug.upper()}_BASE_URL"] = sandbox.base_url(slug)
+        env[f"GATEWAY_{slug.upper()}_API_KEY"] = sandbox.credential(slug)
+    return env
+
+
+APP: GatewayApp = create_app(Settings.from_env(gateway_env(SANDBOX, DATABASE)))
+
+
+def served_spec() -> dict[str, Any]:
+    """generated/openapi.json, the spec the gateway serves."""
+    spec: dict[str, Any] = json.loads(SERVED_SPEC.read_text())
+    return spec
+
+
+@pytest.fixture(scope="session")
+def sandbox() -> Iterator[Sandbox]:
+    SANDBOX.start()
+    yield SANDBOX
+    SANDBOX.close()
+    APP.gateway.close()
+    shutil.rmtree(DATABASE, ignore_errors=True)
+
+
+@pytest.fixture
+def fresh_sandbox(sandbox: Sandbox) -> Sandbox:
+    sandbox.clear()
+    return sandbox
+
+
+@pytest.fixture(scope="session")
+def client(sandbox: Sandbox) -> TestClient:
+    return TestClient(APP, raise_server_exceptions=False)
+
+
+def key_headers(path: str, method: str = "post") -> dict[str, str]:
+    """The gateway key where the served operation's first security scheme wants it."""
+    spec = served_spec()
+    operation = spec["paths"][path][method]
+    requirements = operation.get("security", spec.get("security", []))
+    scheme = spec["components"]["securitySchemes"][next(iter(requirements[0]))]
+    if scheme["type"] == "http":
+        return {"Authorization": f"Bearer {KEY}"}
+    return {scheme["name"]: KEY}

@@ -1,0 +1,189 @@
+"""The gateway against its own served spec, with Schemathesis: every operation, valid and invalid data.
+
+Every default Schemathesis check runs on every response: no server error (a 502/503/504 is only
+fine when the vendor really failed, which the sandbox does not), status codes, content types,
+headers and bodies as the spec documents them, schema-invalid data refused, missing credentials
+refused, undeclared methods answered 405 with `Allow`. Native routes forward to the sandbox.
+
+Some refusals of schema-valid data are documented and so are not "valid data rejected": POST
+/campaigns answers 400 for a phone number that is not a real one, a control character, an
+unknown time zone or a window that ends before it starts, and 422 when the chosen vendor cannot
+take the campaign; GET /campaigns answers 400 for a cursor it did not issue; an Idempotency-Key
+reused with another request is 422 (409 while in flight); a native route relays the vendor's own
+4xx. `gateway_refuses_only_for_documented_rules` checks that every refusal of schema-valid data
+is one of those, never the gateway's own schema check, and that a 422 from POST /campaigns is
+the adapter's refusal, never the vendor rejecting what we sent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from schemathesis import Case, CheckContext, Response
+from starlette.testclient import TestClient
+
+from gateway.sandbox.server import Sandbox
+
+from .conftest import APP, KEY
+
+MAX_EXAMPLES = 40
+PROBLEM_JSON = "application/problem+json"
+PROBLEM_TYPE = "urn:campaign-gateway:problem:"
+# check_campaign's rules (gateway/campaign.py), which a JSON schema cannot state: field, message.
+BEYOND_SCHEMA = [
+    (re.compile(r"recipients\[\d+\]\.phone|schedule\.timezone|schedule\.windows\[\d+\]"), re.compile(".")),
+    (
+        re.compile(r"name|sender|message|agent_id|audience|recipients\[\d+\]\.(first|last)_name"),
+        re.compile("control characters"),
+    ),
+]
+
+CONFIG = schemathesis.Config.from_str(
+    f"""
+[generation]
+mode = "all"
+max-examples = {MAX_EXAMPLES}
+
+[checks.positive_data_acceptance]
+# The defaults, plus the documented refusals of schema-valid data (see the module docstring).
+expected-statuses = ["2xx", "3xx", "400", "401", "403", "404", "409", "422", "429", "5xx"]
+"""
+)
+schema = schemathesis.openapi.from_asgi("/v1/openapi.json", APP, config=CONFIG)
+
+
+@schema.auth()
+class GatewayKey:
+    """The gateway key, wherever the operation's security scheme puts it.
+
+    Native routes keep their vendor's scheme (Clerk's `apiKey` header, `X-Api-Key`, Bearer), so
+    the key goes where the first scheme the operation names wants it.
+    """
+
+    def get(self, case: Case, context: schemathesis.AuthContext) -> str:
+        return KEY
+
+    def set(self, case: Case, data: str, context: schemathesis.AuthContext) -> None:
+        raw = context.operation.schema.raw_schema
+        requirements = context.operation.definition.raw.get("security", raw.get("security", []))
+        scheme = raw["components"]["securitySchemes"][next(iter(requirements[0]))]
+        if scheme["type"] == "http":
+            case.headers["Authorization"] = f"Bearer {data}"
+        else:
+            case.headers[scheme["name"]] = data
+
+
+_CSV_ROWS = st.lists(st.from_regex(r"\+[1-9][0-9]{7,12}", fullmatch=True), min_size=1, max_size=5)
+
+
+@schema.hook("flatmap_body").apply_to(path="/vendors/voiceable/api/v1/campaigns")
+def voiceable_csv(context: schemathesis.HookContext, body: Any) -> st.SearchStrategy[Any]:
+    """Half the time, a recipients file that is the CSV Voiceable documents.
+
+    The spec can only say `format: binary`; random bytes are a CSV the vendor refuses (422), so
+    without this the relayed 201 would never be reached. Any file the case holds stays possible.
+    """
+    if not isinstance(body, dict) or not isinstance(body.get("recipients_file"), bytes | str):
+        return st.just(body)
+    csv = _CSV_ROWS.map(lambda rows: "\n".join(["phone_number", *rows, ""]).encode())
+    return st.one_of(st.just(body), csv.map(lambda content: {**body, "recipients_file": content}))
+
+
+@schema.hook("map_case")
+def one_key_per_request(context: schemathesis.HookContext, case: Case) -> Case:
+    """A generated Idempotency-Key gets a suffix naming the request it was drawn for.
+
+    Schemathesis draws few distinct keys, so without this most POSTs would reuse a key with
+    another body and stop at the (documented) 422 before reaching the vendor. The same request
+    keeps the same key, so replays are still exercised.
+    """
+    key = case.headers.get("Idempotency-Key") if case.headers else None
+    positive = case.meta is not None and case.meta.generation.mode.is_positive
+    if positive and isinstance(key, str) and 0 < len(key) <= 200:
+        digest = hashlib.sha256(repr((case.body, case.query, case.path_parameters)).encode()).hexdigest()[:16]
+        case.headers["Idempotency-Key"] = f"{key}-{digest}"
+    return case
+
+
+@cache
+def _a_campaign_id() -> str:
+    """The id of a campaign that exists for the test tenant (created once, through the API)."""
+    campaign = {"vendor": "smallest", "name": "Known campaign", "agent_id": "agent", "audience": "audience"}
+    response = TestClient(APP).post("/v1/campaigns", json=campaign, headers={"Authorization": f"Bearer {KEY}"})
+    assert response.status_code == 201, response.text
+    return str(response.json()["id"])
+
+
+@schema.hook("flatmap_path_parameters").apply_to(path="/campaigns/{campaign_id}")
+def known_campaign(context: schemathesis.HookContext, path_parameters: Any) -> st.SearchStrategy[Any]:
+    """Half the time, a campaign that exists: a random UUID only ever reaches the 404."""
+    if not isinstance(path_parameters, dict) or "campaign_id" not in path_parameters:
+        return st.just(path_parameters)
+    known = st.builds(lambda: {**path_parameters, "campaign_id": _a_campaign_id()})
+    return st.one_of(st.just(path_parameters), known)
+
+
+def gateway_refuses_only_for_documented_rules(ctx: CheckContext, response: Response, case: Case) -> None:
+    """Schema-valid data refused with 400/409/422 must be a documented rule or the vendor's own answer."""
+    if case.meta is None or not case.meta.generation.mode.is_positive or response.status_code not in (400, 409, 422):
+        return
+    native = case.operation.path.startswith("/vendors/")
+    if not response.headers.get("content-type", [""])[0].startswith(PROBLEM_JSON):
+        if native:
+            return  # the vendor (sandbox) refused it, and the gateway relayed its answer
+        raise AssertionError(f"A refusal that is not a problem: {response.text}")
+    problem = response.json()
+    kind = str(problem.get("type", "")).removeprefix(PROBLEM_TYPE)
+    errors = problem.get("errors", [])
+    if kind in ("idempotency-key-reused", "conflict"):
+        return  # the Idempotency-Key's documented answers
+    if case.operation.label == "POST /campaigns":
+        if kind == "unprocessable":
+            return  # the adapter's refusal; a vendor's ("vendor-rejected") would mean we sent it wrong
+        if kind == "invalid-request" and errors and all(map(_beyond_schema, errors)):
+            return
+    if case.operation.label == "GET /campaigns" and kind == "invalid-request" and "cursor" in problem.get("detail", ""):
+        return  # an opaque cursor this API did not return
+    raise AssertionError(f"{case.operation.label} refused schema-valid data for no documented reason: {response.text}")
+
+
+def _beyond_schema(error: dict[str, str]) -> bool:
+    return any(field.fullmatch(error["field"]) and message.search(error["message"]) for field, message in BEYOND_SCHEMA)
+
+
+@dataclass
+class Outcomes:
+    """What one operation answered over all its examples."""
+
+    statuses: list[int] = field(default_factory=list)
+    failed: bool = False
+
+
+@pytest.fixture
+def outcomes() -> Iterator[Outcomes]:
+    """At least one success per operation, or its happy path went untested (unless it failed anyway)."""
+    seen = Outcomes()
+    yield seen
+    if not seen.failed:
+        assert any(200 <= status < 300 for status in seen.statuses), f"no 2xx in {sorted(set(seen.statuses))}"
+
+
+@schema.parametrize()
+# `outcomes` is meant to span every example of one operation, which is what this health check warns of.
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_gateway_conforms_to_its_spec(case: Case, sandbox: Sandbox, outcomes: Outcomes) -> None:
+    try:
+        response = case.call_and_validate(additional_checks=[gateway_refuses_only_for_documented_rules])
+    except BaseException:
+        outcomes.failed = True
+        raise
+    outcomes.statuses.append(response.status_code)
