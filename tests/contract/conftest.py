@@ -8,6 +8,7 @@ collection. The `sandbox` fixture starts serving and stops at the end of the ses
 
 from __future__ import annotations
 
+import atexit
 import json
 import shutil
 import tempfile
@@ -34,6 +35,7 @@ EXAMPLES = ROOT / "tests" / "fixtures" / "vendor_examples"
 # by the outbound check instead (tests/contract/test_outbound.py).
 SANDBOX = Sandbox(strict=False)
 DATABASE = Path(tempfile.mkdtemp(prefix="contract-registry-"))
+atexit.register(shutil.rmtree, DATABASE, ignore_errors=True)  # also when only collecting
 
 
 def gateway_env(sandbox: Sandbox, database: Path) -> dict[str, str]:
@@ -69,7 +71,6 @@ def sandbox() -> Iterator[Sandbox]:
     yield SANDBOX
     SANDBOX.close()
     APP.gateway.close()
-    shutil.rmtree(DATABASE, ignore_errors=True)
 
 
 @pytest.fixture

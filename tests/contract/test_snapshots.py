@@ -15,72 +15,12 @@ import httpx
 import pytest
 from syrupy.assertion import SnapshotAssertion
 
-from .campaigns import FULL_WIDTH, accepted
+from .campaigns import CANONICAL, accepted
 from .conftest import SLUGS
 from .outbound import CREDENTIAL, adapter, sent
 from .wire import form_parts
 
 VOLATILE = {"content-length", "user-agent"}
-
-CANONICAL: dict[str, dict[str, Any]] = {
-    "clerk": {
-        "vendor": "clerk",
-        "name": "Spring sale",
-        "channel": "whatsapp",
-        "sender": "+14155550100",
-        "message": "Hi {{first_name}}, our spring sale starts today.",
-        "media_urls": ["https://example.com/sale.jpg", "https://example.com/terms.pdf"],
-        "audience": "PremiumTierSubscribers",
-        "schedule": {"start_at": "2030-03-20T09:30:00+02:00"},
-    },
-    "volubile": {
-        "vendor": "volubile",
-        "name": "Renewal reminders",
-        "agent_id": "3f0c8a52-7d1e-4f7b-9a53-0c2d5e8b6a10",
-        "recipients": [
-            {"phone": "+33612345678", "first_name": "Ada", "variables": {"orderNumber": "5HZ99FRT", "items": 3}},
-            {"phone": "+33612345679", "last_name": "Lovelace", "variables": {"vip": True, "balance": 12.5}},
-        ],
-        "schedule": {
-            "start_at": "2030-07-01T08:00:00+02:00",
-            "timezone": "Europe/Paris",
-            "windows": [{"start": "10:00", "end": "12:30"}, {"start": "14:00", "end": "18:00"}],
-            "days": ["monday", "wednesday", "friday"],
-            "daily_limit": 200,
-        },
-        "retry": {"max_retries": 2, "delay_minutes": 120, "on": ["NO_ANSWER", "BUSY"]},
-    },
-    "voiceable": {
-        "vendor": "voiceable",
-        "name": "Q1 product launch",
-        "channel": "voice",
-        "sender": "42",
-        "agent_id": "agent-123",
-        "recipients": [{"phone": "+14155550133"}, {"phone": "+14165550100".translate(FULL_WIDTH)}],
-        "schedule": {"start_at": "2030-02-01T10:00:00+01:00"},
-    },
-    "tetherai": {
-        "vendor": "tetherai",
-        "name": "Q2 lead gen",
-        "message": "Hi {{first_name}} {{last_name}}, are you still interested in {{product}}?",
-        "recipients": [
-            {"phone": "+14155550133", "first_name": "Jamie"},
-            {"phone": "+14165550100", "first_name": "Sam", "last_name": "Patel"},
-        ],
-        "schedule": {"start_at": "2030-05-20T15:00:00Z"},
-        "options": {"isAutopilot": False},
-    },
-    "smallest": {
-        "vendor": "smallest",
-        "name": "Appointment confirmations",
-        "agent_id": "60d0fe4f5311236168a109ca",
-        "audience": "60d0fe4f5311236168a109cb",
-        "sender": "60d0fe4f5311236168a109cc",
-        "schedule": {"start_at": "2030-01-15T09:00:00-05:00"},
-        "retry": {"max_retries": 2, "delay_minutes": 30},
-        "options": {"description": "Confirms next week's appointments"},
-    },
-}
 
 
 def outbound(slug: str, request: httpx.Request) -> dict[str, Any]:
