@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, insert, or_, select, update
+from sqlalchemy import Engine, and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 
 from gateway.errors import Conflict, DatabaseUnavailable, IdempotencyKeyReused, RequestInvalid
@@ -70,6 +70,29 @@ class Finish:
     vendor_response: dict[str, Any] | None = None
 
 
+_OUTCOME_COLUMNS = tuple(Finish.__dataclass_fields__)
+# The statements of the hot path, built once: constructing them per request cost more CPU than
+# executing them (SQLAlchemy coerces every literal of a fresh .values()).
+_INSERT_CAMPAIGN = insert(campaigns)
+_INSERT_KEY = insert(idempotency_keys)
+_EXPIRE_KEY = delete(idempotency_keys).where(
+    idempotency_keys.c.tenant == bindparam("k_tenant"),
+    idempotency_keys.c.key == bindparam("k_key"),
+    idempotency_keys.c.expires_at <= bindparam("k_now"),
+)
+_FINISH = (
+    update(campaigns)
+    .where(campaigns.c.id == bindparam("c_id"))
+    .values({name: bindparam(name) for name in (*_OUTCOME_COLUMNS, "updated_at")})
+)
+_RETRY_GUARD = select(campaigns.c.id).where(
+    campaigns.c.tenant == bindparam("g_tenant"),
+    campaigns.c.fingerprint == bindparam("g_fingerprint"),
+    campaigns.c.dispatch == "unknown",
+    campaigns.c.updated_at > bindparam("g_since"),
+)
+
+
 class Registry:
     """All registry reads and writes."""
 
@@ -118,24 +141,19 @@ class Registry:
                     if idempotency_key is None:
                         self._guard_retry(connection, tenant, request_fingerprint, now)
                     else:
+                        connection.execute(_EXPIRE_KEY, {"k_tenant": tenant, "k_key": idempotency_key, "k_now": now})
                         connection.execute(
-                            delete(idempotency_keys).where(
-                                idempotency_keys.c.tenant == tenant,
-                                idempotency_keys.c.key == idempotency_key,
-                                idempotency_keys.c.expires_at <= now,
-                            )
+                            _INSERT_KEY,
+                            {
+                                "tenant": tenant,
+                                "key": idempotency_key,
+                                "fingerprint": request_fingerprint,
+                                "campaign_id": campaign_id,
+                                "created_at": now,
+                                "expires_at": now + self._ttl,
+                            },
                         )
-                        connection.execute(
-                            insert(idempotency_keys).values(
-                                tenant=tenant,
-                                key=idempotency_key,
-                                fingerprint=request_fingerprint,
-                                campaign_id=campaign_id,
-                                created_at=now,
-                                expires_at=now + self._ttl,
-                            )
-                        )
-                    connection.execute(insert(campaigns).values(**row))
+                    connection.execute(_INSERT_CAMPAIGN, row)
                 return Begun(campaign_id, now)
             except IntegrityError:
                 assert idempotency_key is not None
@@ -153,11 +171,9 @@ class Registry:
 
     def finish(self, campaign_id: str, outcome: Finish) -> None:
         """Record the outcome and the answer the client got (replayed for its key)."""
-        values = {key: getattr(outcome, key) for key in Finish.__dataclass_fields__}
+        values = {key: getattr(outcome, key) for key in _OUTCOME_COLUMNS}
         with self.engine.begin() as connection:
-            connection.execute(
-                update(campaigns).where(campaigns.c.id == campaign_id).values(**values, updated_at=self._clock())
-            )
+            connection.execute(_FINISH, {**values, "updated_at": self._clock(), "c_id": campaign_id})
 
     def get(self, tenant: str, campaign_id: str) -> dict[str, Any] | None:
         """One campaign of `tenant` (another tenant's id reads as absent)."""
@@ -239,12 +255,7 @@ class Registry:
         # Without a key, only an earlier identical request whose outcome is unknown blocks:
         # an SDK's automatic retry after a 502/504 must not send the campaign twice.
         recent = connection.execute(
-            select(campaigns.c.id).where(
-                campaigns.c.tenant == tenant,
-                campaigns.c.fingerprint == request_fingerprint,
-                campaigns.c.dispatch == "unknown",
-                campaigns.c.updated_at > now - self._guard,
-            )
+            _RETRY_GUARD, {"g_tenant": tenant, "g_fingerprint": request_fingerprint, "g_since": now - self._guard}
         ).first()
         if recent is not None:
             raise Conflict(
