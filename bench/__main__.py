@@ -12,7 +12,7 @@ from bench.codegen import run_codegen
 from bench.config import parse_args
 from bench.install import ensure_tools
 from bench.large import run_large
-from bench.machine import describe, load_average
+from bench.machine import describe, load_average, revision
 from bench.matrix import run_matrix
 from bench.peers import Stack
 from bench.procs import say
@@ -46,6 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     tools = ensure_tools()
     machine = describe(tools.versions)
+    measured = revision()
     load_before = load_average()
     with tempfile.TemporaryDirectory(prefix="campaign-gateway-bench-") as tmp:
         work = Path(tmp)
@@ -79,7 +80,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         load_after=load_average(),
         elapsed_s=time.perf_counter() - started,
     )
-    text = render(results, NOTES)
+    notes = list(NOTES)
+    if revision() != measured:
+        notes.append(
+            f"- The code changed during this run ({measured} at the start, {revision()} at the end): the servers "
+            "of the peer tables imported it at the start; later sections may have measured newer code."
+        )
+    text = render(results, notes)
     config.out.write_text(text)
     print(text)
     say(f"wrote {config.out} in {results.elapsed_s / 60:.1f} min")

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-__all__ = ["describe", "load_average"]
+__all__ = ["describe", "load_average", "revision"]
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("connexion", "flask", "uvicorn", "jsonschema", "pydantic", "httpx", "sqlalchemy")
@@ -39,7 +39,9 @@ def _os() -> str:
     return platform.system()
 
 
-def _git() -> str:
+def revision() -> str:
+    """The commit, and whether the code the bench measures has uncommitted changes."""
+
     def run(*args: str) -> str:
         return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False).stdout.strip()
 
@@ -66,6 +68,6 @@ def describe(tools: dict[str, str]) -> dict[str, str]:
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{_cpu_model()}, {os.cpu_count()} cores, {_memory()} memory",
         "system": f"{_os()}, Linux {platform.release()}, Python {platform.python_version()}",
-        "gateway": f"commit {_git()}; " + ", ".join(f"{name} {_version(name)}" for name in PACKAGES),
+        "gateway": f"commit {revision()}; " + ", ".join(f"{name} {_version(name)}" for name in PACKAGES),
         "tools": ", ".join(tools.values()),
     }
