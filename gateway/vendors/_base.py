@@ -183,6 +183,15 @@ class Adapter(ABC):
                     vendor=self.slug,
                     errors=[FieldError(f"options.{name}", "also set by a mapped field") for name in clashes],
                 )
+            # The generated models take None for every optional field (they cannot tell a nullable
+            # one), and no vendor's request schema is nullable: a null would go out malformed.
+            nulls = _null_paths(campaign.options, "options")
+            if nulls:
+                raise Unprocessable(
+                    f"{self.slug} takes no null values",
+                    vendor=self.slug,
+                    errors=[FieldError(path, "is null; leave the field out instead") for path in nulls],
+                )
             return type(model).model_validate({**mapped, **campaign.options})
         except PydanticValidationError as exc:
             raise Unprocessable(
@@ -351,6 +360,16 @@ def refuse_fields(slug: str, campaign: CampaignRequest, fields: dict[str, str]) 
             errors.append(FieldError(_neutral_path(path), why))
     if errors:
         raise Unprocessable(f"{slug} cannot take this campaign", vendor=slug, errors=errors)
+
+
+def _null_paths(value: Any, path: str) -> list[str]:
+    if value is None:
+        return [path]
+    if isinstance(value, dict):
+        return [found for key, item in value.items() for found in _null_paths(item, f"{path}.{key}")]
+    if isinstance(value, list):
+        return [found for index, item in enumerate(value) for found in _null_paths(item, f"{path}[{index}]")]
+    return []
 
 
 def _neutral_path(path: str) -> str:

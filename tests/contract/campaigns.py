@@ -257,8 +257,10 @@ def with_field(campaign: Json, path: str, value: Any) -> Json:
 
 
 # What each vendor cannot take (MAPPING.md): (path to set, values, a pattern of the field the 422 names).
+# A null option is among them everywhere: no vendor's request schema is nullable.
 UNSUPPORTED: dict[str, list[tuple[str, st.SearchStrategy[Any], str]]] = {
     "clerk": [
+        ("options", st.just({"provider": None}), r"options\.provider"),
         ("recipients", st.lists(_recipient(names=False, variables=False), min_size=1, max_size=2), "recipients"),
         ("agent_id", TEXT, "agent_id"),
         ("retry", st.fixed_dictionaries({"max_retries": st.integers(0, 3)}), "retry"),
@@ -268,6 +270,7 @@ UNSUPPORTED: dict[str, list[tuple[str, st.SearchStrategy[Any], str]]] = {
         ("channel", st.just("voice"), "channel"),
     ],
     "volubile": [
+        ("options", st.just({"retry": {"max": None, "retryOn": ["NO_ANSWER"]}}), r"options\.retry"),
         ("audience", TEXT, "audience"),
         ("sender", PHONES, "sender"),
         ("message", MESSAGES, "message"),
@@ -288,6 +291,7 @@ UNSUPPORTED: dict[str, list[tuple[str, st.SearchStrategy[Any], str]]] = {
         ("agent_id", TEXT.filter(lambda text: len(text) != 36), "volubile:agentId"),
     ],
     "voiceable": [
+        ("options", st.just({"schedule_time": None}), r"options\.schedule_time"),
         (
             "recipients",
             st.lists(st.fixed_dictionaries({"phone": PHONES, "first_name": TEXT}), min_size=1),
@@ -309,6 +313,7 @@ UNSUPPORTED: dict[str, list[tuple[str, st.SearchStrategy[Any], str]]] = {
         ("channel", st.sampled_from(["sms", "whatsapp", "rcs"]), "channel"),
     ],
     "tetherai": [
+        ("options", st.just({"isAutopilot": None}), r"options\.isAutopilot"),
         (
             "recipients",
             st.lists(st.fixed_dictionaries({"phone": PHONES, "variables": st.just({"k": 1})}), min_size=1),
@@ -325,6 +330,7 @@ UNSUPPORTED: dict[str, list[tuple[str, st.SearchStrategy[Any], str]]] = {
         ("channel", st.sampled_from(["whatsapp", "rcs", "voice"]), "channel"),
     ],
     "smallest": [
+        ("options", st.just({"description": None}), r"options\.description"),
         ("recipients", st.lists(_recipient(names=False, variables=False), min_size=1, max_size=2), "recipients"),
         ("retry.on", st.lists(TEXT, min_size=1, max_size=2), "retry.on"),
         ("message", MESSAGES, "message"),
