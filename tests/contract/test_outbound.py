@@ -109,6 +109,16 @@ def test_what_the_vendor_cannot_take_is_refused_with_422(
     assert any(re.search(field, name) for name in named), f"the 422 names {named}, not {field}"
 
 
+def test_volubile_variables_arrive_as_their_json_text() -> None:
+    """Volubile's context values are text: each variable goes as the JSON text the client sent."""
+    variables = {"count": 12345678901234567890, "ratio": 0.1, "vip": True, "code": "5HZ99FRT"}
+    campaign = accepted({**CANONICAL["volubile"], "recipients": [{"phone": "+33612345678", "variables": variables}]})
+
+    context = json.loads(sent("volubile", campaign).content)["recipients"][0]["context"]
+
+    assert context == {"count": "12345678901234567890", "ratio": "0.1", "vip": "true", "code": "5HZ99FRT"}
+
+
 def test_every_vendor_has_campaigns_and_refusals() -> None:
     assert sorted(UNSUPPORTED) == sorted(SLUGS)
     for slug in SLUGS:
