@@ -12,7 +12,7 @@ from bench.codegen import run_codegen
 from bench.config import parse_args
 from bench.install import ensure_tools
 from bench.large import run_large
-from bench.machine import describe, load_average, revision
+from bench.machine import changed_since, describe, load_average, revision, snapshot
 from bench.matrix import run_matrix
 from bench.peers import Stack
 from bench.procs import say
@@ -46,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     tools = ensure_tools()
     machine = describe(tools.versions)
-    measured = revision()
+    measured, start = revision(), snapshot()
     load_before = load_average()
     with tempfile.TemporaryDirectory(prefix="campaign-gateway-bench-") as tmp:
         work = Path(tmp)
@@ -81,10 +81,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         elapsed_s=time.perf_counter() - started,
     )
     notes = list(NOTES)
-    if revision() != measured:
+    changed = changed_since(start)
+    if changed:
         notes.append(
-            f"- The code changed during this run ({measured} at the start, {revision()} at the end): the servers "
-            "of the peer tables imported it at the start; later sections may have measured newer code."
+            f"- The gateway's code changed during this run ({', '.join(changed)}; {measured} at the start, "
+            f"{revision()} at the end): the peer tables' servers imported it at the start; later sections "
+            "may have measured the newer code."
         )
     text = render(results, notes)
     config.out.write_text(text)

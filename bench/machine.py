@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-__all__ = ["describe", "load_average", "revision"]
+__all__ = ["changed_since", "describe", "load_average", "revision", "snapshot"]
 
 ROOT = Path(__file__).resolve().parents[1]
+MEASURED = ("gateway", "specs", "generated")
 PACKAGES = ("connexion", "flask", "uvicorn", "jsonschema", "pydantic", "httpx", "sqlalchemy")
 
 
@@ -39,15 +40,29 @@ def _os() -> str:
     return platform.system()
 
 
+def _git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False).stdout.strip()
+
+
 def revision() -> str:
     """The commit, and whether the code the bench measures has uncommitted changes."""
-
-    def run(*args: str) -> str:
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False).stdout.strip()
-
-    commit = run("rev-parse", "--short", "HEAD") or "?"
-    dirty = run("status", "--porcelain", "--", "gateway", "specs", "generated")
+    commit = _git("rev-parse", "--short", "HEAD") or "?"
+    dirty = _git("status", "--porcelain", "--", *MEASURED)
     return f"{commit}{' (gateway/, specs/ or generated/ modified)' if dirty else ''}"
+
+
+def snapshot() -> tuple[str, str]:
+    """The commit and the uncommitted diff of the measured code, to tell later whether it changed."""
+    commit = _git("rev-parse", "HEAD")
+    return commit, _git("diff", commit, "--", *MEASURED)
+
+
+def changed_since(start: tuple[str, str]) -> list[str]:
+    """Files of the measured code changed (committed or not) since `snapshot()` returned `start`."""
+    commit, diff = start
+    if _git("diff", commit, "--", *MEASURED) == diff:
+        return []
+    return _git("diff", "--name-only", commit, "--", *MEASURED).splitlines()
 
 
 def _version(name: str) -> str:

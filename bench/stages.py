@@ -24,6 +24,8 @@ __all__ = ["run_stages"]
 
 ROOT = Path(__file__).resolve().parents[1]
 SHM = Path("/dev/shm")
+# The registry's `PRAGMA synchronous` as the gateway configures it, read back for the labels.
+_SYNCHRONOUS: dict[str, str] = {}
 
 
 def _time(call: Callable[[], object], repeat: int) -> list[float]:
@@ -48,6 +50,9 @@ def _registry_write(work: Path, upstream_port: int, label: str, request: Any) ->
 
     gateway = Gateway(Settings.from_env(gateway_env(work, upstream_port, f"stages-{label}.db")))
     registry = gateway.registry
+    with registry.engine.connect() as connection:
+        level = connection.exec_driver_sql("PRAGMA synchronous").scalar()
+    _SYNCHRONOUS[label] = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}.get(int(level or 0), str(level))
 
     def write() -> None:
         begun = registry.begin(
@@ -116,12 +121,15 @@ def _stages(work: Path, upstream_port: int) -> list[tuple[str, str, Callable[[],
         ("translation to Volubile (adapter.payload)", "neutral", lambda: adapter.payload(request)),
         ("vendor call to the upstream (generated client, httpx)", "native", lambda: adapter.send_payload(native)),
         ("vendor call to the upstream (generated client, httpx)", "neutral", lambda: adapter.send_payload(payload)),
-        (
-            f"registry write, begin + finish (SQLite WAL, synchronous=FULL, {work.parent})",
-            "native",
-            _registry_write(work, upstream_port, "disk", native),
-        ),
     ]
+    disk_write = _registry_write(work, upstream_port, "disk", native)
+    stages.append(
+        (
+            f"registry write, begin + finish (SQLite, synchronous={_SYNCHRONOUS['disk']}, in {work.parent})",
+            "native",
+            disk_write,
+        )
+    )
     if SHM.is_dir() and os.access(SHM, os.W_OK):
         shm = SHM / f"bench-{os.getpid()}"
         shm.mkdir(exist_ok=True)
