@@ -19,7 +19,7 @@ from connexion.datastructures import MediaTypeDict
 from connexion.exceptions import ProblemException
 from connexion.options import SwaggerUIOptions
 from connexion.resolver import Resolver
-from connexion.validators import FormDataValidator, MultiPartFormDataValidator
+from connexion.validators import FormDataValidator
 from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers
@@ -49,7 +49,7 @@ from gateway.observe import (
 )
 from gateway.service import Gateway
 from gateway.settings import Settings
-from gateway.validation import GatewayJSONBodyValidator
+from gateway.validation import GatewayJSONBodyValidator, GatewayMultipartValidator
 
 __all__ = ["GatewayApp", "app_from_env", "create_app"]
 
@@ -248,7 +248,7 @@ def create_app(settings: Settings, spec_path: Path = SERVED_SPEC) -> GatewayApp:
                 {
                     "*/*json": GatewayJSONBodyValidator,
                     "application/x-www-form-urlencoded": FormDataValidator,
-                    "multipart/form-data": MultiPartFormDataValidator,
+                    "multipart/form-data": GatewayMultipartValidator,
                 }
             )
         },

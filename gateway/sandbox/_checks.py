@@ -25,7 +25,9 @@ __all__ = [
     "unknown_properties",
 ]
 
-_E164 = re.compile(r"\+[1-9][0-9]{1,14}")
+# The docs' own CSV example has `+0987654321`, which is not E.164: the vendor takes "a phone
+# number" (an optional + and digits). E.164 is checked on what our adapters send, elsewhere.
+_PHONE_NUMBER = re.compile(r"\+?[0-9]{6,15}")
 _MAX_REPORTED_ROWS = 5
 _UNKNOWN_FILE_TYPE = "application/octet-stream"
 
@@ -41,12 +43,11 @@ class CsvFile:
 
 # The spec can only say `string, format: binary` for a file; what is inside comes from its
 # description and the vendor docs ("CSV File Format": a `phone_number` header, then one number a
-# line; docs.voiceable.dev/api-reference/campaigns/create-campaign). E.164 is our contract
-# (MAPPING.md), and what the vendor's dialer expects.
+# line; docs.voiceable.dev/api-reference/campaigns/create-campaign).
 CSV_FILES: dict[tuple[str, str], CsvFile] = {
     ("voiceable", "recipients_file"): CsvFile(
         columns=("phone_number",),
-        cells={"phone_number": (_E164, "an E.164 phone number")},
+        cells={"phone_number": (_PHONE_NUMBER, "a phone number (an optional + and 6 to 15 digits)")},
     ),
 }
 

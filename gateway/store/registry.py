@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Engine, and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 
-from gateway.errors import Conflict, DatabaseUnavailable, IdempotencyKeyReused, RequestInvalid
+from gateway.errors import Conflict, DatabaseUnavailable, FieldError, IdempotencyKeyReused, RequestInvalid
 from gateway.store.schema import campaigns, idempotency_keys
 
 __all__ = ["Begun", "Finish", "Registry", "Replay", "aware", "fingerprint"]
@@ -308,4 +308,7 @@ def _decode_cursor(cursor: str) -> tuple[datetime, str]:
         created_at, last_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         return datetime.fromisoformat(created_at), str(last_id)
     except (ValueError, TypeError) as exc:
-        raise RequestInvalid("The cursor is not one this API returned.", errors=[]) from exc
+        raise RequestInvalid(
+            "The cursor is not one this API returned.",
+            errors=[FieldError("cursor", "must be a next_cursor from an earlier page")],
+        ) from exc

@@ -30,7 +30,7 @@ class Recipient(BaseModel):
     first_name: Annotated[str | None, Field(max_length=200)] = None
     last_name: Annotated[str | None, Field(max_length=200)] = None
     variables: Annotated[
-        dict[str, Variables | float | bool] | None,
+        dict[str, Variables | int | float | bool] | None,
         Field(description="Values for `{{<variable>}}` placeholders or the voice agent's prompt.", max_length=100),
     ] = None
 
