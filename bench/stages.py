@@ -135,7 +135,7 @@ def _stages(work: Path, upstream_port: int) -> list[tuple[str, str, Callable[[],
         shm.mkdir(exist_ok=True)
         stages.append(
             (
-                "registry write, the same on tmpfs (no fsync cost)",
+                "registry write, the same on tmpfs (no disk flush)",
                 "native",
                 _registry_write(shm, upstream_port, "shm", native),
             )
