@@ -184,3 +184,11 @@ def test_abandoned_in_flight_campaigns_become_unknown(registry: Registry, clock:
     assert [row["id"] for row in registry.unknown()] == [begun.campaign_id]
     with pytest.raises(Conflict, match="cut off mid-flight"):
         begin(registry)
+
+
+def test_head_revision_constant_matches_the_migrations() -> None:
+    from alembic.script import ScriptDirectory
+
+    from gateway.store.migrate import HEAD_REVISION, _config
+
+    assert ScriptDirectory.from_config(_config()).get_current_head() == HEAD_REVISION
