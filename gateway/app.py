@@ -234,7 +234,7 @@ def create_app(settings: Settings, spec_path: Path = SERVED_SPEC) -> GatewayApp:
             if isinstance(operation, dict) and "x-gateway-vendor" in operation:
                 native_routes.setdefault(operation["x-gateway-vendor"], []).append(f"{method.upper()} /v1{path}")
     gateway = Gateway(settings, native_routes=native_routes)
-    configure_logging(gateway.secrets())
+    configure_logging(gateway.secrets)
     app = connexion.FlaskApp(__name__)
     # `//vendors/x` is not `/vendors/x`: no redirect to a route the client did not ask for.
     app.app.url_map.merge_slashes = False

@@ -13,7 +13,7 @@ import re
 import sys
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
@@ -102,20 +102,21 @@ class _JSONFormatter(logging.Formatter):
 
 
 class _Redactor(logging.Filter):
-    def __init__(self, secrets: list[str]) -> None:
+    def __init__(self, secrets: Callable[[], list[str]]) -> None:
         super().__init__()
-        self._secrets = sorted(set(secrets), key=len, reverse=True)
+        self._known = secrets  # asked each time: tenants' credentials arrive while running
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = redact(record.getMessage(), self._secrets)
+        secrets = sorted(set(self._known()), key=len, reverse=True)
+        record.msg = redact(record.getMessage(), secrets)
         record.args = None
         if record.exc_info and record.exc_info[1] is not None:
             # Tracebacks carry exception messages (URLs, bodies): format them now, redacted.
-            record.exc_text = redact(logging.Formatter().formatException(record.exc_info), self._secrets)
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info), secrets)
             record.exc_info = None
         fields = getattr(record, "fields", None)
         if isinstance(fields, dict):
-            record.fields = {k: redact(v, self._secrets) if isinstance(v, str) else v for k, v in fields.items()}
+            record.fields = {k: redact(v, secrets) if isinstance(v, str) else v for k, v in fields.items()}
         return True
 
 
@@ -131,7 +132,7 @@ class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
         pass
 
 
-def configure_logging(secrets: list[str], level: int = logging.INFO) -> None:
+def configure_logging(secrets: Callable[[], list[str]], level: int = logging.INFO) -> None:
     """JSON lines on stderr, with every known secret and phone number redacted."""
     handler = _StderrHandler()
     handler.setFormatter(_JSONFormatter())

@@ -38,3 +38,18 @@ def test_a_tenant_with_its_own_vendor_account_uses_it(client_with: Callable[...,
     shared = gateway.post("/v1/campaigns", json=examples()["smallest"], headers=AUTH)
     assert shared.status_code == 502 and shared.json()["type"].endswith("vendor-auth-failed")
     assert "not-the-sandbox-key" not in shared.text and sandbox.credential("smallest") not in own.text
+
+
+def test_a_tenant_credential_set_while_running_is_redacted_from_logs(
+    client_with: Callable[..., TestClient], sandbox: Sandbox, capfd: Any
+) -> None:
+    import logging
+
+    gateway = client_with(GATEWAY_SECRET_KEY=Fernet.generate_key().decode())
+    app: Any = gateway.app
+    app.gateway.credentials.set("two", "smallest", "tenant-two-own-key")
+    gateway.post("/v1/campaigns", json=examples()["smallest"], headers={"Authorization": f"Bearer {OTHER_KEY}"})
+    capfd.readouterr()
+    logging.getLogger("gateway.test").warning("vendor said: bad key tenant-two-own-key")
+    logged = capfd.readouterr().err
+    assert "tenant-two-own-key" not in logged and "[REDACTED]" in logged
