@@ -51,8 +51,9 @@ BREAKER_OPEN = Gauge(
 )
 
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
-# Anything that looks like a phone number: keep the last four digits.
-_PHONE = re.compile(r"\+?\d[\d ().-]{6,}\d")
+# Anything that looks like a phone number (8 or more digits, spaces, dashes or brackets between
+# them; no dots, so addresses and versions stay readable): keep the last four digits.
+_PHONE = re.compile(r"\+?\d[\d ()-]{6,}\d")
 
 
 @dataclass
@@ -84,7 +85,12 @@ def redact(text: str, secrets: Iterable[str]) -> str:
     for secret in secrets:
         if secret:
             text = text.replace(secret, "[REDACTED]")
-    return _PHONE.sub(lambda m: "…" + re.sub(r"\D", "", m.group())[-4:], text)
+    return _PHONE.sub(_last_four, text)
+
+
+def _last_four(match: re.Match[str]) -> str:
+    digits = re.sub(r"\D", "", match.group())
+    return "…" + digits[-4:] if len(digits) >= 8 else match.group()
 
 
 class _JSONFormatter(logging.Formatter):
@@ -144,3 +150,5 @@ def configure_logging(secrets: Callable[[], list[str]], level: int = logging.INF
     handler._campaign_gateway = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)
+    # httpx logs every vendor call at INFO; the access log already tells each one.
+    logging.getLogger("httpx").setLevel(logging.WARNING)

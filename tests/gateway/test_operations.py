@@ -94,6 +94,8 @@ def test_access_log_is_json_and_redacted(
 def test_redaction_of_phones_and_credentials() -> None:
     line = "sent to +33 6 12 34 56 78 and +14155550133 with key sk-live-123"
     assert redact(line, ["sk-live-123"]) == "sent to …5678 and …0133 with key [REDACTED]"
+    addresses = "POST http://127.0.0.1:42017/v1 took 1234567 us, version 2026.11.23"
+    assert redact(addresses, []) == addresses
 
 
 def test_rate_limit_per_tenant(client_with: Callable[..., TestClient]) -> None:
