@@ -187,19 +187,20 @@ def _access_log(context: RequestContext, status: int) -> None:
     )
 
 
-async def _send_problem(send: Send, error: GatewayError, instance: str) -> None:
-    status, body, headers = problem_response(error, instance)
-    raw_headers = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
-    raw_headers.append((b"content-length", str(len(body)).encode()))
-    await send({"type": "http.response.start", "status": status, "headers": raw_headers})
+async def _send(send: Send, status: int, body: bytes, headers: dict[str, str]) -> None:
+    raw = [(name.lower().encode(), value.encode()) for name, value in headers.items()]
+    raw.append((b"content-length", str(len(body)).encode()))
+    await send({"type": "http.response.start", "status": status, "headers": raw})
     await send({"type": "http.response.body", "body": body})
 
 
+async def _send_problem(send: Send, error: GatewayError, instance: str) -> None:
+    status, body, headers = problem_response(error, instance)
+    await _send(send, status, body, headers)
+
+
 async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
-    payload = json.dumps(body).encode()
-    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": payload})
+    await _send(send, status, json.dumps(body).encode(), {"Content-Type": "application/json"})
 
 
 async def _healthz(gateway: Gateway, send: Send) -> None:
@@ -212,10 +213,7 @@ async def _readyz(gateway: Gateway, send: Send) -> None:
 
 
 async def _metrics(gateway: Gateway, send: Send) -> None:
-    body = await run_in_threadpool(metrics_text)
-    headers = [(b"content-type", CONTENT_TYPE_LATEST.encode()), (b"content-length", str(len(body)).encode())]
-    await send({"type": "http.response.start", "status": 200, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
+    await _send(send, 200, await run_in_threadpool(metrics_text), {"Content-Type": CONTENT_TYPE_LATEST})
 
 
 _INFRA: dict[str, Callable[[Gateway, Send], Awaitable[None]]] = {
