@@ -6,7 +6,6 @@ import os
 from typing import Any
 
 from prometheus_client import REGISTRY, CollectorRegistry, generate_latest, multiprocess
-from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from gateway.service import Gateway
@@ -19,10 +18,10 @@ def readiness(gateway: Gateway) -> dict[str, Any]:
     """Which checks pass, which vendors are disabled and whose circuit is open."""
     checks: dict[str, str] = {}
     try:
-        with gateway.registry.engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
+        # Reading the schema revision is itself the proof that the database answers.
+        current = is_current(gateway.registry.engine)
         checks["database"] = "ok"
-        checks["migrations"] = "ok" if is_current(gateway.registry.engine) else "pending"
+        checks["migrations"] = "ok" if current else "pending"
     except SQLAlchemyError:
         checks["database"] = "unreachable"
         checks["migrations"] = "unknown"
