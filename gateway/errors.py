@@ -32,6 +32,7 @@ the gateway.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -59,6 +60,7 @@ __all__ = [
     "VendorTimeout",
     "VendorUnreachable",
     "all_error_classes",
+    "field_path",
 ]
 
 PROBLEM_TYPE_PREFIX = "urn:campaign-gateway:problem:"
@@ -74,6 +76,14 @@ class FieldError:
     def as_dict(self) -> dict[str, str]:
         """The problem's `errors` entry."""
         return {"field": self.field, "message": self.message}
+
+
+def field_path(parts: Iterable[str | int]) -> str:
+    """The `field` of a FieldError for a location: `recipients[0].phone`."""
+    path = ""
+    for part in parts:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
 
 
 class GatewayError(Exception):

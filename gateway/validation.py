@@ -31,15 +31,14 @@ from pydantic import ValidationError as PydanticValidationError
 from rfc3339_validator import validate_rfc3339  # type: ignore[import-untyped]
 from starlette.types import Scope
 
-from gateway.errors import FieldError, RequestInvalid
+from gateway.errors import FieldError, RequestInvalid, field_path
 
 __all__ = [
     "FORMAT_CHECKER",
     "GatewayJSONBodyValidator",
     "GatewayMultipartValidator",
     "compiled",
-    "field_path",
-    "form_errors",
+    "error_path",
     "rust_errors",
     "schema_errors",
 ]
@@ -104,7 +103,7 @@ def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]
 GatewayValidator = jsonschema.validators.extend(Draft4RequestValidator, {"readOnly": _read_only, "pattern": _pattern})
 
 
-def field_path(error: ValidationError) -> str:
+def error_path(error: ValidationError) -> str:
     """`recipients[0].phone` for an error, naming the missing or unexpected property itself."""
     parts: list[str | int] = list(error.absolute_path)
     if error.validator == "required":
@@ -115,25 +114,13 @@ def field_path(error: ValidationError) -> str:
         match = re.search(r"\('(.+?)' was unexpected\)", error.message)
         if match:
             parts.append(match.group(1))
-    path = ""
-    for part in parts:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else part)
-    return path
+    return field_path(parts)
 
 
 def schema_errors(validator: Any, instance: Any) -> list[FieldError]:
     """Every violation, in document order, as field errors."""
     errors = sorted(validator.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path])
-    return [FieldError(field_path(error), _message(error)) for error in errors]
-
-
-def form_errors(schema: dict[str, Any], form: dict[str, Any]) -> list[FieldError]:
-    """Every violation of a form body (fields already cast by Connexion, files as "") as field errors.
-
-    Connexion validates form bodies with Draft 4 formats and `re` semantics only, so a
-    `format: date` field could be "" and reach the vendor's client; this applies the gateway's rules.
-    """
-    return schema_errors(GatewayValidator(schema, format_checker=FORMAT_CHECKER), form)
+    return [FieldError(error_path(error), _message(error)) for error in errors]
 
 
 def _message(error: ValidationError) -> str:
@@ -243,21 +230,14 @@ def rust_errors(validator: Any, instance: Any) -> list[FieldError]:
         path: list[str | int] = list(error.instance_path)
         kind = error.kind.name
         if kind == "required":
-            found.append(FieldError(_joined([*path, error.kind.property]), "is required"))
+            found.append(FieldError(field_path([*path, error.kind.property]), "is required"))
         elif kind == "additionalProperties":
-            found += [FieldError(_joined([*path, name]), "is not a known field") for name in error.kind.unexpected]
+            found += [FieldError(field_path([*path, name]), "is not a known field") for name in error.kind.unexpected]
         elif kind == "format":
-            found.append(FieldError(_joined(path), f"must be a valid {error.kind.format}"))
+            found.append(FieldError(field_path(path), f"must be a valid {error.kind.format}"))
         else:
-            found.append(FieldError(_joined(path), str(error.message)))
+            found.append(FieldError(field_path(path), str(error.message)))
     return sorted(found, key=lambda error: error.field)
-
-
-def _joined(parts: list[str | int]) -> str:
-    path = ""
-    for part in parts:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return path
 
 
 class GatewayJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
@@ -302,11 +282,21 @@ class GatewayJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
 
 
 class GatewayMultipartValidator(MultiPartFormDataValidator):  # type: ignore[misc]
-    """Multipart bodies validated against their schema only, like JSON bodies.
+    """Multipart bodies validated by the gateway's rules, against their schema only, like JSON.
 
-    With strict validation Connexion refuses any form field its schema does not list, even where
-    the schema allows more (Voiceable's does): strictness stays on for query parameters.
+    Connexion checks forms with Draft 4 formats only, so a `format: date` field could be "" and
+    fail later in the vendor's client as a vendor error; and with strict validation it refuses
+    any form field its schema does not list, even where the schema allows more (Voiceable's
+    does): strictness stays on for query parameters.
     """
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**{**kwargs, "strict_validation": False})
+
+    def _validate(self, body: Any) -> None:
+        # `body`: the fields as Connexion cast them, each file as "".
+        if not isinstance(body, dict):
+            raise RequestInvalid("The form could not be read.", errors=[FieldError("", "is not a form")])
+        errors = schema_errors(GatewayValidator(self._schema, format_checker=FORMAT_CHECKER), body)
+        if errors:
+            raise RequestInvalid("The form does not match the schema.", errors=errors)

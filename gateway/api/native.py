@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from typing import Any
 
 import flask
@@ -12,9 +11,8 @@ from connexion import context
 from gateway.api.context import current, current_tenant
 from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
 from gateway.dispatch import Answer, dispatch
-from gateway.errors import GatewayError, RequestInvalid, VendorBadResponse, VendorServerError
+from gateway.errors import GatewayError, VendorBadResponse, VendorServerError
 from gateway.store.registry import Begun, Finish
-from gateway.validation import form_errors
 
 __all__ = ["forward"]
 
@@ -69,7 +67,6 @@ def forward(body: Any = None, **_parameters: Any) -> flask.Response:
 def _payload(body: Any) -> Any:
     request = flask.request
     if request.mimetype == "multipart/form-data":
-        _check_form(body, request.mimetype, request.files.keys())
         fields: dict[str, Any] = request.form.to_dict()
         for name, upload in request.files.items():
             fields[name] = (upload.filename or name, upload.read(), upload.mimetype or "application/octet-stream")
@@ -92,12 +89,3 @@ def _recordable(payload: Any) -> Any:
         else v
         for key, v in payload.items()
     }
-
-
-def _check_form(body: Any, mimetype: str, files: Iterable[str]) -> None:
-    # Connexion has validated the form with Draft 4 formats only (no `date`): apply the gateway's
-    # rules before the vendor's client reads it, or a bad date fails there as a vendor error.
-    form = {**(body or {}), **dict.fromkeys(files, "")}
-    errors = form_errors(context.operation.body_schema(mimetype), form)
-    if errors:
-        raise RequestInvalid("The form does not match the vendor's schema.", errors=errors)

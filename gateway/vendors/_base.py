@@ -33,6 +33,7 @@ from gateway.errors import (
     VendorServerError,
     VendorTimeout,
     VendorUnreachable,
+    field_path,
 )
 from gateway.observe import VENDOR_CALLS, current_request
 from gateway.vendors._http import (
@@ -197,7 +198,7 @@ class Adapter(ABC):
             raise Unprocessable(
                 f"{self.slug} cannot take this campaign",
                 vendor=self.slug,
-                errors=[FieldError(f"{self.slug}:{_vendor_path(err['loc'])}", err["msg"]) for err in exc.errors()],
+                errors=[FieldError(f"{self.slug}:{field_path(err['loc'])}", err["msg"]) for err in exc.errors()],
             ) from exc
 
     def send_payload(self, payload: Any) -> VendorReply:
@@ -375,13 +376,6 @@ def _null_paths(value: Any, path: str) -> list[str]:
 def _neutral_path(path: str) -> str:
     head, _, rest = path.partition(".")
     return f"{head}[*].{rest}" if head == "recipients" and rest else path
-
-
-def _vendor_path(location: tuple[int | str, ...]) -> str:
-    path = ""
-    for part in location:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return path
 
 
 def _short_reason(content: bytes, limit: int = 300) -> str:
