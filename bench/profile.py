@@ -35,7 +35,7 @@ BUCKETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("campaign model, rules, translation (pydantic)", ("check_campaign", "gateway/vendors/", "pydantic")),
     ("JSON access log and metrics", ("logging/", "prometheus_client/", "gateway/observe.py")),
     ("JSON parsing and serialising", ("json/",)),
-    ("HTTP stack: uvicorn, Connexion middleware, a2wsgi, Flask", ()),
+    ("HTTP stack: uvicorn, Connexion middleware and handler layer", ()),
 )
 
 

@@ -1,8 +1,8 @@
 """Where a gateway request's time goes: each stage timed in-process, one call at a time.
 
 These are the gateway's own functions on the bench's bodies, outside the server, so they
-show the cost of each stage without the HTTP stack (uvicorn, Connexion's middleware, the
-WSGI bridge, Flask and logging make up the rest of the CPU per request in the tables). A
+show the cost of each stage without the HTTP stack (uvicorn, Connexion's middleware and
+handler layer, the worker thread and logging make up the rest of the CPU per request). A
 stage whose gateway API changed is reported as unavailable rather than stopping the run.
 """
 

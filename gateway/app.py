@@ -233,9 +233,9 @@ def create_app(settings: Settings, spec_path: Path = SERVED_SPEC) -> GatewayApp:
                 native_routes.setdefault(operation["x-gateway-vendor"], []).append(f"{method.upper()} /v1{path}")
     gateway = Gateway(settings, native_routes=native_routes)
     configure_logging(gateway.secrets)
-    app = connexion.FlaskApp(__name__)
-    # `//vendors/x` is not `/vendors/x`: no redirect to a route the client did not ask for.
-    app.app.url_map.merge_slashes = False
+    # AsyncApp, not FlaskApp: the WSGI hop (a2wsgi, a thread, Flask) cost 1.1 ms of CPU per
+    # request, most of Prism's whole budget (bench/results.md); handlers run without it.
+    app = connexion.AsyncApp(__name__)
     app.add_api(
         spec,
         strict_validation=True,

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import flask
 from sqlalchemy.exc import SQLAlchemyError
+from starlette.responses import Response
 
 from gateway.api.problems import PROBLEM_JSON, problem_response
 from gateway.breaker import Breaker
@@ -47,8 +47,9 @@ def dispatch(
     name: str | None,
     request: Any,
     idempotency_key: str | None,
+    instance: str,
     send: Callable[[Begun], Answer],
-) -> flask.Response:
+) -> Response:
     """Record, send at most once, record the outcome, answer (or replay an earlier answer)."""
     context = current_request.get()
     if context is not None:
@@ -65,14 +66,14 @@ def dispatch(
     )
     if isinstance(begun, Replay):
         REPLAYS.inc()
-        return flask.Response(
-            begun.body, status=begun.status, content_type=begun.content_type, headers={"Idempotent-Replayed": "true"}
+        return Response(
+            begun.body, status_code=begun.status, media_type=begun.content_type, headers={"Idempotent-Replayed": "true"}
         )
     try:
         with breaker.call():
             answer = send(begun)
     except GatewayError as error:
-        status, body, _headers = problem_response(error, flask.request.path)
+        status, body, _headers = problem_response(error, instance)
         _record(
             registry,
             begun,
@@ -96,7 +97,7 @@ def dispatch(
         )
         raise
     _record(registry, begun, answer.outcome, vendor)
-    return flask.Response(answer.body, status=answer.status, content_type=answer.content_type, headers=answer.headers)
+    return Response(answer.body, status_code=answer.status, media_type=answer.content_type, headers=answer.headers)
 
 
 def _record(registry: Registry, begun: Begun, outcome: Finish, vendor: str) -> None:

@@ -13,7 +13,6 @@ list; `readOnly` is a keyword of ours; the formats are the ones below, shared wi
 
 from __future__ import annotations
 
-import json
 import re
 import uuid
 from collections.abc import AsyncGenerator, Callable, Iterator
@@ -31,6 +30,7 @@ from pydantic import ValidationError as PydanticValidationError
 from rfc3339_validator import validate_rfc3339  # type: ignore[import-untyped]
 from starlette.types import Scope
 
+from gateway import jsoncodec
 from gateway.errors import FieldError, RequestInvalid, field_path
 
 __all__ = [
@@ -134,16 +134,18 @@ def _message(error: ValidationError) -> str:
 
 
 def _too_deep(value: Any) -> bool:
-    stack = [(value, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            return True
-        if isinstance(node, dict):
-            stack.extend((child, depth + 1) for child in node.values() if isinstance(child, dict | list))
-        elif isinstance(node, list):
-            stack.extend((child, depth + 1) for child in node if isinstance(child, dict | list))
-    return False
+    """Whether containers nest deeper than MAX_DEPTH (walked one level at a time)."""
+    level = [value] if isinstance(value, dict | list) else []
+    for _depth in range(MAX_DEPTH):
+        level = [
+            child
+            for node in level
+            for child in (node.values() if isinstance(node, dict) else node)
+            if isinstance(child, dict | list)
+        ]
+        if not level:
+            return False
+    return True
 
 
 def _lone_surrogate(value: Any) -> str | None:
@@ -252,7 +254,7 @@ class GatewayJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
         if not raw:
             return None
         try:
-            body = json.loads(raw)
+            body = jsoncodec.loads(raw)
         except RecursionError:
             raise RequestInvalid(
                 "The JSON body is nested too deeply.", errors=[FieldError("", "nesting too deep")]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-import flask
+from connexion import request as current_http_request
+from starlette.responses import Response
 
+from gateway import jsoncodec
 from gateway.api.context import current, current_tenant
 from gateway.api.responses import json_response
 from gateway.campaign import CampaignRequest, check_campaign
@@ -22,7 +23,7 @@ __all__ = ["campaign_view", "create", "list_campaigns", "show"]
 ROUTE = "campaigns"
 
 
-def create(campaign: dict[str, Any], dry_run: bool = False) -> flask.Response:
+def create(campaign: dict[str, Any], dry_run: bool = False) -> Response:
     """Validate, translate, record and send (or, with dry_run, show what would be sent)."""
     gateway = current()
     request, errors = check_campaign(CampaignRequest.model_validate(campaign))
@@ -50,7 +51,7 @@ def create(campaign: dict[str, Any], dry_run: bool = False) -> flask.Response:
             vendor_response={"status": reply.status, "body": reply.content.decode("utf-8", "replace")},
         )
         view = _view(begun.campaign_id, request.vendor, ROUTE, request.name, begun.created_at, outcome)
-        body = json.dumps(view, separators=(",", ":")).encode()
+        body = jsoncodec.dumps(view)
         return Answer(201, body, "application/json", replace(outcome, response_body=body))
 
     return dispatch(
@@ -61,12 +62,13 @@ def create(campaign: dict[str, Any], dry_run: bool = False) -> flask.Response:
         route=ROUTE,
         name=request.name,
         request=campaign,
-        idempotency_key=flask.request.headers.get("Idempotency-Key"),
+        idempotency_key=current_http_request.headers.get("Idempotency-Key"),
+        instance=current_http_request.url.path,
         send=send,
     )
 
 
-def show(campaign_id: str) -> flask.Response:
+def show(campaign_id: str) -> Response:
     """One campaign of the caller's tenant; another tenant's id is 404, never 403."""
     row = current().registry.get(current_tenant(), campaign_id)
     if row is None:
@@ -74,7 +76,7 @@ def show(campaign_id: str) -> flask.Response:
     return json_response(campaign_view(row))
 
 
-def list_campaigns(limit: int = 20, cursor: str | None = None, **filters: Any) -> flask.Response:
+def list_campaigns(limit: int = 20, cursor: str | None = None, **filters: Any) -> Response:
     """The caller's campaigns, newest first."""
     for bound in ("created_after", "created_before"):
         if isinstance(filters.get(bound), str):

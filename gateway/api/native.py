@@ -5,8 +5,11 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-import flask
 from connexion import context
+from connexion import request as current_http_request
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.responses import Response
 
 from gateway.api.context import current, current_tenant
 from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
@@ -17,12 +20,16 @@ from gateway.store.registry import Begun, Finish
 __all__ = ["forward"]
 
 
-def forward(body: Any = None, **_parameters: Any) -> flask.Response:
+async def forward(body: Any = None, **parameters: Any) -> Response:
     """Relay the vendor's 2xx and 4xx answers; its 5xx and failures are gateway problems."""
     slug = context.operation.operation_id.removeprefix(NATIVE_OPERATION_PREFIX).split(".", 1)[0]
+    payload = await _payload(body, parameters)
+    return await run_in_threadpool(_forward, slug, payload)
+
+
+def _forward(slug: str, payload: Any) -> Response:
     tenant = current_tenant()
     adapter = current().live_adapter(slug, tenant)
-    payload = _payload(body)
 
     def send(_begun: Begun) -> Answer:
         reply = adapter.send_payload(payload)
@@ -56,22 +63,27 @@ def forward(body: Any = None, **_parameters: Any) -> flask.Response:
         current().breakers[slug],
         tenant=tenant,
         vendor=slug,
-        route=flask.request.path,
+        route=current_http_request.url.path,
         name=_name(payload),
         request=_recordable(payload),
-        idempotency_key=flask.request.headers.get("Idempotency-Key"),
+        idempotency_key=current_http_request.headers.get("Idempotency-Key"),
+        instance=current_http_request.url.path,
         send=send,
     )
 
 
-def _payload(body: Any) -> Any:
-    request = flask.request
-    if request.mimetype == "multipart/form-data":
-        fields: dict[str, Any] = request.form.to_dict()
-        for name, upload in request.files.items():
-            fields[name] = (upload.filename or name, upload.read(), upload.mimetype or "application/octet-stream")
-        return fields
-    return body
+async def _payload(body: Any, parameters: dict[str, Any]) -> Any:
+    """The JSON body, or the form: its fields as Connexion validated them, plus its files."""
+    if not isinstance(body, dict) or current_http_request.mimetype != "multipart/form-data":
+        return body
+    fields: dict[str, Any] = dict(body)
+    for name, value in parameters.items():
+        upload = value[0] if isinstance(value, list) and value else value
+        if isinstance(upload, UploadFile):
+            content_type = upload.content_type or "application/octet-stream"
+            fields[name] = (upload.filename or name, await upload.read(), content_type)
+            await upload.close()
+    return fields
 
 
 def _name(payload: Any) -> str | None:

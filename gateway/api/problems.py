@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from http import HTTPStatus
@@ -11,6 +10,7 @@ from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from starlette.formparsers import MultiPartException
 
+from gateway import jsoncodec
 from gateway.errors import (
     FieldError,
     GatewayError,
@@ -42,7 +42,7 @@ def problem_response(error: GatewayError, instance: str | None = None) -> tuple[
     context = current_request.get()
     if context is not None:
         problem["request_id"] = context.request_id
-    body = json.dumps(problem).encode()
+    body = jsoncodec.dumps(problem)
     return error.status, body, {"Content-Type": PROBLEM_JSON, **error.headers}
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-import flask
+from starlette.responses import Response
+
+from gateway import jsoncodec
 
 __all__ = ["json_response"]
 
 
-def json_response(body: Any, status: int = 200) -> flask.Response:
+def json_response(body: Any, status: int = 200) -> Response:
     """A compact application/json response."""
-    return flask.Response(json.dumps(body, separators=(",", ":")), status=status, mimetype="application/json")
+    return Response(jsoncodec.dumps(body), status_code=status, media_type="application/json")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-import flask
+from starlette.responses import Response
 
 from gateway.api.context import current
 from gateway.api.responses import json_response
@@ -31,7 +31,7 @@ def capability_rows(names: dict[str, str], native_routes: dict[str, list[str]]) 
     return rows
 
 
-def list_vendors() -> flask.Response:
+def list_vendors() -> Response:
     """The capability matrix."""
     gateway = current()
     return json_response({"vendors": capability_rows(gateway.vendor_names, gateway.native_routes)})

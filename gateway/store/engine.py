@@ -12,13 +12,20 @@ it returns, so even a crash of the database server loses no acknowledged campaig
 
 from __future__ import annotations
 
+import fcntl
+import os
+import threading
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-__all__ = ["make_engine"]
+from gateway import jsoncodec
+
+__all__ = ["SQLiteWriteLock", "make_engine", "write_lock"]
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -29,13 +36,13 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, connect_args={"timeout": 30}, **kwargs)
+        engine = create_engine(parsed, connect_args={"timeout": 30}, json_serializer=jsoncodec.dumps_text, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         # pysqlite's own transaction handling defers BEGIN; issue it ourselves so that
         # SELECT ... then INSERT in one transaction is serialised (BEGIN IMMEDIATE).
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
         return engine
-    engine = create_engine(parsed, pool_pre_ping=True, **kwargs)
+    engine = create_engine(parsed, pool_pre_ping=True, json_serializer=jsoncodec.dumps_text, **kwargs)
     event.listen(engine, "connect", _postgres_settings)
     return engine
 
@@ -54,3 +61,46 @@ def _postgres_settings(dbapi_connection: Any, _record: Any) -> None:
     with dbapi_connection.cursor() as cursor:
         cursor.execute("SET synchronous_commit TO on")
     dbapi_connection.commit()
+
+
+class SQLiteWriteLock:
+    """Lets one write transaction at a time into an SQLite file: threads queue, processes too.
+
+    SQLite has one writer at a time, and a connection that finds the file locked retries in
+    sleeps of up to 100 ms (its busy handler), which made the p99 latency at 16 concurrent
+    requests over a second. Writers of this process wait on a thread lock, and the gateway's
+    worker processes on an flock of `<database>.write-lock`, both woken as soon as it is free.
+    Other programs writing the file still meet SQLite's own locking, so nothing depends on this.
+    """
+
+    def __init__(self, database: str | None) -> None:
+        self._threads = threading.Lock()
+        self._path = f"{database}.write-lock" if database and database != ":memory:" else None
+        self._fd: int | None = None
+
+    def __enter__(self) -> None:
+        self._threads.acquire()
+        try:
+            if self._path is not None:
+                if self._fd is None:
+                    self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
+                fcntl.flock(self._fd, fcntl.LOCK_EX)
+        except BaseException:
+            self._threads.release()
+            raise
+
+    def __exit__(
+        self, _type: type[BaseException] | None, _value: BaseException | None, _traceback: TracebackType | None
+    ) -> None:
+        try:
+            if self._fd is not None:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+        finally:
+            self._threads.release()
+
+
+def write_lock(engine: Engine) -> AbstractContextManager[Any]:
+    """What a write transaction on `engine` holds first (nothing on PostgreSQL)."""
+    if engine.dialect.name != "sqlite":
+        return nullcontext()
+    return SQLiteWriteLock(engine.url.database)

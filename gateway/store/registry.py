@@ -10,17 +10,21 @@ worker, on any machine sharing the database) sends the campaign.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Connection, Engine, and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 
+from gateway import jsoncodec
 from gateway.errors import Conflict, DatabaseUnavailable, FieldError, IdempotencyKeyReused, RequestInvalid
+from gateway.store.engine import write_lock
 from gateway.store.schema import campaigns, idempotency_keys
 
 __all__ = ["Begun", "Finish", "Registry", "Replay", "aware", "fingerprint"]
@@ -30,10 +34,8 @@ DISPATCH_STATES = ("in_flight", "accepted", "rejected", "unknown")
 
 def fingerprint(route: str, vendor: str, body: Any) -> str:
     """Stable hash of what makes two requests "the same payload"."""
-    import hashlib
-
-    canonical = json.dumps({"route": route, "vendor": vendor, "body": body}, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    canonical = jsoncodec.dumps({"route": route, "vendor": vendor, "body": body}, sort_keys=True)
+    return hashlib.sha256(canonical).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,7 @@ class Registry:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.engine = engine
+        self._write_lock = write_lock(engine)
         self._ttl = idempotency_ttl
         self._guard = retry_guard
         self._clock = clock
@@ -137,7 +140,7 @@ class Registry:
         }
         for _attempt in range(3):
             try:
-                with self.engine.begin() as connection:
+                with self._transaction() as connection:
                     if idempotency_key is None:
                         self._guard_retry(connection, tenant, request_fingerprint, now)
                     else:
@@ -169,10 +172,15 @@ class Registry:
                 raise
         raise Conflict("The Idempotency-Key is contended; retry.")
 
+    @contextmanager
+    def _transaction(self) -> Iterator[Connection]:
+        with self._write_lock, self.engine.begin() as connection:
+            yield connection
+
     def finish(self, campaign_id: str, outcome: Finish) -> None:
         """Record the outcome and the answer the client got (replayed for its key)."""
         values = {key: getattr(outcome, key) for key in _OUTCOME_COLUMNS}
-        with self.engine.begin() as connection:
+        with self._transaction() as connection:
             connection.execute(_FINISH, {**values, "updated_at": self._clock(), "c_id": campaign_id})
 
     def get(self, tenant: str, campaign_id: str) -> dict[str, Any] | None:
@@ -228,7 +236,7 @@ class Registry:
         No live call outlasts the vendor deadline, so a row in flight for longer was left by a
         process that died mid-call: whether the vendor acted is not known.
         """
-        with self.engine.begin() as connection:
+        with self._transaction() as connection:
             result = connection.execute(
                 update(campaigns)
                 .where(campaigns.c.dispatch == "in_flight", campaigns.c.updated_at < self._clock() - older_than)
@@ -243,7 +251,7 @@ class Registry:
         values: dict[str, Any] = {"dispatch": dispatch, "updated_at": self._clock()}
         if vendor_campaign_id:
             values["vendor_campaign_id"] = vendor_campaign_id
-        with self.engine.begin() as connection:
+        with self._transaction() as connection:
             result = connection.execute(
                 update(campaigns)
                 .where(campaigns.c.id == campaign_id, campaigns.c.dispatch == "unknown")
