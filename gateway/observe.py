@@ -53,7 +53,9 @@ BREAKER_OPEN = Gauge(
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 # Anything that looks like a phone number (8 or more digits, spaces, dashes or brackets between
 # them; no dots, so addresses and versions stay readable): keep the last four digits.
-_PHONE = re.compile(r"\+?\d[\d ()-]{6,}\d")
+# A digit run inside a token (a hex request id, a UUID) is no phone number: the run must
+# stand apart from letters and digits on both sides.
+_PHONE = re.compile(r"(?<![0-9A-Za-z])\+?\d[\d ()-]{6,}\d(?![0-9A-Za-z])")
 
 
 @dataclass

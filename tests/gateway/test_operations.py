@@ -98,6 +98,13 @@ def test_redaction_of_phones_and_credentials() -> None:
     assert redact(addresses, []) == addresses
 
 
+def test_redaction_leaves_ids_whole() -> None:
+    # A hex request id may hold a run of eight digits or more; it is not a phone number.
+    ids = "request_id 9d5a2d4c12345678fb1299d0d7b5602631bf, 4753875e062981234567890da6298f1"
+    assert redact(ids, []) == ids
+    assert redact('{"phone": "+33612345678"}', []) == '{"phone": "…5678"}'
+
+
 def test_rate_limit_per_tenant(client_with: Callable[..., TestClient]) -> None:
     limited = client_with(GATEWAY_RATE_LIMIT="3/minute")
     answers = [limited.get("/v1/vendors", headers=AUTH) for _ in range(4)]
