@@ -56,7 +56,7 @@ _CONTROL_EXCEPT_WHITESPACE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 def normalise_phone(raw: str) -> str | None:
     """ASCII E.164 for a valid number written as E.164 (`+` and country code), else None."""
-    ascii_form = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in raw)
+    ascii_form = raw if raw.isascii() else "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in raw)
     if not _E164_SHAPE.fullmatch(ascii_form):
         return None
     try:

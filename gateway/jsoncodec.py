@@ -1,18 +1,23 @@
 """JSON on the request path: orjson, with the standard library for what orjson refuses.
 
 orjson parses and writes a 10 KB campaign 5-10x faster than `json` (bench/results.md). It
-refuses integers beyond 64 bits, which JSON allows and the gateway must carry unchanged (a
-vendor's large ids), so those documents take the slower standard-library path.
+reads integers beyond 64 bits as floats and refuses to write them, while the gateway must
+carry them unchanged (a vendor's large ids): documents with such a run of digits take the
+standard library's path.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import orjson
 
 __all__ = ["dumps", "dumps_text", "loads"]
+
+# Integers of up to 18 digits fit in 64 bits; a run of 19 or more (perhaps in a string) takes `json`.
+_LONG_DIGITS = re.compile(rb"\d{19}")
 
 
 def dumps(value: Any, *, sort_keys: bool = False) -> bytes:
@@ -30,9 +35,15 @@ def dumps_text(value: Any) -> str:
 
 def loads(raw: bytes | str) -> Any:
     """Parse JSON; raises ValueError (or RecursionError, UnicodeDecodeError) like `json.loads`."""
-    try:
-        return orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        # orjson also refuses big integers, lone surrogates and deep nesting, which `json`
-        # either reads or reports with the detail the caller's error message needs.
-        return json.loads(raw)
+    data = raw.encode() if isinstance(raw, str) else raw
+    if not _LONG_DIGITS.search(data):
+        try:
+            return orjson.loads(data)
+        except orjson.JSONDecodeError:
+            pass  # lone surrogates and deep nesting: `json` reads them or says where they are
+    return json.loads(data, parse_constant=_refuse_constant)
+
+
+def _refuse_constant(name: str) -> Any:
+    # `json` reads NaN and Infinity, which JSON does not have (RFC 8259) and orjson writes as null.
+    raise ValueError(f"{name} is not a JSON value")

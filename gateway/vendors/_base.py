@@ -40,6 +40,7 @@ from gateway.vendors._http import (
     CallState,
     CaptureTransport,
     ResponseTooLarge,
+    VendorHTTPClient,
     VendorTransport,
     vendor_call,
 )
@@ -274,15 +275,20 @@ class Adapter(ABC):
         return content
 
     def _make_client(self, transport: httpx.BaseTransport) -> Any:
-        return self.client_class(
-            base_url=self._base_url or "http://vendor.invalid",
-            token=self._credential,
-            prefix=self.auth.prefix,
-            auth_header_name=self.auth.header,
-            timeout=httpx.Timeout(self._timeout_s),
-            follow_redirects=False,
-            raise_on_unexpected_status=False,
-            httpx_args={"transport": transport},
+        # The httpx client is built here, so these are the settings that apply (the generated
+        # client's own would only build a plain httpx.Client).
+        client = self.client_class(
+            base_url=self._base_url or "http://vendor.invalid", token=self._credential, raise_on_unexpected_status=False
+        )
+        credential = f"{self.auth.prefix} {self._credential}" if self.auth.prefix else self._credential
+        return client.set_httpx_client(
+            VendorHTTPClient(
+                base_url=self._base_url or "http://vendor.invalid",
+                headers={self.auth.header: credential},
+                timeout=httpx.Timeout(self._timeout_s),
+                follow_redirects=False,
+                transport=transport,
+            )
         )
 
 

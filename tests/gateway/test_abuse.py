@@ -85,7 +85,16 @@ def test_header_injection_in_request_id_is_not_forwarded(client: TestClient, san
 
 @pytest.mark.parametrize(
     "raw",
-    [b"\xff\xfe{}", b'{"vendor": "clerk", "name": "\xc3\x28"}', b"[" * 50_000 + b"]" * 50_000, b"", b"null", b"[]"],
+    [
+        b"\xff\xfe{}",
+        b'{"vendor": "clerk", "name": "\xc3\x28"}',
+        b"[" * 50_000 + b"]" * 50_000,
+        b"",
+        b"null",
+        b"[]",
+        b'{"vendor": "tetherai", "name": "n", "options": {"weight": NaN}}',  # not JSON, though Python reads it
+        b'{"vendor": "tetherai", "name": "n", "options": {"weight": -Infinity}}',
+    ],
 )
 def test_malformed_bodies_are_400(client: TestClient, sandbox: Sandbox, raw: bytes) -> None:
     response = client.post("/v1/campaigns", content=raw, headers={**AUTH, "Content-Type": "application/json"})
