@@ -28,14 +28,14 @@ BENCH = Path(__file__).resolve().parent
 PY_SPY_VERSION = "0.4.3"
 # First match wins, so a JSON dump inside the registry counts as registry time.
 BUCKETS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("request schema validation (jsonschema)", ("schema_errors", "jsonschema/", "_too_deep")),
+    ("request schema validation (jsonschema-rs)", ("rust_errors", "_too_deep", "_lone_surrogate", "jsonschema")),
     ("registry writes (SQLAlchemy, SQLite)", ("gateway/store/", "sqlalchemy/")),
     ("vendor call (generated client, httpx)", ("send_payload", "httpx/", "httpcore/")),
     ("phone number checks (phonenumbers)", ("normalise_phone", "phonenumbers/")),
     ("campaign model, rules, translation (pydantic)", ("check_campaign", "gateway/vendors/", "pydantic")),
     ("JSON access log and metrics", ("logging/", "prometheus_client/", "gateway/observe.py")),
-    ("JSON parsing and serialising", ("json/",)),
-    ("HTTP stack: uvicorn, Connexion middleware and handler layer", ()),
+    ("JSON parsing and serialising", ("json/", "jsoncodec")),
+    ("HTTP stack: uvicorn, Connexion middleware and handler layer, thread hand-off", ()),
 )
 
 
