@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import connexion
+from anyio import to_thread
 from connexion.datastructures import MediaTypeDict
 from connexion.exceptions import ProblemException
 from connexion.options import SwaggerUIOptions
@@ -81,6 +82,9 @@ class GatewayApp:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        threads = to_thread.current_default_thread_limiter()  # one per event loop
+        if threads.total_tokens != self.gateway.blocking_threads:
+            threads.total_tokens = self.gateway.blocking_threads
         path: str = scope["path"]
         if path in _INFRA:
             await _INFRA[path](self.gateway, send)

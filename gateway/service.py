@@ -26,6 +26,8 @@ __all__ = ["Gateway"]
 REFRESH_S = 30.0
 # A campaign still in flight this long after the vendor deadline was abandoned by a crash.
 ABANDONED_AFTER_S = 60.0
+# Threads beyond the vendor calls' own, for registry reads and requests refused before a call.
+SPARE_THREADS = 16
 
 
 @dataclass
@@ -106,6 +108,16 @@ class Gateway:
             self._key_cache.clear()  # bounded: a flood of wrong keys cannot grow it without end
         self._key_cache[key] = (now, stored)
         return stored
+
+    @property
+    def blocking_threads(self) -> int:
+        """Threads a worker needs so that every vendor can have its full cap of calls at once.
+
+        The registry and the vendor calls block, so each request runs in a thread; with fewer
+        threads than the vendors' caps together, one vendor that hangs would take them all and
+        stall the others, which its own cap is there to prevent.
+        """
+        return self.settings.vendor_concurrency * len(self.adapters) + SPARE_THREADS
 
     def live_adapter(self, slug: str, tenant: str | None = None) -> Adapter:
         """The tenant's own account at the vendor if it has one, else the gateway's; 503 if none."""

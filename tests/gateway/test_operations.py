@@ -9,12 +9,15 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from anyio import to_thread
 from prometheus_client import REGISTRY
 from starlette.testclient import TestClient
 
+from gateway.app import GatewayApp
 from gateway.observe import redact
 from gateway.sandbox.faults import Fault
 from gateway.sandbox.server import Sandbox
+from gateway.service import SPARE_THREADS
 from gateway.store.engine import make_engine
 
 from .conftest import AUTH, KEY, OTHER_KEY, examples
@@ -133,3 +136,20 @@ def test_circuit_breaker_opens_fails_fast_and_recovers(
     time.sleep(0.6)
     assert gateway.post("/v1/campaigns", json=examples()["smallest"], headers=AUTH).status_code == 201  # the probe
     assert gateway.get("/readyz").json()["open_circuits"] == []
+
+
+def test_every_vendor_can_fill_its_cap_without_taking_the_others_threads(
+    client_with: Callable[..., TestClient],
+) -> None:
+    # Requests block a thread while the registry and the vendor work; the worker's pool is sized
+    # so that one vendor at its cap (here 3 calls) leaves threads for every other vendor.
+    app = client_with(GATEWAY_VENDOR_CONCURRENCY="3").app
+    assert isinstance(app, GatewayApp)
+    with TestClient(app, raise_server_exceptions=False) as client:  # one event loop for all requests
+        assert client.get("/healthz").status_code == 200
+        threads = client.portal.call(_thread_tokens)
+    assert threads == 3 * len(app.gateway.adapters) + SPARE_THREADS
+
+
+async def _thread_tokens() -> float:
+    return to_thread.current_default_thread_limiter().total_tokens
