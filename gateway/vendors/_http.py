@@ -187,11 +187,18 @@ class CaptureTransport(httpx.BaseTransport):
 
 
 class VendorHTTPClient(httpx.Client):
-    """The httpx client under every generated client: JSON bodies are written by orjson.
+    """The httpx client under every generated client, cut to what a vendor call uses.
 
     The generated clients pass request bodies as `json=`, which httpx writes with the standard
     library (a fifth of a millisecond for a 50-recipient campaign, ten times orjson's time).
+    A request goes straight to the transport: the credential is a plain header (no auth flow),
+    redirects are not followed (one POST, sent once), and no cookie is kept, since one client
+    serves every tenant. httpx's machinery for those cost about 0.3 ms a call.
     """
+
+    def __init__(self, *, transport: httpx.BaseTransport, **kwargs: Any) -> None:
+        super().__init__(transport=transport, **kwargs)
+        self._vendor_transport = transport
 
     def build_request(
         self,
@@ -209,3 +216,15 @@ class VendorHTTPClient(httpx.Client):
             headers = httpx.Headers(headers)
             headers.setdefault("Content-Type", "application/json")
         return super().build_request(method, url, content=content, headers=headers, **kwargs)
+
+    def send(self, request: httpx.Request, *, stream: bool = False, **_ignored: Any) -> httpx.Response:
+        """Send through the transport once and read the answer (no auth flow, redirects or cookies)."""
+        response = self._vendor_transport.handle_request(request)
+        response.request = request
+        try:
+            if not stream:
+                response.read()
+        except BaseException:
+            response.close()
+            raise
+        return response
