@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from connexion import request as current_http_request
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.responses import Response
 
@@ -47,7 +48,6 @@ def dispatch(
     name: str | None,
     request: Any,
     idempotency_key: str | None,
-    instance: str,
     send: Callable[[Begun], Answer],
 ) -> Response:
     """Record, send at most once, record the outcome, answer (or replay an earlier answer)."""
@@ -73,7 +73,7 @@ def dispatch(
         with breaker.call():
             answer = send(begun)
     except GatewayError as error:
-        status, body, _headers = problem_response(error, instance)
+        status, body, _headers = problem_response(error, current_http_request.url.path)
         _record(
             registry,
             begun,

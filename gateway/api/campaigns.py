@@ -63,7 +63,6 @@ def create(campaign: dict[str, Any], dry_run: bool = False) -> Response:
         name=request.name,
         request=campaign,
         idempotency_key=current_http_request.headers.get("Idempotency-Key"),
-        instance=current_http_request.url.path,
         send=send,
     )
 

@@ -67,7 +67,6 @@ def _forward(slug: str, payload: Any) -> Response:
         name=_name(payload),
         request=_recordable(payload),
         idempotency_key=current_http_request.headers.get("Idempotency-Key"),
-        instance=current_http_request.url.path,
         send=send,
     )
 

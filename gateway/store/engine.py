@@ -31,18 +31,19 @@ __all__ = ["SQLiteWriteLock", "make_engine", "write_lock"]
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for `url`; `postgresql://user@host:port/db` works as written (psycopg 3)."""
     parsed = make_url(url)
+    kwargs = {"json_serializer": jsoncodec.dumps_text, **kwargs}
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, connect_args={"timeout": 30}, json_serializer=jsoncodec.dumps_text, **kwargs)
+        engine = create_engine(parsed, connect_args={"timeout": 30}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         # pysqlite's own transaction handling defers BEGIN; issue it ourselves so that
         # SELECT ... then INSERT in one transaction is serialised (BEGIN IMMEDIATE).
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
         return engine
-    engine = create_engine(parsed, pool_pre_ping=True, json_serializer=jsoncodec.dumps_text, **kwargs)
+    engine = create_engine(parsed, pool_pre_ping=True, **kwargs)
     event.listen(engine, "connect", _postgres_settings)
     return engine
 
