@@ -104,6 +104,23 @@ class PreparedRequest:
     files: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class _JSONBody:
+    """A JSON payload handed to a generated operation as it is; the operation calls `to_dict()`.
+
+    Both routes' payloads already match the vendor's schema (validated, or dumped from the
+    vendor's pydantic model), so building the generated attrs model and dumping it again
+    could only rewrite the body (date-times, for one): on the native route, where the vendor's
+    own body is forwarded, that round trip was a tenth of a request's CPU.
+    """
+
+    payload: Any
+
+    def to_dict(self) -> Any:
+        """What the generated operation sends as `json=`."""
+        return self.payload
+
+
 class _GeneratedCall(Protocol):
     def __call__(self, *, client: Any, body: Any) -> Any: ...
 
@@ -115,11 +132,10 @@ class Adapter(ABC):
     capabilities: ClassVar[Capabilities]
     # The vendor's status words and their vendor-neutral status (module-level tables).
     statuses: ClassVar[dict[str, CampaignStatus]]
-    # From the generated package: its AuthenticatedClient, the operation's `sync_detailed`
-    # (wrapped in staticmethod) and the operation's request body model.
+    # From the generated package: its AuthenticatedClient and the operation's `sync_detailed`
+    # (wrapped in staticmethod).
     client_class: ClassVar[Any]
     operation: ClassVar[_GeneratedCall]
-    client_body: ClassVar[Any]
     auth: ClassVar[AuthStyle] = AuthStyle()
     success_statuses: ClassVar[frozenset[int]] = frozenset({201})
 
@@ -147,8 +163,8 @@ class Adapter(ABC):
         """Read the vendor's parsed success body (pure)."""
 
     def _client_body(self, payload: Any) -> Any:
-        """Build the generated client's body from a wire payload (JSON dict or form fields)."""
-        return self.client_body.from_dict(payload)
+        """The generated operation's `body` for a wire payload (a multipart adapter builds its model)."""
+        return _JSONBody(payload)
 
     def campaign_status(self, vendor_word: str | None) -> CampaignStatus:
         """The vendor-neutral status for the vendor's word (`unmapped` if the table lacks it)."""

@@ -10,7 +10,7 @@ from generated.clerk_client import AuthenticatedClient
 from generated.clerk_client.api.campaigns import (
     public_campaigns_controller_create_and_trigger_campaign as create,
 )
-from generated.clerk_client.models import CampaignResponse, CreateAndTriggerCampaignRequest
+from generated.clerk_client.models import CampaignResponse
 from generated.models import clerk
 
 __all__ = ["ClerkAdapter"]
@@ -34,7 +34,6 @@ class ClerkAdapter(Adapter):
     statuses = STATUSES
     client_class = AuthenticatedClient
     operation = staticmethod(create.sync_detailed)
-    client_body = CreateAndTriggerCampaignRequest
     auth = AuthStyle(header="apiKey", prefix="")
     capabilities = Capabilities(
         channels=("sms", "whatsapp", "rcs"),

@@ -14,7 +14,6 @@ from generated.smallest_client import AuthenticatedClient
 from generated.smallest_client.api.subpackage_campaigns import create_a_campaign
 from generated.smallest_client.models import (
     CampaignsCreateACampaignResponse201,
-    CreateACampaignBody,
 )
 from generated.smallest_client.types import Unset
 
@@ -38,7 +37,6 @@ class SmallestAdapter(Adapter):
     statuses = STATUSES
     client_class = AuthenticatedClient
     operation = staticmethod(create_a_campaign.sync_detailed)
-    client_body = CreateACampaignBody
     capabilities = Capabilities(
         channels=("voice",),
         inline_recipients=False,

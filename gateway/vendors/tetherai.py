@@ -9,7 +9,7 @@ from gateway.vendors._base import Adapter, Capabilities, refuse_fields, require_
 from generated.models import tetherai
 from generated.tetherai_client import AuthenticatedClient
 from generated.tetherai_client.api.campaigns import create_campaign
-from generated.tetherai_client.models import CampaignCreatedResponse, CreateCampaignRequest
+from generated.tetherai_client.models import CampaignCreatedResponse
 from generated.tetherai_client.types import Unset
 
 __all__ = ["TetherAIAdapter"]
@@ -27,7 +27,6 @@ class TetherAIAdapter(Adapter):
     statuses = STATUSES
     client_class = AuthenticatedClient
     operation = staticmethod(create_campaign.sync_detailed)
-    client_body = CreateCampaignRequest
     success_statuses = frozenset({200, 201})
     capabilities = Capabilities(
         channels=("sms",),

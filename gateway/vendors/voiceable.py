@@ -30,7 +30,6 @@ class VoiceableAdapter(Adapter):
     statuses = STATUSES
     client_class = AuthenticatedClient
     operation = staticmethod(create_campaign.sync_detailed)
-    client_body = CreateCampaignRequest
     auth = AuthStyle(header="X-API-Key", prefix="")
     capabilities = Capabilities(
         channels=("voice",),

@@ -14,7 +14,7 @@ from gateway.vendors._base import Adapter, AuthStyle, Capabilities, refuse_field
 from generated.models import volubile
 from generated.volubile_client import AuthenticatedClient
 from generated.volubile_client.api.campaigns import create
-from generated.volubile_client.models import CampaignResponse, CreateCampaignRequest
+from generated.volubile_client.models import CampaignResponse
 
 __all__ = ["VolubileAdapter"]
 
@@ -32,7 +32,6 @@ class VolubileAdapter(Adapter):
     statuses = STATUSES
     client_class = AuthenticatedClient
     operation = staticmethod(create.sync_detailed)
-    client_body = CreateCampaignRequest
     auth = AuthStyle(header="X-Api-Key", prefix="")
     capabilities = Capabilities(
         channels=("voice",),

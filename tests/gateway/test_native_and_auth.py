@@ -44,6 +44,7 @@ JSON_NATIVE: dict[str, tuple[str, dict[str, str], dict[str, Any]]] = {
             "newContacts": [{"firstName": "Jamie", "phoneNumber": "+14155550133"}],
             "isAutopilot": False,
             "type": "sms",
+            "scheduleDate": "2030-05-20T15:00:00.000Z",  # forwarded as written, not re-formatted
         },
     ),
     "smallest": (
