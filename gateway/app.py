@@ -58,11 +58,19 @@ SERVED_SPEC = ROOT / "generated" / "openapi.json"
 
 
 class _NativeResolver(Resolver):  # type: ignore[misc]
-    """Every `native.<slug>.<operationId>` is served by the one forwarding handler."""
+    """Every `native.<slug>.<operationId>` is served by a forwarding handler.
+
+    Operations taking JSON only get the handler that reads the validated JSON body; any other
+    (forms, file uploads) the one that takes what Connexion parsed.
+    """
+
+    def __init__(self, json_only: set[str]) -> None:
+        super().__init__()
+        self._json_only = json_only
 
     def resolve_function_from_operation_id(self, operation_id: str) -> Any:
         if operation_id.startswith(NATIVE_OPERATION_PREFIX):
-            return native.forward
+            return native.forward_json if operation_id in self._json_only else native.forward
         return super().resolve_function_from_operation_id(operation_id)
 
 
@@ -231,10 +239,14 @@ def create_app(settings: Settings, spec_path: Path = SERVED_SPEC) -> GatewayApp:
     """Build the gateway for `settings`."""
     spec = json.loads(spec_path.read_text())
     native_routes: dict[str, list[str]] = {}
+    json_only: set[str] = set()
     for path, item in spec["paths"].items():
         for method, operation in item.items():
             if isinstance(operation, dict) and "x-gateway-vendor" in operation:
                 native_routes.setdefault(operation["x-gateway-vendor"], []).append(f"{method.upper()} /v1{path}")
+                body_types = operation.get("requestBody", {}).get("content", {})
+                if body_types and all(_is_json(media_type) for media_type in body_types):
+                    json_only.add(operation["operationId"])
     gateway = Gateway(settings, native_routes=native_routes)
     configure_logging(gateway.secrets)
     # AsyncApp, not FlaskApp: with a trivial handler, the WSGI hop (a2wsgi, a thread, Flask)
@@ -244,7 +256,7 @@ def create_app(settings: Settings, spec_path: Path = SERVED_SPEC) -> GatewayApp:
         spec,
         strict_validation=True,
         validate_responses=False,
-        resolver=_NativeResolver(),
+        resolver=_NativeResolver(json_only),
         validator_map={
             "body": MediaTypeDict(
                 {
@@ -261,6 +273,11 @@ def create_app(settings: Settings, spec_path: Path = SERVED_SPEC) -> GatewayApp:
     app.add_error_handler(HTTPException, render_http_exception)
     app.add_error_handler(Exception, render_unexpected)
     return GatewayApp(app, gateway)
+
+
+def _is_json(media_type: str) -> bool:
+    # What the "*/*json" entry of the validator map matches (application/json, */*+json).
+    return media_type.split(";", 1)[0].strip().lower().endswith("json")
 
 
 def app_from_env() -> GatewayApp:

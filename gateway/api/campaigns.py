@@ -10,7 +10,7 @@ from connexion import request as current_http_request
 from starlette.responses import Response
 
 from gateway import jsoncodec
-from gateway.api.context import current, current_tenant
+from gateway.api.context import current, current_json, current_tenant
 from gateway.api.responses import json_response
 from gateway.campaign import CampaignRequest, check_campaign
 from gateway.dispatch import Answer, dispatch
@@ -23,9 +23,10 @@ __all__ = ["campaign_view", "create", "list_campaigns", "show"]
 ROUTE = "campaigns"
 
 
-def create(campaign: dict[str, Any], dry_run: bool = False) -> Response:
+def create(dry_run: bool = False) -> Response:
     """Validate, translate, record and send (or, with dry_run, show what would be sent)."""
     gateway = current()
+    campaign: dict[str, Any] = current_json()
     request, errors = check_campaign(CampaignRequest.model_validate(campaign))
     if errors:
         raise RequestInvalid("The campaign breaks the gateway's rules.", errors=errors)

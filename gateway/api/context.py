@@ -7,8 +7,9 @@ from typing import Any
 from connexion import context
 
 from gateway.service import Gateway
+from gateway.validation import validated_json
 
-__all__ = ["SCOPE_KEY", "current", "current_tenant", "from_scope"]
+__all__ = ["SCOPE_KEY", "current", "current_json", "current_tenant", "from_scope"]
 
 SCOPE_KEY = "campaign_gateway"
 
@@ -28,3 +29,8 @@ def current() -> Gateway:
 def current_tenant() -> str:
     """The tenant whose key authenticated the current request."""
     return str(context.context["token_info"]["tenant"])
+
+
+def current_json() -> Any:
+    """The current request's JSON body, as the request validator parsed and checked it."""
+    return validated_json(context.scope)

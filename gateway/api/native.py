@@ -11,23 +11,32 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
-from gateway.api.context import current, current_tenant
+from gateway.api.context import current, current_json, current_tenant
 from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
 from gateway.dispatch import Answer, dispatch
 from gateway.errors import GatewayError, VendorBadResponse, VendorServerError
 from gateway.store.registry import Begun, Finish
 
-__all__ = ["forward"]
+__all__ = ["forward", "forward_json"]
+
+
+async def forward_json() -> Response:
+    """An operation whose body is JSON only: the body as the request validator parsed it."""
+    return await run_in_threadpool(_forward, _slug(), current_json())
 
 
 async def forward(body: Any = None, **parameters: Any) -> Response:
-    """Relay the vendor's 2xx and 4xx answers; its 5xx and failures are gateway problems."""
-    slug = context.operation.operation_id.removeprefix(NATIVE_OPERATION_PREFIX).split(".", 1)[0]
+    """Any other operation (forms, uploads): the body and files as Connexion passes them."""
     payload = await _payload(body, parameters)
-    return await run_in_threadpool(_forward, slug, payload)
+    return await run_in_threadpool(_forward, _slug(), payload)
+
+
+def _slug() -> str:
+    return str(context.operation.operation_id).removeprefix(NATIVE_OPERATION_PREFIX).split(".", 1)[0]
 
 
 def _forward(slug: str, payload: Any) -> Response:
+    """Relay the vendor's 2xx and 4xx answers; its 5xx and failures are gateway problems."""
     tenant = current_tenant()
     adapter = current().live_adapter(slug, tenant)
 
