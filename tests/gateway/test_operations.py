@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -153,3 +155,16 @@ def test_every_vendor_can_fill_its_cap_without_taking_the_others_threads(
 
 async def _thread_tokens() -> float:
     return to_thread.current_default_thread_limiter().total_tokens
+
+
+def test_a_serving_process_freezes_its_start_up_objects_and_collects_young_objects_less_often() -> None:
+    # In a child process: freezing is for good, and would change this test process's collector.
+    probe = (
+        "import gc, json; from gateway.app import GC_YOUNG_THRESHOLD, tune_gc_for_serving; "
+        "before = gc.get_freeze_count(); tune_gc_for_serving(); "
+        "print(json.dumps([before, gc.get_freeze_count(), gc.get_threshold()[0], GC_YOUNG_THRESHOLD]))"
+    )
+    completed = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
+    frozen_before, frozen_after, young, wanted = json.loads(completed.stdout)
+    assert frozen_before == 0 and frozen_after > 10_000
+    assert young == wanted > 700
