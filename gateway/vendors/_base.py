@@ -15,7 +15,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar, Protocol, TypeVar
 
 import httpx
 from pydantic import BaseModel
@@ -51,12 +51,14 @@ __all__ = [
     "Capabilities",
     "PreparedRequest",
     "VendorReply",
+    "parsed_as",
     "refuse_fields",
     "require_fields",
     "vendor_errors",
 ]
 
 REDACTED = "[REDACTED]"
+_Model = TypeVar("_Model")
 
 
 @dataclass(frozen=True)
@@ -272,7 +274,7 @@ class Adapter(ABC):
         """The receipt in a success reply; an unreadable one means the campaign may exist."""
         try:
             return self.from_vendor(reply.parsed)
-        except (AssertionError, AttributeError, KeyError, TypeError, ValueError) as exc:
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
             raise VendorBadResponse(
                 f"{self.slug} answered {reply.status} with a body the gateway cannot read; the campaign may exist",
                 vendor=self.slug,
@@ -306,6 +308,13 @@ class Adapter(ABC):
                 transport=transport,
             )
         )
+
+
+def parsed_as(parsed: Any, model: type[_Model]) -> _Model:
+    """The vendor's parsed answer as the generated `model` (`read_receipt` maps a TypeError)."""
+    if not isinstance(parsed, model):
+        raise TypeError(f"expected {model.__name__}, got {type(parsed).__name__}")
+    return parsed
 
 
 def raise_for_reply(slug: str, reply: VendorReply, success: frozenset[int]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
-from gateway.vendors._base import Adapter, AuthStyle, Capabilities, refuse_fields, require_fields
+from gateway.vendors._base import Adapter, AuthStyle, Capabilities, parsed_as, refuse_fields, require_fields
 from generated.clerk_client import AuthenticatedClient
 from generated.clerk_client.api.campaigns import (
     public_campaigns_controller_create_and_trigger_campaign as create,
@@ -80,8 +80,7 @@ class ClerkAdapter(Adapter):
 
     def from_vendor(self, parsed: Any) -> Receipt:
         """Read CampaignResponse.data."""
-        assert isinstance(parsed, CampaignResponse)
-        data = parsed.data
+        data = parsed_as(parsed, CampaignResponse).data
         return Receipt(
             vendor_campaign_id=_id(data.id),
             vendor_status=str(data.status),

@@ -8,7 +8,7 @@ from typing import Any
 
 from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
 from gateway.errors import FieldError, Unprocessable
-from gateway.vendors._base import Adapter, Capabilities, refuse_fields, require_fields
+from gateway.vendors._base import Adapter, Capabilities, parsed_as, refuse_fields, require_fields
 from generated.models import smallest
 from generated.smallest_client import AuthenticatedClient
 from generated.smallest_client.api.subpackage_campaigns import create_a_campaign
@@ -92,9 +92,9 @@ class SmallestAdapter(Adapter):
 
     def from_vendor(self, parsed: Any) -> Receipt:
         """Read the 201 body's data."""
-        assert isinstance(parsed, CampaignsCreateACampaignResponse201)
-        data = parsed.data
-        assert not isinstance(data, Unset)
+        data = parsed_as(parsed, CampaignsCreateACampaignResponse201).data
+        if isinstance(data, Unset):
+            raise ValueError("the answer has no data")
         status = None if isinstance(data.status, Unset) else str(data.status)
         return Receipt(
             vendor_campaign_id=None if isinstance(data.field_id, Unset) else data.field_id,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
-from gateway.vendors._base import Adapter, Capabilities, refuse_fields, require_fields
+from gateway.vendors._base import Adapter, Capabilities, parsed_as, refuse_fields, require_fields
 from generated.models import tetherai
 from generated.tetherai_client import AuthenticatedClient
 from generated.tetherai_client.api.campaigns import create_campaign
@@ -76,9 +76,9 @@ class TetherAIAdapter(Adapter):
 
     def from_vendor(self, parsed: Any) -> Receipt:
         """Read CampaignCreatedResponse.data."""
-        assert isinstance(parsed, CampaignCreatedResponse)
-        data = parsed.data
-        assert not isinstance(data, Unset)
+        data = parsed_as(parsed, CampaignCreatedResponse).data
+        if isinstance(data, Unset):
+            raise ValueError("the answer has no data")
         status = None if isinstance(data.status, Unset) else data.status
         return Receipt(
             vendor_campaign_id=None if isinstance(data.field_id, Unset) else data.field_id,

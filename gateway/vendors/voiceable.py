@@ -8,7 +8,7 @@ from typing import Any
 
 from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
 from gateway.errors import FieldError, Unprocessable
-from gateway.vendors._base import Adapter, AuthStyle, Capabilities, refuse_fields, require_fields
+from gateway.vendors._base import Adapter, AuthStyle, Capabilities, parsed_as, refuse_fields, require_fields
 from generated.models import voiceable
 from generated.voiceable_client import AuthenticatedClient
 from generated.voiceable_client.api.campaigns import create_campaign
@@ -98,8 +98,7 @@ class VoiceableAdapter(Adapter):
 
     def from_vendor(self, parsed: Any) -> Receipt:
         """Read CampaignCreatedResponse.data."""
-        assert isinstance(parsed, CampaignCreatedResponse)
-        data = parsed.data
+        data = parsed_as(parsed, CampaignCreatedResponse).data
         recipients_count = data.recipients_count if isinstance(data.recipients_count, int) else None
         scheduled_at = data.scheduled_at if isinstance(data.scheduled_at, datetime) else None
         return Receipt(

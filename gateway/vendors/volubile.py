@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from gateway.campaign import CampaignRequest, CampaignStatus, Receipt, Window
 from gateway.errors import FieldError, Unprocessable
-from gateway.vendors._base import Adapter, AuthStyle, Capabilities, refuse_fields, require_fields
+from gateway.vendors._base import Adapter, AuthStyle, Capabilities, parsed_as, refuse_fields, require_fields
 from generated.models import volubile
 from generated.volubile_client import AuthenticatedClient
 from generated.volubile_client.api.campaigns import create
@@ -102,10 +102,10 @@ class VolubileAdapter(Adapter):
 
     def from_vendor(self, parsed: Any) -> Receipt:
         """Read the CampaignResponse."""
-        assert isinstance(parsed, CampaignResponse)
-        status = str(parsed.status) if parsed.status else None
+        answer = parsed_as(parsed, CampaignResponse)
+        status = str(answer.status) if answer.status else None
         return Receipt(
-            vendor_campaign_id=str(parsed.id) if parsed.id else None,
+            vendor_campaign_id=str(answer.id) if answer.id else None,
             vendor_status=status,
             status=self.campaign_status(status),
             recipients_count=None,

@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from gateway.campaign import CampaignRequest
-from gateway.errors import Unprocessable
+from gateway.errors import Unprocessable, VendorBadResponse
 from gateway.vendors import ADAPTERS, Adapter
+from gateway.vendors._base import VendorReply
 
 NOW = datetime(2030, 3, 1, 12, 0, tzinfo=UTC)
 AGENT = "3f0c8a52-7d1e-4f7b-9a53-0c2d5e8b6a10"
@@ -203,3 +204,11 @@ def test_vendor_status_words(slug: str, body: dict[str, Any], status: str, vendo
     receipt = target.from_vendor(parsed)
     assert (receipt.status, receipt.vendor_status) == (status, vendor_status)
     assert receipt.vendor_campaign_id
+
+
+@pytest.mark.parametrize("slug", sorted(ADAPTERS))
+@pytest.mark.parametrize("parsed", [None, {"status": "scheduled"}, "scheduled"])
+def test_an_answer_of_another_shape_is_a_bad_vendor_response(slug: str, parsed: Any) -> None:
+    reply = VendorReply(status=201, content=b"{}", content_type="application/json", retry_after=None, parsed=parsed)
+    with pytest.raises(VendorBadResponse, match="the campaign may exist"):
+        adapter(slug).read_receipt(reply)
