@@ -15,7 +15,6 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-import connexion
 from anyio import to_thread
 from connexion.datastructures import MediaTypeDict
 from connexion.exceptions import ProblemException
@@ -38,6 +37,7 @@ from gateway.api.problems import (
 )
 from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
 from gateway.codegen.config import ROOT
+from gateway.connexion_once import async_app
 from gateway.errors import GatewayError, PayloadTooLarge, RateLimited
 from gateway.health import metrics_text, readiness
 from gateway.observe import (
@@ -252,7 +252,7 @@ def create_app(settings: Settings, spec_path: Path = SERVED_SPEC) -> GatewayApp:
     configure_logging(gateway.secrets)
     # AsyncApp, not FlaskApp: with a trivial handler, the WSGI hop (a2wsgi, a thread, Flask)
     # took a request from 0.9 to 2.0 ms of CPU here, more than Prism's whole 1.3-1.6 ms.
-    app = connexion.AsyncApp(__name__)
+    app = async_app(__name__)
     app.add_api(
         spec,
         strict_validation=True,
