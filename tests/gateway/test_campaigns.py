@@ -117,6 +117,24 @@ def test_bad_json_deep_nesting_and_size(client: TestClient, client_with: Callabl
     assert response.json()["status"] == 413
 
 
+def _nested(levels: int) -> Any:
+    """`levels` containers deep, dicts and lists in turn, each beside a wide sibling."""
+    value: Any = "leaf"
+    for level in range(levels):
+        value = {"a": value, "wide": list(range(20))} if level % 2 else [value, "x", 1]
+    return value
+
+
+def test_json_nests_at_most_32_levels(client: TestClient) -> None:
+    def first_error(levels: int) -> dict[str, str]:
+        response = client.post("/v1/campaigns", json=_nested(levels), headers=AUTH)
+        assert response.status_code == 400
+        return dict(response.json()["errors"][0])
+
+    assert first_error(33) == {"field": "", "message": "nesting deeper than 32"}
+    assert first_error(32)["message"] != "nesting deeper than 32"  # read, then refused by the schema
+
+
 @pytest.mark.parametrize(
     ("campaign", "field"),
     [
