@@ -1,7 +1,7 @@
 """create_app(settings): the Connexion app on the composed spec, wrapped by the body limit.
 
 Wiring only: the served spec comes from `make regenerate` (generated/openapi.json), handlers
-from operationIds, native operations all resolve to one forwarding handler.
+from operationIds, native operations resolve to the forwarding handlers in api/native.py.
 """
 
 from __future__ import annotations
