@@ -17,18 +17,22 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 
 from gateway import jsoncodec
 from gateway.errors import Conflict, DatabaseUnavailable, FieldError, IdempotencyKeyReused, RequestInvalid
+from gateway.store.driver import DriverStatement, DriverTransaction, driver_transaction
 from gateway.store.engine import write_lock
+from gateway.store.group_commit import GroupCommit
 from gateway.store.schema import campaigns, idempotency_keys
 
 __all__ = ["Begun", "Finish", "Registry", "Replay", "aware", "fingerprint"]
 
+T = TypeVar("T")
 DISPATCH_STATES = ("in_flight", "accepted", "rejected", "unknown")
 
 
@@ -73,8 +77,11 @@ class Finish:
 
 
 _OUTCOME_COLUMNS = tuple(Finish.__dataclass_fields__)
-# The statements of the hot path, built once: constructing them per request cost more CPU than
-# executing them (SQLAlchemy coerces every literal of a fresh .values()).
+# The statements of the hot path (begin and finish), compiled once per registry and run on the
+# driver (gateway/store/driver.py).
+_BEGUN_COLUMNS = ("id", "tenant", "vendor", "route", "name", "request", "fingerprint", "dispatch", "created_at",
+                  "updated_at")  # fmt: skip
+_KEY_COLUMNS = ("tenant", "key", "fingerprint", "campaign_id", "created_at", "expires_at")
 _INSERT_CAMPAIGN = insert(campaigns)
 _INSERT_KEY = insert(idempotency_keys)
 _EXPIRE_KEY = delete(idempotency_keys).where(
@@ -111,6 +118,23 @@ class Registry:
         self._ttl = idempotency_ttl
         self._guard = retry_guard
         self._clock = clock
+        dialect = engine.dialect
+        self._insert_campaign = DriverStatement(_INSERT_CAMPAIGN, dialect, _BEGUN_COLUMNS)
+        self._insert_key = DriverStatement(_INSERT_KEY, dialect, _KEY_COLUMNS)
+        self._expire_key = DriverStatement(_EXPIRE_KEY, dialect)
+        self._finish = DriverStatement(_FINISH, dialect)
+        self._retry_guard = DriverStatement(_RETRY_GUARD, dialect)
+        if dialect.name == "sqlite":
+            # One writer at a time anyway: batch what queues (gateway/store/group_commit.py).
+            self._write: Callable[[Callable[[DriverTransaction], Any]], Any] = GroupCommit(
+                engine, self._write_lock
+            ).write
+        else:
+            self._write = self._write_alone
+
+    def _write_alone(self, work: Callable[[DriverTransaction], T]) -> T:
+        with driver_transaction(self.engine, self._write_lock) as transaction:
+            return work(transaction)
 
     def begin(
         self,
@@ -140,23 +164,7 @@ class Registry:
         }
         for _attempt in range(3):
             try:
-                with self._transaction() as connection:
-                    if idempotency_key is None:
-                        self._guard_retry(connection, tenant, request_fingerprint, now)
-                    else:
-                        connection.execute(_EXPIRE_KEY, {"k_tenant": tenant, "k_key": idempotency_key, "k_now": now})
-                        connection.execute(
-                            _INSERT_KEY,
-                            {
-                                "tenant": tenant,
-                                "key": idempotency_key,
-                                "fingerprint": request_fingerprint,
-                                "campaign_id": campaign_id,
-                                "created_at": now,
-                                "expires_at": now + self._ttl,
-                            },
-                        )
-                    connection.execute(_INSERT_CAMPAIGN, row)
+                self._write(partial(self._begin, row, idempotency_key))
                 return Begun(campaign_id, now)
             except IntegrityError:
                 assert idempotency_key is not None
@@ -172,6 +180,25 @@ class Registry:
                 raise
         raise Conflict("The Idempotency-Key is contended; retry.")
 
+    def _begin(self, row: dict[str, Any], idempotency_key: str | None, transaction: DriverTransaction) -> None:
+        tenant, now = row["tenant"], row["created_at"]
+        if idempotency_key is None:
+            self._guard_retry(transaction, tenant, row["fingerprint"], now)
+        else:
+            transaction.execute(self._expire_key, {"k_tenant": tenant, "k_key": idempotency_key, "k_now": now})
+            transaction.execute(
+                self._insert_key,
+                {
+                    "tenant": tenant,
+                    "key": idempotency_key,
+                    "fingerprint": row["fingerprint"],
+                    "campaign_id": row["id"],
+                    "created_at": now,
+                    "expires_at": now + self._ttl,
+                },
+            )
+        transaction.execute(self._insert_campaign, row)
+
     @contextmanager
     def _transaction(self) -> Iterator[Connection]:
         with self._write_lock, self.engine.begin() as connection:
@@ -180,8 +207,8 @@ class Registry:
     def finish(self, campaign_id: str, outcome: Finish) -> None:
         """Record the outcome and the answer the client got (replayed for its key)."""
         values = {key: getattr(outcome, key) for key in _OUTCOME_COLUMNS}
-        with self._transaction() as connection:
-            connection.execute(_FINISH, {**values, "updated_at": self._clock(), "c_id": campaign_id})
+        values.update(updated_at=self._clock(), c_id=campaign_id)
+        self._write(lambda transaction: transaction.execute(self._finish, values))
 
     def get(self, tenant: str, campaign_id: str) -> dict[str, Any] | None:
         """One campaign of `tenant` (another tenant's id reads as absent)."""
@@ -259,15 +286,17 @@ class Registry:
             )
         return bool(result.rowcount)
 
-    def _guard_retry(self, connection: Any, tenant: str, request_fingerprint: str, now: datetime) -> None:
+    def _guard_retry(
+        self, transaction: DriverTransaction, tenant: str, request_fingerprint: str, now: datetime
+    ) -> None:
         # Without a key, only an earlier identical request whose outcome is unknown blocks:
         # an SDK's automatic retry after a 502/504 must not send the campaign twice.
-        recent = connection.execute(
-            _RETRY_GUARD, {"g_tenant": tenant, "g_fingerprint": request_fingerprint, "g_since": now - self._guard}
-        ).first()
+        recent = transaction.first(
+            self._retry_guard, {"g_tenant": tenant, "g_fingerprint": request_fingerprint, "g_since": now - self._guard}
+        )
         if recent is not None:
             raise Conflict(
-                f"An identical request ended with an unknown outcome (campaign {recent.id}); it was not sent "
+                f"An identical request ended with an unknown outcome (campaign {recent[0]}); it was not sent "
                 "again. Check the campaign, or send it with a new Idempotency-Key."
             )
 

@@ -13,6 +13,7 @@ from starlette.testclient import TestClient
 from gateway.sandbox.faults import Fault
 from gateway.sandbox.server import Sandbox
 from gateway.store.engine import make_engine
+from gateway.store.registry import Registry
 
 from .conftest import AUTH, OTHER_KEY, examples
 
@@ -139,7 +140,7 @@ def test_unknown_outcome_is_recorded_and_a_keyless_retry_is_not_sent(
 def test_database_down_is_503_and_nothing_is_sent(client_with: Callable[..., TestClient], sandbox: Sandbox) -> None:
     gateway = client_with()
     app: Any = gateway.app
-    app.gateway.registry.engine = make_engine("postgresql://root@127.0.0.1:1/test?connect_timeout=1")
+    app.gateway.registry = Registry(make_engine("postgresql://root@127.0.0.1:1/test?connect_timeout=1"))
     response = post(gateway, campaign())
     assert response.status_code == 503
     assert response.headers["retry-after"]

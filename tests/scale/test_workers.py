@@ -22,10 +22,9 @@ from .conftest import AUTH, Server
 CAMPAIGN = {"vendor": "smallest", "name": "scale", "agent_id": "60d0fe4f5311236168a109ca", "audience": "aud"}
 
 
-def test_fifty_concurrent_requests_one_key_two_workers_postgres(
-    sandbox: Sandbox, postgres_url: str, tmp_path: Path
-) -> None:
-    server = Server(sandbox, postgres_url, workers=2, cwd=tmp_path)
+def test_fifty_concurrent_requests_one_key_two_workers(sandbox: Sandbox, database_url_any: str, tmp_path: Path) -> None:
+    # On SQLite, many of the fifty claims of the key meet in one group-committed batch.
+    server = Server(sandbox, database_url_any, workers=2, cwd=tmp_path)
     try:
         server.wait_ready()
         sandbox.clear()
@@ -47,9 +46,10 @@ def test_fifty_concurrent_requests_one_key_two_workers_postgres(
         assert created, statuses
         assert len({r.content for r in created}) == 1  # every 201 is the same campaign, replayed byte for byte
         assert len(sandbox.requests("smallest")) == 1
-        engine = make_engine(postgres_url)
+        engine = make_engine(database_url_any)
         with engine.connect() as connection:
-            assert connection.execute(select(func.count()).select_from(campaigns)).scalar_one() == 1
+            named = select(func.count()).select_from(campaigns).where(campaigns.c.name == body["name"])
+            assert connection.execute(named).scalar_one() == 1
         engine.dispose()
         replay = httpx.post(f"{server.url}/v1/campaigns", json=body, headers={**AUTH, "Idempotency-Key": key})
         assert replay.status_code == 201 and replay.headers["idempotent-replayed"] == "true"

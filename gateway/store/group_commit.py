@@ -1,0 +1,102 @@
+"""Group commit for SQLite: one thread per process writes, each batch of waiting writes in one transaction.
+
+SQLite has one writer at a time, across every worker process sharing the file. When each
+request thread took the file's write lock for its own transaction, the lock holder kept giving
+up Python's GIL around every SQLite call and waiting to get it back from the other threads of
+its process, while the other process waited for the lock: with 2 workers at 16 concurrent
+requests the registry's lock hold grew from 0.5 to 1.5 ms per transaction and the gateway used
+1.5 of the machine's 2 cores. Here request threads hand their write to this process's writer
+thread and wait; the writer takes whatever has queued meanwhile and writes it under one lock,
+one transaction and one commit. Each write runs inside its own savepoint, so one that fails
+(an Idempotency-Key already claimed) is undone alone and raises in its own request, and no
+request hears "written" before the commit that makes its write durable. (Letting the request
+at the head of the queue write the batch itself, LevelDB's way, measured the same alone and
+about 10% slower, and less steady, under load.)
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from contextlib import AbstractContextManager
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine
+
+from gateway.store.driver import DriverTransaction, driver_transaction, wrap_driver_error
+
+__all__ = ["GroupCommit"]
+
+T = TypeVar("T")
+Write = Callable[[DriverTransaction], Any]
+
+
+class GroupCommit:
+    """Runs writes on one thread, batching those that queue while a batch is written."""
+
+    def __init__(self, engine: Engine, lock: AbstractContextManager[Any]) -> None:
+        self._engine = engine
+        self._lock = lock
+        self._queue: queue.SimpleQueue[tuple[Write, Future[Any]]] = queue.SimpleQueue()
+        self._started = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def write(self, work: Callable[[DriverTransaction], T]) -> T:
+        """Run `work` in a transaction; return its result once committed, or raise its error."""
+        if self._thread is None:
+            self._start()
+        done: Future[T] = Future()
+        self._queue.put((work, done))
+        return done.result()
+
+    def _start(self) -> None:
+        with self._started:
+            if self._thread is None:
+                # A daemon: a process that exits has no request left waiting for a write.
+                self._thread = threading.Thread(target=self._run, name="registry-writer", daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            batch = [self._queue.get()]
+            while True:
+                try:
+                    batch.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            self._write_batch(batch)
+
+    def _write_batch(self, batch: list[tuple[Write, Future[Any]]]) -> None:
+        outcomes: list[tuple[Any, BaseException | None]] = []
+        try:
+            with driver_transaction(self._engine, self._lock) as transaction:
+                for work, _done in batch:
+                    outcomes.append(self._one(transaction, work))
+        except BaseException as exc:  # every waiting request must hear of it
+            for _work, done in batch:
+                done.set_exception(exc)
+            return
+        for (result, error), (_work, done) in zip(outcomes, batch, strict=True):
+            if error is None:
+                done.set_result(result)
+            else:
+                done.set_exception(error)
+
+    def _one(self, transaction: DriverTransaction, work: Write) -> tuple[Any, BaseException | None]:
+        cursor = transaction.cursor
+        cursor.execute("SAVEPOINT gateway_write")
+        try:
+            result = work(transaction)
+        except Exception as exc:  # this write's own answer, not the batch's
+            dialect = self._engine.dialect
+            if isinstance(exc, dialect.loaded_dbapi.Error) and dialect.is_disconnect(exc, None, None):
+                raise  # the whole batch is lost with the connection
+            cursor.execute("ROLLBACK TO SAVEPOINT gateway_write")
+            cursor.execute("RELEASE SAVEPOINT gateway_write")
+            if isinstance(exc, dialect.loaded_dbapi.Error):
+                return None, wrap_driver_error(self._engine, exc)
+            return None, exc
+        cursor.execute("RELEASE SAVEPOINT gateway_write")
+        return result, None

@@ -1,0 +1,154 @@
+"""SQLite's group commit: writes that queue meanwhile share one transaction, and each fails alone."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Column, Engine, Integer, MetaData, String, Table, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from gateway.store.driver import DriverStatement, DriverTransaction
+from gateway.store.engine import make_engine, write_lock
+from gateway.store.group_commit import GroupCommit
+
+notes = Table("notes", MetaData(), Column("id", Integer, primary_key=True), Column("text", String(20)))
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[Engine]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'notes.db'}")
+    notes.metadata.create_all(engine)
+    yield engine
+    engine.dispose()
+
+
+def _stored(engine: Engine) -> list[int]:
+    with engine.connect() as connection:
+        return [row.id for row in connection.execute(select(notes.c.id).order_by(notes.c.id))]
+
+
+class Writes:
+    """Runs writes on their own threads, as requests do; collects what each got back."""
+
+    def __init__(self, writer: GroupCommit) -> None:
+        self.writer = writer
+        self.answers: dict[int, Any] = {}
+        self._threads: list[threading.Thread] = []
+
+    def start(self, number: int, work: Callable[[DriverTransaction], Any]) -> None:
+        def run() -> None:
+            try:
+                self.answers[number] = self.writer.write(work)
+            except Exception as exc:
+                self.answers[number] = exc
+
+        thread = threading.Thread(target=run)
+        thread.start()
+        self._threads.append(thread)
+
+    def join(self) -> None:
+        for thread in self._threads:
+            thread.join(10)
+
+
+def _queued_behind(writer: GroupCommit, holding: threading.Event, count: int) -> None:
+    """Wait until `count` writes queue while the first batch is held open."""
+    assert holding.wait(5)
+    deadline = time.monotonic() + 5
+    while writer._queue.qsize() < count:  # the queue is the only sign that a write waits
+        assert time.monotonic() < deadline, "the writes never queued"
+        time.sleep(0.01)
+
+
+def test_writes_that_queue_meanwhile_share_one_transaction(engine: Engine) -> None:
+    writer = GroupCommit(engine, write_lock(engine))
+    add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
+    holding, release = threading.Event(), threading.Event()
+    transactions: dict[int, int] = {}
+
+    def first(transaction: DriverTransaction) -> None:
+        transactions[0] = id(transaction)
+        holding.set()
+        assert release.wait(5)
+
+    def note(number: int) -> Callable[[DriverTransaction], int]:
+        def work(transaction: DriverTransaction) -> int:
+            transactions[number] = id(transaction)
+            transaction.execute(add, {"id": number, "text": f"n{number}"})
+            return number * 10
+
+        return work
+
+    writes = Writes(writer)
+    writes.start(0, first)
+    _queued_behind(writer, holding, 0)
+    for number in range(1, 6):
+        writes.start(number, note(number))
+    _queued_behind(writer, holding, 5)
+    release.set()
+    writes.join()
+    assert writes.answers == {0: None, 1: 10, 2: 20, 3: 30, 4: 40, 5: 50}
+    assert len({transactions[n] for n in range(1, 6)}) == 1  # one batch, one commit
+    assert transactions[1] != transactions[0]
+    assert _stored(engine) == [1, 2, 3, 4, 5]
+
+
+def test_a_failed_write_is_undone_alone(engine: Engine) -> None:
+    writer = GroupCommit(engine, write_lock(engine))
+    add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
+    holding, release = threading.Event(), threading.Event()
+
+    def hold(_: DriverTransaction) -> None:
+        holding.set()
+        assert release.wait(5)
+
+    def half_then_fail(transaction: DriverTransaction) -> None:
+        transaction.execute(add, {"id": 2, "text": "undone"})
+        raise ValueError("changed its mind")
+
+    writes = Writes(writer)
+    writes.start(0, hold)
+    _queued_behind(writer, holding, 0)
+    writes.start(1, lambda t: t.execute(add, {"id": 1, "text": "kept"}))
+    _queued_behind(writer, holding, 1)
+    writes.start(2, half_then_fail)
+    _queued_behind(writer, holding, 2)
+    writes.start(3, lambda t: t.execute(add, {"id": 1, "text": "same id"}))
+    _queued_behind(writer, holding, 3)
+    writes.start(4, lambda t: t.execute(add, {"id": 4, "text": "kept too"}))
+    _queued_behind(writer, holding, 4)
+    release.set()
+    writes.join()
+    assert isinstance(writes.answers[2], ValueError)
+    assert isinstance(writes.answers[3], IntegrityError)
+    assert writes.answers[1] is None and writes.answers[4] is None
+    assert _stored(engine) == [1, 4]
+
+
+class BrokenLock:
+    def __enter__(self) -> None:
+        raise OSError("no lock file")
+
+    def __exit__(self, *_: object) -> None:
+        pass
+
+
+def test_a_batch_that_cannot_commit_fails_every_write_in_it(engine: Engine) -> None:
+    writer = GroupCommit(engine, BrokenLock())
+    add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
+    with pytest.raises(OSError, match="no lock file"):
+        writer.write(lambda t: t.execute(add, {"id": 1, "text": "lost"}))
+    assert _stored(engine) == []
+
+
+def test_a_write_is_durable_when_it_returns(engine: Engine) -> None:
+    writer = GroupCommit(engine, write_lock(engine))
+    add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
+    for number in range(1, 4):
+        writer.write(lambda t, n=number: t.execute(add, {"id": n, "text": "x"}))
+        assert _stored(engine)[-1] == number  # committed: another connection sees it at once
