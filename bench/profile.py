@@ -29,7 +29,7 @@ PY_SPY_VERSION = "0.4.3"
 # First match wins, so a JSON dump inside the registry counts as registry time.
 BUCKETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("request schema validation (jsonschema-rs)", ("rust_errors", "_too_deep", "_lone_surrogate", "jsonschema")),
-    ("registry writes (SQLAlchemy, SQLite)", ("gateway/store/", "sqlalchemy/")),
+    ("registry writes (SQLite, group commit)", ("gateway/store/", "sqlalchemy/")),
     ("vendor call (generated client, httpx)", ("send_payload", "httpx/", "httpcore/")),
     ("phone number checks (phonenumbers)", ("normalise_phone", "phonenumbers/")),
     ("campaign model, rules, translation (pydantic)", ("check_campaign", "gateway/vendors/", "pydantic")),
