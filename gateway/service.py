@@ -141,10 +141,10 @@ class Gateway:
         return found
 
     def close(self) -> None:
-        """Release every adapter's connections and the database pool."""
+        """Release every adapter's connections, the registry's writer and the database pool."""
         for adapter in [*self.adapters.values(), *(pair[1] for pair in self._tenant_adapters.values())]:
             adapter.close()
-        self.registry.engine.dispose()
+        self.registry.close()
 
     def _adapter(self, slug: str, base_url: str | None, credential: str | None) -> Adapter:
         return ADAPTERS[slug](base_url=base_url, credential=credential, timeout_s=self.settings.vendor_timeout_s)

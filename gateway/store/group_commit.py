@@ -31,6 +31,7 @@ __all__ = ["GroupCommit"]
 
 T = TypeVar("T")
 Write = Callable[[DriverTransaction], Any]
+_STOP: tuple[Write, Future[Any]] = (lambda _transaction: None, Future())
 
 
 class GroupCommit:
@@ -58,6 +59,15 @@ class GroupCommit:
                 self._thread = threading.Thread(target=self._run, name="registry-writer", daemon=True)
                 self._thread.start()
 
+    def close(self) -> None:
+        """Stop the writer thread once what is queued is written (a later write starts it again)."""
+        with self._started:
+            thread, self._thread = self._thread, None
+            if thread is not None:
+                self._queue.put(_STOP)
+        if thread is not None:
+            thread.join()
+
     def _run(self) -> None:
         while True:
             batch = [self._queue.get()]
@@ -66,9 +76,14 @@ class GroupCommit:
                     batch.append(self._queue.get_nowait())
                 except queue.Empty:
                     break
-            self._write_batch(batch)
+            stop = _STOP in batch
+            self._write_batch([write for write in batch if write is not _STOP])
+            if stop:
+                return
 
     def _write_batch(self, batch: list[tuple[Write, Future[Any]]]) -> None:
+        if not batch:
+            return
         outcomes: list[tuple[Any, BaseException | None]] = []
         try:
             with driver_transaction(self._engine, self._lock) as transaction:

@@ -124,13 +124,17 @@ class Registry:
         self._expire_key = DriverStatement(_EXPIRE_KEY, dialect)
         self._finish = DriverStatement(_FINISH, dialect)
         self._retry_guard = DriverStatement(_RETRY_GUARD, dialect)
-        if dialect.name == "sqlite":
-            # One writer at a time anyway: batch what queues (gateway/store/group_commit.py).
-            self._write: Callable[[Callable[[DriverTransaction], Any]], Any] = GroupCommit(
-                engine, self._write_lock
-            ).write
-        else:
-            self._write = self._write_alone
+        # SQLite has one writer at a time anyway: batch what queues (gateway/store/group_commit.py).
+        self._group_commit = GroupCommit(engine, self._write_lock) if dialect.name == "sqlite" else None
+        self._write: Callable[[Callable[[DriverTransaction], Any]], Any] = (
+            self._group_commit.write if self._group_commit is not None else self._write_alone
+        )
+
+    def close(self) -> None:
+        """Stop the writer thread (SQLite) and close the pool's connections."""
+        if self._group_commit is not None:
+            self._group_commit.close()
+        self.engine.dispose()
 
     def _write_alone(self, work: Callable[[DriverTransaction], T]) -> T:
         with driver_transaction(self.engine, self._write_lock) as transaction:

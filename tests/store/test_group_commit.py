@@ -152,3 +152,15 @@ def test_a_write_is_durable_when_it_returns(engine: Engine) -> None:
     for number in range(1, 4):
         writer.write(lambda t, n=number: t.execute(add, {"id": n, "text": "x"}))
         assert _stored(engine)[-1] == number  # committed: another connection sees it at once
+
+
+def test_closing_stops_the_writer_after_what_is_queued(engine: Engine) -> None:
+    writer = GroupCommit(engine, write_lock(engine))
+    add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
+    writer.write(lambda t: t.execute(add, {"id": 1, "text": "x"}))
+    (thread,) = [t for t in threading.enumerate() if t.name == "registry-writer" and t is writer._thread]
+    writer.close()
+    assert not thread.is_alive()
+    writer.write(lambda t: t.execute(add, {"id": 2, "text": "after"}))  # starts again
+    writer.close()
+    assert _stored(engine) == [1, 2]

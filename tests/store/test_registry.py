@@ -33,8 +33,9 @@ def clock() -> Clock:
 def registry(database_url_any: str, clock: Clock) -> Iterator[Registry]:
     engine = make_engine(database_url_any)
     migrate(engine)
-    yield Registry(engine, idempotency_ttl=timedelta(hours=24), retry_guard=timedelta(minutes=10), clock=clock)
-    engine.dispose()
+    registry = Registry(engine, idempotency_ttl=timedelta(hours=24), retry_guard=timedelta(minutes=10), clock=clock)
+    yield registry
+    registry.close()
 
 
 def begin(registry: Registry, body: object = None, *, tenant: str = "a", key: str | None = "k1") -> Begun | Replay:
