@@ -21,13 +21,9 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import ClauseElement
 
+from gateway.store.engine import SQLITE_BEGIN
+
 __all__ = ["DriverStatement", "DriverTransaction", "driver_transaction", "wrap_driver_error"]
-
-
-# Where the driver does not open a transaction by itself: SQLite's connections are in autocommit
-# (gateway/store/engine.py), and a writer takes the write lock at once, as the engine's own
-# transactions do.
-_BEGIN = {"sqlite": "BEGIN IMMEDIATE"}
 
 
 class DriverStatement:
@@ -49,13 +45,14 @@ class DriverStatement:
 
     def parameters(self, values: Mapping[str, Any]) -> list[Any] | dict[str, Any]:
         """`values` by bind name, converted, in the driver's parameter style."""
-        converted: dict[str, Any] = {}
-        for name in self._names:
-            value = values[name] if name in values else self._literals.get(name)
-            converter = self._converters.get(name)
-            # None too: a JSON column stores it as JSON null, as SQLAlchemy does.
-            converted[name] = converter(value) if converter is not None else value
-        return [converted[name] for name in self._names] if self._positional else converted
+        converted = [self._convert(name, values) for name in self._names]
+        return converted if self._positional else dict(zip(self._names, converted, strict=True))
+
+    def _convert(self, name: str, values: Mapping[str, Any]) -> Any:
+        value = values[name] if name in values else self._literals.get(name)
+        converter = self._converters.get(name)
+        # None too: a JSON column stores it as JSON null, as SQLAlchemy does.
+        return converter(value) if converter is not None else value
 
 
 class DriverTransaction:
@@ -95,7 +92,9 @@ def driver_transaction(engine: Engine, lock: AbstractContextManager[Any]) -> Ite
     Checking the connection out and back in happens outside `lock`, which SQLite's writers
     queue on.
     """
-    begin = _BEGIN.get(engine.dialect.name)
+    # SQLite's connections are in autocommit (gateway/store/engine.py): open the transaction as
+    # the engine's own transactions do. PostgreSQL's driver opens one by itself.
+    begin = SQLITE_BEGIN if engine.dialect.name == "sqlite" else None
     driver_error = engine.dialect.loaded_dbapi.Error
     try:
         connection = engine.raw_connection()

@@ -25,7 +25,11 @@ from sqlalchemy.engine import make_url
 
 from gateway import jsoncodec
 
-__all__ = ["SQLiteWriteLock", "make_engine", "write_lock"]
+__all__ = ["SQLITE_BEGIN", "SQLiteWriteLock", "make_engine", "write_lock"]
+
+# How a write transaction starts on SQLite: taking the write lock at once, so that SELECT ...
+# then INSERT in one transaction is serialised.
+SQLITE_BEGIN = "BEGIN IMMEDIATE"
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -39,9 +43,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed, connect_args={"timeout": 30}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
-        # pysqlite's own transaction handling defers BEGIN; issue it ourselves so that
-        # SELECT ... then INSERT in one transaction is serialised (BEGIN IMMEDIATE).
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        # pysqlite's own transaction handling defers BEGIN; issue it ourselves.
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(SQLITE_BEGIN))
         return engine
     engine = create_engine(parsed, pool_pre_ping=True, **kwargs)
     event.listen(engine, "connect", _postgres_settings)

@@ -76,14 +76,13 @@ class GroupCommit:
                     batch.append(self._queue.get_nowait())
                 except queue.Empty:
                     break
-            stop = _STOP in batch
-            self._write_batch([write for write in batch if write is not _STOP])
-            if stop:
+            writes = [write for write in batch if write is not _STOP]
+            if writes:
+                self._write_batch(writes)
+            if len(writes) < len(batch):
                 return
 
     def _write_batch(self, batch: list[tuple[Write, Future[Any]]]) -> None:
-        if not batch:
-            return
         outcomes: list[tuple[Any, BaseException | None]] = []
         try:
             with driver_transaction(self._engine, self._lock) as transaction:
@@ -105,12 +104,10 @@ class GroupCommit:
         try:
             result = work(transaction)
         except Exception as exc:  # this write's own answer, not the batch's
-            dialect = self._engine.dialect
-            if isinstance(exc, dialect.loaded_dbapi.Error) and dialect.is_disconnect(exc, None, None):
-                raise  # the whole batch is lost with the connection
+            # On a connection that died, this raises too and the whole batch fails with it.
             cursor.execute("ROLLBACK TO SAVEPOINT gateway_write")
             cursor.execute("RELEASE SAVEPOINT gateway_write")
-            if isinstance(exc, dialect.loaded_dbapi.Error):
+            if isinstance(exc, self._engine.dialect.loaded_dbapi.Error):
                 return None, wrap_driver_error(self._engine, exc)
             return None, exc
         cursor.execute("RELEASE SAVEPOINT gateway_write")
