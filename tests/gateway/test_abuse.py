@@ -12,7 +12,7 @@ from starlette.testclient import TestClient
 
 from gateway.sandbox.faults import Fault
 from gateway.sandbox.server import Sandbox
-from gateway.store.schema import campaigns
+from gateway.store.schema import campaign_requests, campaigns
 
 from .conftest import AUTH, SLUGS, examples
 
@@ -147,7 +147,9 @@ def test_a_canary_credential_never_leaks(
     assert (refused.status_code, rejected.status_code, native.status_code) == (502, 422, 400)
     app: Any = gateway.app
     with app.gateway.registry.engine.connect() as connection:
-        stored = json.dumps([dict(row) for row in connection.execute(select(campaigns)).mappings()], default=str)
+        tables = (campaigns, campaign_requests)
+        rows = [dict(row) for table in tables for row in connection.execute(select(table)).mappings()]
+        stored = json.dumps(rows, default=str)
     logs = capfd.readouterr()
     for text in (
         refused.text,

@@ -25,7 +25,7 @@ def _row(campaign_id: str) -> dict[str, object]:
         "vendor": "volubile",
         "route": "campaigns",
         "name": "Ünïcode ✓",
-        "request": {"recipients": [{"phone": "+14155550100", "context": {"n": 1.5, "big": 2**70}}], "x": None},
+        "vendor_response": {"recipients": [{"phone": "+14155550100", "context": {"n": 1.5, "big": 2**70}}], "x": None},
         "fingerprint": "f" * 64,
         "dispatch": "in_flight",
         "scheduled_at": MOMENT,
@@ -57,14 +57,14 @@ def test_stored_exactly_as_sqlalchemy_stores_it(engine: Engine) -> None:
             row[0]: row[1:]
             for row in connection.execute(
                 text(
-                    "SELECT id, CAST(request AS TEXT), CAST(created_at AS TEXT), CAST(scheduled_at AS TEXT), "
+                    "SELECT id, CAST(vendor_response AS TEXT), CAST(created_at AS TEXT), CAST(scheduled_at AS TEXT), "
                     "name, response_body, problem IS NULL FROM campaigns"
                 )
             )
         }
         read = {row.id: row for row in connection.execute(select(campaigns))}
     assert stored["by-driver"] == stored["by-sqlalchemy"]
-    assert read["by-driver"].request == _row("x")["request"]
+    assert read["by-driver"].vendor_response == _row("x")["vendor_response"]
     assert read["by-driver"].created_at.replace(tzinfo=UTC) == MOMENT
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -11,8 +13,8 @@ from sqlalchemy import func, select
 from gateway.errors import Conflict, DatabaseUnavailable, IdempotencyKeyReused, RequestInvalid
 from gateway.store.engine import make_engine
 from gateway.store.migrate import is_current, migrate
-from gateway.store.registry import Begun, Finish, Registry, Replay, fingerprint
-from gateway.store.schema import campaigns
+from gateway.store.registry import Begun, Finish, Registry, Replay, fingerprint, new_campaign_id
+from gateway.store.schema import campaign_requests, campaigns
 from gateway.store.tenants import ApiKeys, VendorCredentials
 
 
@@ -193,3 +195,29 @@ def test_head_revision_constant_matches_the_migrations() -> None:
     from gateway.store.migrate import HEAD_REVISION, _config
 
     assert ScriptDirectory.from_config(_config()).get_current_head() == HEAD_REVISION
+
+
+def test_campaign_ids_are_uuid7_in_creation_order() -> None:
+    before = datetime.now(UTC)
+    ids = [new_campaign_id() for _ in range(3)]
+    time.sleep(0.002)
+    later = new_campaign_id()
+    for campaign_id in [*ids, later]:
+        parsed = uuid.UUID(campaign_id)
+        assert (parsed.version, parsed.variant) == (7, uuid.RFC_4122)
+        created = datetime.fromtimestamp((parsed.int >> 80) / 1000, UTC)
+        assert before - timedelta(milliseconds=1) <= created <= datetime.now(UTC)
+    assert len(set(ids)) == 3  # random bits tell apart ids of one millisecond
+    assert max(ids) < later
+
+
+def test_the_request_is_written_once_beside_its_campaign(registry: Registry) -> None:
+    body = {"name": "x", "recipients": [{"phone": "+14155550100"}]}
+    begun = begin(registry, body, key=None)
+    accept(registry, begun)
+    assert isinstance(begun, Begun)
+    with registry.engine.connect() as connection:
+        stored = connection.execute(
+            select(campaign_requests.c.request).where(campaign_requests.c.campaign_id == begun.campaign_id)
+        ).scalar_one()
+    assert stored == body
