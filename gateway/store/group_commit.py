@@ -9,9 +9,11 @@ requests the registry's lock hold grew from 0.5 to 1.5 ms per transaction and th
 thread and wait; the writer takes whatever has queued meanwhile and writes it under one lock,
 one transaction and one commit. Each write runs inside its own savepoint, so one that fails
 (an Idempotency-Key already claimed) is undone alone and raises in its own request, and no
-request hears "written" before the commit that makes its write durable. (Letting the request
-at the head of the queue write the batch itself, LevelDB's way, measured the same alone and
-about 10% slower, and less steady, under load.)
+request hears "written" before the commit that makes its write durable. A write that finds
+nothing being written and nothing queued is written by its own thread: there is nothing to
+batch it with, and the two hand-offs cost 30-75 us a write in-process (about 0.07 ms off a
+native request at one request at a time, nothing lost at 16). (Letting the request at the head
+of the queue write the whole batch, LevelDB's way, measured about 10% slower under load.)
 """
 
 from __future__ import annotations
@@ -43,9 +45,18 @@ class GroupCommit:
         self._queue: queue.SimpleQueue[tuple[Write, Future[Any]]] = queue.SimpleQueue()
         self._started = threading.Lock()
         self._thread: threading.Thread | None = None
+        # Held by whichever thread is writing: the writer thread, or a request thread alone.
+        self._writing = threading.Lock()
 
     def write(self, work: Callable[[DriverTransaction], T]) -> T:
         """Run `work` in a transaction; return its result once committed, or raise its error."""
+        if self._writing.acquire(blocking=False):
+            try:
+                if self._queue.empty():  # nothing to batch with: spare the two thread hand-offs
+                    with driver_transaction(self._engine, self._lock) as transaction:
+                        return work(transaction)
+            finally:
+                self._writing.release()
         if self._thread is None:
             self._start()
         done: Future[T] = Future()
@@ -71,14 +82,15 @@ class GroupCommit:
     def _run(self) -> None:
         while True:
             batch = [self._queue.get()]
-            while True:
-                try:
-                    batch.append(self._queue.get_nowait())
-                except queue.Empty:
-                    break
-            writes = [write for write in batch if write is not _STOP]
-            if writes:
-                self._write_batch(writes)
+            with self._writing:
+                while True:
+                    try:
+                        batch.append(self._queue.get_nowait())
+                    except queue.Empty:
+                        break
+                writes = [write for write in batch if write is not _STOP]
+                if writes:
+                    self._write_batch(writes)
             if len(writes) < len(batch):
                 return
 

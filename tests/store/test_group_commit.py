@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import queue
 import threading
 import time
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -56,20 +58,56 @@ class Writes:
             thread.join(10)
 
 
+class CountingQueue(queue.SimpleQueue):  # type: ignore[type-arg]
+    """The writer's queue, counting what was ever put in it (the writer may have taken it out)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.puts = 0
+
+    def put(self, item: Any, block: bool = True, timeout: float | None = None) -> None:
+        self.puts += 1
+        super().put(item, block, timeout)
+
+
+def _group_commit(engine: Engine) -> GroupCommit:
+    writer = GroupCommit(engine, write_lock(engine))
+    writer._queue = CountingQueue()  # the queue is the only sign that a write waits
+    return writer
+
+
 def _queued_behind(writer: GroupCommit, holding: threading.Event, count: int) -> None:
-    """Wait until `count` writes queue while the first batch is held open."""
+    """Wait until `count` writes queue while the first write is held open."""
     assert holding.wait(5)
     deadline = time.monotonic() + 5
-    while writer._queue.qsize() < count:  # the queue is the only sign that a write waits
+    assert isinstance(writer._queue, CountingQueue)
+    while writer._queue.puts < count:
         assert time.monotonic() < deadline, "the writes never queued"
         time.sleep(0.01)
 
 
+def test_a_write_alone_is_written_by_its_own_thread(engine: Engine) -> None:
+    writer = _group_commit(engine)
+    add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
+    threads = []
+
+    def note(number: int, transaction: DriverTransaction) -> None:
+        threads.append(threading.get_ident())
+        transaction.execute(add, {"id": number, "text": "x"})
+
+    for number in (1, 2):
+        writer.write(partial(note, number))
+    assert threads == [threading.get_ident()] * 2
+    assert writer._thread is None  # no hand-off to the writer thread, which never started
+    assert _stored(engine) == [1, 2]
+
+
 def test_writes_that_queue_meanwhile_share_one_transaction(engine: Engine) -> None:
-    writer = GroupCommit(engine, write_lock(engine))
+    writer = _group_commit(engine)
     add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
     holding, release = threading.Event(), threading.Event()
     transactions: dict[int, int] = {}
+    threads: dict[int, int] = {}
 
     def first(transaction: DriverTransaction) -> None:
         transactions[0] = id(transaction)
@@ -79,6 +117,7 @@ def test_writes_that_queue_meanwhile_share_one_transaction(engine: Engine) -> No
     def note(number: int) -> Callable[[DriverTransaction], int]:
         def work(transaction: DriverTransaction) -> int:
             transactions[number] = id(transaction)
+            threads[number] = threading.get_ident()
             transaction.execute(add, {"id": number, "text": f"n{number}"})
             return number * 10
 
@@ -95,11 +134,12 @@ def test_writes_that_queue_meanwhile_share_one_transaction(engine: Engine) -> No
     assert writes.answers == {0: None, 1: 10, 2: 20, 3: 30, 4: 40, 5: 50}
     assert len({transactions[n] for n in range(1, 6)}) == 1  # one batch, one commit
     assert transactions[1] != transactions[0]
+    assert writer._thread is not None and set(threads.values()) == {writer._thread.ident}
     assert _stored(engine) == [1, 2, 3, 4, 5]
 
 
 def test_a_failed_write_is_undone_alone(engine: Engine) -> None:
-    writer = GroupCommit(engine, write_lock(engine))
+    writer = _group_commit(engine)
     add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
     holding, release = threading.Event(), threading.Event()
 
@@ -155,12 +195,24 @@ def test_a_write_is_durable_when_it_returns(engine: Engine) -> None:
 
 
 def test_closing_stops_the_writer_after_what_is_queued(engine: Engine) -> None:
-    writer = GroupCommit(engine, write_lock(engine))
+    writer = _group_commit(engine)
     add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
-    writer.write(lambda t: t.execute(add, {"id": 1, "text": "x"}))
+    holding, release = threading.Event(), threading.Event()
+
+    def hold(_: DriverTransaction) -> None:
+        holding.set()
+        assert release.wait(5)
+
+    writes = Writes(writer)
+    writes.start(0, hold)
+    _queued_behind(writer, holding, 0)
+    writes.start(1, lambda t: t.execute(add, {"id": 1, "text": "queued"}))
+    _queued_behind(writer, holding, 1)
     (thread,) = [t for t in threading.enumerate() if t.name == "registry-writer" and t is writer._thread]
+    release.set()
+    writes.join()
     writer.close()
     assert not thread.is_alive()
-    writer.write(lambda t: t.execute(add, {"id": 2, "text": "after"}))  # starts again
+    writer.write(lambda t: t.execute(add, {"id": 2, "text": "after"}))  # alone: written by its caller
     writer.close()
     assert _stored(engine) == [1, 2]
