@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import click
 
@@ -81,7 +81,9 @@ def serve(host: str, port: int, workers: int) -> None:
     import tempfile
 
     import uvicorn
+    from uvicorn.supervisors import Multiprocess
 
+    from gateway import reuse_port
     from gateway.settings import Settings
 
     settings: Settings = _or_exit(Settings.from_env)  # fail here, naming the variable, not in a worker
@@ -89,18 +91,23 @@ def serve(host: str, port: int, workers: int) -> None:
         # Each worker writes its metrics to files here; /metrics in any worker sums them all.
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="campaign-gateway-metrics-")
     metrics_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    options: dict[str, Any] = {
+        "factory": True,
+        "host": host,
+        "port": port,
+        "workers": workers,
+        "log_level": "warning",  # the gateway writes its own JSON access log
+        # On SIGTERM: stop accepting, let in-flight requests finish (a vendor call takes at
+        # most the deadline), then exit.
+        "timeout_graceful_shutdown": int(settings.vendor_timeout_s) + 5,
+    }
     try:
-        uvicorn.run(
-            "gateway.app:app_from_env",
-            factory=True,
-            host=host,
-            port=port,
-            workers=workers,
-            log_level="warning",  # the gateway writes its own JSON access log
-            # On SIGTERM: stop accepting, let in-flight requests finish (a vendor call takes at
-            # most the deadline), then exit.
-            timeout_graceful_shutdown=int(settings.vendor_timeout_s) + 5,
-        )
+        if workers > 1 and reuse_port.supported():
+            # uvicorn.run's own supervisor, given a socket per worker (gateway/reuse_port.py).
+            config = uvicorn.Config("gateway.app:app_from_env", **options)
+            Multiprocess(config, sockets=[reuse_port.reserve(host, port)]).run()
+        else:
+            uvicorn.run("gateway.app:app_from_env", **options)
     finally:
         if metrics_dir and metrics_dir.startswith(tempfile.gettempdir()) and "campaign-gateway-metrics-" in metrics_dir:
             shutil.rmtree(metrics_dir, ignore_errors=True)

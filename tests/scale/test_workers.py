@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import threading
+import time
 import uuid
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import func, select
 
 from gateway.sandbox.faults import Fault
@@ -139,3 +144,60 @@ def _name(body: bytes) -> str | None:
         return str(json.loads(body)["name"])
     except (ValueError, KeyError):
         return None
+
+
+def _listening_sockets(port: int) -> set[str]:
+    """Inodes of the sockets listening on `port` (IPv4)."""
+    rows = [line.split() for line in Path("/proc/net/tcp").read_text().splitlines()[1:]]
+    return {row[9] for row in rows if row[1].endswith(f":{port:04X}") and row[3] == "0A"}
+
+
+def _socket_owners(pids: list[int]) -> dict[str, int]:
+    """Socket inode -> the process among `pids` holding it."""
+    owners = {}
+    for pid in pids:
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            with contextlib.suppress(OSError):
+                target = os.readlink(fd)
+                if target.startswith("socket:["):
+                    owners[target[len("socket:[") : -1]] = pid
+    return owners
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads sockets from Linux's /proc")
+def test_each_worker_listens_on_its_own_socket_and_gets_connections(sandbox: Sandbox, tmp_path: Path) -> None:
+    server = Server(sandbox, f"sqlite:///{tmp_path / 'gateway.db'}", workers=2, cwd=tmp_path)
+    try:
+        server.wait_ready()
+        deadline = time.monotonic() + 20
+        while len(listening := _listening_sockets(server.port)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)  # the second worker may still be starting
+        children = _children(server.process.pid)  # the workers, and multiprocessing's resource tracker
+        owners = _socket_owners(children)
+        workers = {owners.get(inode) for inode in listening}
+        # One socket per worker; the supervisor's own only reserves the address and listens on nothing.
+        assert len(listening) == 2 and len(workers) == 2 and None not in workers
+        clients = [httpx.Client(base_url=server.url, timeout=10) for _ in range(32)]  # kept alive, like SDKs
+        try:
+            assert {client.get("/healthz").status_code for client in clients} == {200}
+            owners = _socket_owners(children)
+            rows = [line.split() for line in Path("/proc/net/tcp").read_text().splitlines()[1:]]
+            served = Counter(
+                owners[row[9]] for row in rows if row[1].endswith(f":{server.port:04X}") and row[3] == "01"
+            )
+        finally:
+            for client in clients:
+                client.close()
+        # Each connection is hashed to one of the sockets: 32 on one worker would be a 1 in 2^31 chance.
+        assert sum(served.values()) == 32 and set(served) == workers, served
+    finally:
+        server.stop()
