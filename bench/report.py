@@ -133,6 +133,12 @@ def _balance(results: Results) -> list[str]:
     ]
 
 
+def _failed(results: Results, peer: str, connections: int) -> str:
+    """What a target's runs got wrong; a run that answered errors is fast for the wrong reason."""
+    errors = sum(s.result.errors for s in results.runs(peer, connections))
+    return f"; **{errors:,} requests failed**" if errors else ""
+
+
 def _verdict(ok: bool | None) -> str:
     return "n/a" if ok is None else ("**met**" if ok else "**missed**")
 
@@ -146,19 +152,23 @@ def _targets(results: Results) -> list[str]:
         p99 = median(results.paired("native-w2", "prism", 16, _p99_ratio))
         native = median([s.result.rps for s in results.runs("native-w2", 16)])
         prism = median([s.result.rps for s in results.runs("prism", 16)])
+        failed = _failed(results, "native-w2", 16)
         rows.append(
             (
                 f"native route req/s at c=16 ≥ Prism's (goal 1.5{TIMES}), full validation",
-                f"{native:,.0f} vs {prism:,.0f} req/s: {ratio:.2f}{TIMES} Prism; validates all: {validated}",
-                ratio >= 1.0 and validated,
+                f"{native:,.0f} vs {prism:,.0f} req/s: {ratio:.2f}{TIMES} Prism; validates all: {validated}{failed}",
+                ratio >= 1.0 and validated and not failed,
             )
         )
-        rows.append(("native route p99 at c=16 ≤ Prism's", f"{p99:.2f}{TIMES} Prism's p99", p99 <= 1.0))
+        p99_text = f"{p99:.2f}{TIMES} Prism's p99{failed}"
+        rows.append(("native route p99 at c=16 ≤ Prism's", p99_text, p99 <= 1.0 and not failed))
     if 1 in results.config.concurrency:
         for key, limit in (("native-w2", 1.0), ("neutral-w2", 3.0)):
             added = median(results.paired(key, "direct", 1, _p50_added))
             label = "native" if key.startswith("native") else "vendor-neutral (50 recipients)"
-            rows.append((f"{label} p50 over direct at c=1 ≤ {limit:g} ms", f"+{added:.2f} ms", added <= limit))
+            failed = _failed(results, key, 1)
+            target = f"{label} p50 over direct at c=1 ≤ {limit:g} ms"
+            rows.append((target, f"+{added:.2f} ms{failed}", added <= limit and not failed))
     for vendor in ("voiceable", "tetherai"):
         big = [s for s in results.large if s.vendor == vendor and s.recipients == 10_000]
         if big:

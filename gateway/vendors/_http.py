@@ -143,6 +143,61 @@ class _CappedStream(httpx.SyncByteStream):
         self._inner.close()
 
 
+class _GuardedConnection(httpcore.ConnectionInterface):
+    """A pooled connection whose expiry check cannot close it under a request that is starting.
+
+    httpcore 1.0.9 decides that an idle connection has expired (its socket is readable, so the
+    vendor closed it) in two steps, the connection's state and then its socket, without the
+    lock a request takes to start on it. A request that started in between made the socket
+    readable with its own answer, and the pool closed the socket under it: `[Errno 9] Bad file
+    descriptor`, a 502, and a campaign recorded `unknown` (1 run in 3 of 15 s at 64 concurrent
+    requests on two workers; encode/httpcore#1110 is the same race by another path). Here the
+    check holds that lock, and an expired connection is closed before it lets go, so a request
+    can no longer start on it (it is given another connection). The lock is an internal of
+    httpcore's: httpcore is pinned (constraints.txt) and tests check it.
+    """
+
+    def __init__(self, inner: httpcore.ConnectionInterface) -> None:
+        self._inner = inner
+
+    def has_expired(self) -> bool:
+        http11 = getattr(self._inner, "_connection", None)  # set once connected (HTTPConnection)
+        lock = getattr(http11, "_state_lock", None)
+        if lock is None:
+            return self._inner.has_expired()
+        with lock:
+            if not self._inner.has_expired():
+                return False
+            http11.close()  # type: ignore[union-attr]  # now, while no request can start on it
+            return True
+
+    def handle_request(self, request: httpcore.Request) -> httpcore.Response:
+        return self._inner.handle_request(request)
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def info(self) -> str:
+        return self._inner.info()
+
+    def can_handle_request(self, origin: httpcore.Origin) -> bool:
+        return self._inner.can_handle_request(origin)
+
+    def is_available(self) -> bool:
+        return self._inner.is_available()
+
+    def is_idle(self) -> bool:
+        return self._inner.is_idle()
+
+    def is_closed(self) -> bool:
+        return self._inner.is_closed()
+
+
+class _ConnectionPool(httpcore.ConnectionPool):
+    def create_connection(self, origin: httpcore.Origin) -> httpcore.ConnectionInterface:
+        return _GuardedConnection(super().create_connection(origin))
+
+
 class VendorTransport(httpx.HTTPTransport):
     """HTTP transport bounded by the current call's deadline; a failed connect is retried once.
 
@@ -152,8 +207,9 @@ class VendorTransport(httpx.HTTPTransport):
     def __init__(self, *, max_response_bytes: int = 1024 * 1024, **kwargs: Any) -> None:
         super().__init__(retries=1, **kwargs)
         # httpx 0.28 has no public way to choose the network backend; the pool it built is
-        # replaced by one that differs only in the backend (httpx is pinned; tests cover it).
-        self._pool = httpcore.ConnectionPool(retries=1, network_backend=_DeadlineBackend())
+        # replaced by one that differs only in the backend and in guarding its connections
+        # (httpx and httpcore are pinned; tests cover both).
+        self._pool = _ConnectionPool(retries=1, network_backend=_DeadlineBackend())
         self._max_response_bytes = max_response_bytes
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:

@@ -1,10 +1,20 @@
-"""The httpx client under the generated clients: orjson bodies, one send, nothing carried over."""
+"""The httpx client under the generated clients: orjson bodies, one send, nothing carried over,
+and a connection pool that never closes a connection under a request."""
 
 from __future__ import annotations
 
-import httpx
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
-from gateway.vendors._http import VendorHTTPClient
+import httpcore
+import httpx
+import pytest
+
+from gateway.vendors._http import VendorHTTPClient, VendorTransport
 
 
 def _client(seen: list[httpx.Request], response: httpx.Response) -> VendorHTTPClient:
@@ -40,3 +50,67 @@ def test_a_redirect_is_answered_not_followed() -> None:
     client = _client(seen, httpx.Response(307, headers={"Location": "http://elsewhere.test/v1/campaigns"}))
     response = client.request("POST", "/v1/campaigns", json={})
     assert response.status_code == 307 and len(seen) == 1
+
+
+class _Vendor(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as vendors are
+    connections: list[socket.socket]
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        type(self).connections.append(self.connection)  # before answering: the test reads it next
+        self.send_response(201)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"{}")
+
+    def log_message(self, *_: object) -> None:
+        pass
+
+
+@pytest.fixture
+def vendor() -> Iterator[tuple[str, type[_Vendor]]]:
+    handler = type("Vendor", (_Vendor,), {"connections": []})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", handler
+    server.shutdown()
+    server.server_close()
+
+
+def _pooled(url: str) -> tuple[VendorHTTPClient, Any]:
+    transport = VendorTransport()
+    client = VendorHTTPClient(base_url=url, transport=transport)
+    assert client.request("POST", "/v1/campaigns", json={}).status_code == 201
+    [connection] = transport._pool.connections  # one connection, idle in the pool
+    return client, connection
+
+
+def test_checking_a_pooled_connection_waits_for_a_request_starting_on_it(vendor: tuple[str, type[_Vendor]]) -> None:
+    # httpcore checked "idle, and its socket readable" without that lock: a request starting in
+    # between answered "readable" with its own response, and the pool closed the socket under it.
+    client, connection = _pooled(vendor[0])
+    checked = threading.Event()
+    with connection._inner._connection._state_lock:  # what a request holds to start
+        threading.Thread(target=lambda: (connection.has_expired(), checked.set()), daemon=True).start()
+        assert not checked.wait(0.2)
+    assert checked.wait(5)
+    assert not connection.is_closed()
+    client.close()
+
+
+def test_a_connection_the_vendor_closed_takes_no_request_and_is_replaced(vendor: tuple[str, type[_Vendor]]) -> None:
+    url, handler = vendor
+    client, connection = _pooled(url)
+    handler.connections[0].shutdown(socket.SHUT_RDWR)  # the vendor hangs up on the idle connection
+    deadline = time.monotonic() + 5
+    while not connection.has_expired():  # the vendor's close reaches the socket
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    assert connection.is_closed()  # at once: no request can start on it before the pool closes it
+    with pytest.raises(httpcore.ConnectionNotAvailable):
+        connection.handle_request(httpcore.Request("POST", f"{url}/v1/campaigns"))
+    assert client.request("POST", "/v1/campaigns", json={}).status_code == 201  # on a new connection
+    client.close()
