@@ -168,6 +168,8 @@ class Gateway:
                 raise VendorNotConfigured(f"{slug} has no base URL for tenant {tenant}", vendor=slug)
             adapter = self._adapter(slug, base_url, credential.api_key)
             if cached is not None:
-                cached[1].close()
+                # Not closed now: a call that took it before the rotation may be on one of its
+                # connections (closing them under it made a 502 and an `unknown` campaign).
+                cached[1].close_when_released()
             self._tenant_adapters[(tenant, slug)] = (credential, adapter)
             return adapter

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import time
+import weakref
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -282,9 +283,14 @@ class Adapter(ABC):
 
     def close(self) -> None:
         """Close the vendor connections (idle keep-alive sockets)."""
-        for client in (self._client, self._dry_client):
-            if client is not None:
-                client.get_httpx_client().close()
+        _close_all(self._httpx_clients())
+
+    def close_when_released(self) -> None:
+        """Close the connections once nothing holds this adapter: a call may be on one of them now."""
+        weakref.finalize(self, _close_all, self._httpx_clients())
+
+    def _httpx_clients(self) -> list[httpx.Client]:
+        return [client.get_httpx_client() for client in (self._client, self._dry_client) if client is not None]
 
     def redact(self, content: bytes) -> bytes:
         """Remove the gateway's vendor credential from anything a vendor echoes."""
@@ -365,6 +371,11 @@ def vendor_errors(slug: str, state: CallState, credential: str) -> Iterator[None
         raise VendorBadResponse(
             f"{slug} answered {state.status} with a body off its spec; the campaign may exist", vendor=slug
         ) from exc
+
+
+def _close_all(clients: list[httpx.Client]) -> None:
+    for client in clients:
+        client.close()
 
 
 def require_fields(slug: str, values: dict[str, object]) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import Any
 
 from cryptography.fernet import Fernet
 from starlette.testclient import TestClient
 
+from gateway.campaign import CampaignRequest, check_campaign
 from gateway.sandbox.server import Sandbox
 
 from .conftest import AUTH, OTHER_KEY, examples
@@ -53,3 +55,24 @@ def test_a_tenant_credential_set_while_running_is_redacted_from_logs(
     logging.getLogger("gateway.test").warning("vendor said: bad key tenant-two-own-key")
     logged = capfd.readouterr().err
     assert "tenant-two-own-key" not in logged and "[REDACTED]" in logged
+
+
+def test_rotating_a_tenant_credential_leaves_calls_on_the_old_one_alone(
+    client_with: Callable[..., TestClient], sandbox: Sandbox
+) -> None:
+    gateway = client_with(GATEWAY_SECRET_KEY=Fernet.generate_key().decode())
+    service: Any = gateway.app.gateway  # type: ignore[attr-defined]
+    service.credentials.set("two", "smallest", sandbox.credential("smallest"))
+    before = service.live_adapter("smallest", "two")  # what a call in flight holds
+    service.credentials.set("two", "smallest", "rotated-key")
+    service._credentials_read_at = float("-inf")  # the next read sees the rotation at once
+    after = service.live_adapter("smallest", "two")
+    assert after is not before
+    request, errors = check_campaign(CampaignRequest.model_validate(examples()["smallest"]))
+    assert not errors
+    receipt, reply = before.dispatch(before.payload(request))  # the call still goes out, on the old key
+    assert reply.status == 201 and receipt.vendor_campaign_id
+    clients = before._httpx_clients()
+    del before  # the call is over: nothing holds the old adapter any more
+    gc.collect()
+    assert all(client.is_closed for client in clients)  # and its connections are closed
