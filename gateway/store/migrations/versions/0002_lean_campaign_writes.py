@@ -3,7 +3,8 @@
 A request's outcome rewrites its campaign row, and SQLite rewrites a whole row, the request's
 overflow pages included; two indexes over the whole table (dispatch, and tenant + fingerprint +
 dispatch) changed on every outcome too. With the request in `campaign_requests` and indexes
-holding only the rows their queries look for, a request writes about half as many pages.
+holding only the rows their queries look for (and time-ordered ids), a request's two writes
+went from 44.5 to 32.2 KiB written (SQLite, 16 threads, in-process).
 
 Revision ID: 0002
 Revises: 0001
