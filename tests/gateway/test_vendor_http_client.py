@@ -52,6 +52,22 @@ def test_a_redirect_is_answered_not_followed() -> None:
     assert response.status_code == 307 and len(seen) == 1
 
 
+def test_a_path_is_joined_to_the_base_url_once_and_rightly() -> None:
+    seen: list[httpx.Request] = []
+    client = _client(seen, httpx.Response(201))
+    for path in ("/v1/campaigns", "/v1/campaigns", "/v1/campaigns/c%201?x=1"):
+        client.request("POST", path, json={})
+    assert [str(request.url) for request in seen] == [
+        "http://vendor.test/v1/campaigns",
+        "http://vendor.test/v1/campaigns",
+        "http://vendor.test/v1/campaigns/c%201?x=1",
+    ]
+    assert client._merge_url("/v1/campaigns") is client._merge_url("/v1/campaigns")
+    for number in range(300):  # ids in paths: what is kept stays bounded
+        client._merge_url(f"/v1/campaigns/{number}")
+    assert len(client._merged_urls) <= 256
+
+
 class _Vendor(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as vendors are
     connections: list[socket.socket]
