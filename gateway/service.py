@@ -147,7 +147,12 @@ class Gateway:
         self.registry.close()
 
     def _adapter(self, slug: str, base_url: str | None, credential: str | None) -> Adapter:
-        return ADAPTERS[slug](base_url=base_url, credential=credential, timeout_s=self.settings.vendor_timeout_s)
+        return ADAPTERS[slug](
+            base_url=base_url,
+            credential=credential,
+            timeout_s=self.settings.vendor_timeout_s,
+            max_in_flight=self.settings.vendor_concurrency,
+        )
 
     def _tenant_credential(self, tenant: str, slug: str) -> TenantCredential | None:
         now = time.monotonic()

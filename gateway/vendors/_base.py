@@ -148,11 +148,12 @@ class Adapter(ABC):
         base_url: str | None,
         credential: str | None,
         timeout_s: float,
+        max_in_flight: int = 64,
     ) -> None:
         self._base_url = base_url
         self._credential = credential or ""
         self._timeout_s = timeout_s
-        self._client = self._make_client(VendorTransport()) if base_url else None
+        self._client = self._make_client(VendorTransport(max_connections=max_in_flight)) if base_url else None
         self._dry_client = self._make_client(CaptureTransport())
 
     # --- the per-vendor part -----------------------------------------------------------------

@@ -204,12 +204,14 @@ class VendorTransport(httpx.HTTPTransport):
     httpcore retries only failures before the request is sent, so a POST is never sent twice.
     """
 
-    def __init__(self, *, max_response_bytes: int = 1024 * 1024, **kwargs: Any) -> None:
+    def __init__(self, *, max_connections: int, max_response_bytes: int = 1024 * 1024, **kwargs: Any) -> None:
         super().__init__(retries=1, **kwargs)
         # httpx 0.28 has no public way to choose the network backend; the pool it built is
         # replaced by one that differs only in the backend and in guarding its connections
-        # (httpx and httpcore are pinned; tests cover both).
-        self._pool = _ConnectionPool(retries=1, network_backend=_DeadlineBackend())
+        # (httpx and httpcore are pinned; tests cover both). As many connections as calls may
+        # be in flight (httpcore's default of 10 queued the rest inside their calls); idle ones
+        # are all kept: httpcore's closing of surplus idle ones has the race described above.
+        self._pool = _ConnectionPool(retries=1, network_backend=_DeadlineBackend(), max_connections=max_connections)
         self._max_response_bytes = max_response_bytes
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:

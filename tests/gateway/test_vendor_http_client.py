@@ -7,6 +7,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -97,7 +98,7 @@ def vendor() -> Iterator[tuple[str, type[_Vendor]]]:
 
 
 def _pooled(url: str) -> tuple[VendorHTTPClient, Any]:
-    transport = VendorTransport()
+    transport = VendorTransport(max_connections=10)
     client = VendorHTTPClient(base_url=url, transport=transport)
     assert client.request("POST", "/v1/campaigns", json={}).status_code == 201
     [connection] = transport._pool.connections  # one connection, idle in the pool
@@ -130,3 +131,42 @@ def test_a_connection_the_vendor_closed_takes_no_request_and_is_replaced(vendor:
         connection.handle_request(httpcore.Request("POST", f"{url}/v1/campaigns"))
     assert client.request("POST", "/v1/campaigns", json={}).status_code == 201  # on a new connection
     client.close()
+
+
+def test_as_many_calls_as_the_pool_allows_are_on_the_wire_at_once() -> None:
+    # The vendor answers only once all the calls have reached it: a pool smaller than the cap
+    # (httpcore's default was 10) would hold the rest back, and the vendor would give up.
+    calls = 24
+    arrived = threading.Barrier(calls, timeout=5)
+
+    class AllAtOnce(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            try:
+                arrived.wait()
+                status = 201
+            except threading.BrokenBarrierError:
+                status = 503
+            self.send_response(status)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *_: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), AllAtOnce)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    client = VendorHTTPClient(
+        base_url=f"http://127.0.0.1:{server.server_port}", transport=VendorTransport(max_connections=calls)
+    )
+    try:
+        with ThreadPoolExecutor(calls) as pool:
+            answers = list(pool.map(lambda _: client.request("POST", "/v1/campaigns", json={}), range(calls)))
+        statuses = [answer.status_code for answer in answers]
+        assert statuses == [201] * calls
+    finally:
+        client.close()
+        server.shutdown()
+        server.server_close()
