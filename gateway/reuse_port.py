@@ -14,9 +14,11 @@ another worker, unless the host sets net.ipv4.tcp_migrate_req.)
 from __future__ import annotations
 
 import socket
-from typing import Any
+from typing import Any, TypeVar
 
 __all__ = ["ReservedAddress", "reserve", "supported"]
+
+S = TypeVar("S", bound=socket.socket)
 
 
 def supported() -> bool:
@@ -32,25 +34,18 @@ class ReservedAddress(socket.socket):
     """
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_bind, (self.family, self.getsockname()))
+        return (_bound, (socket.socket, self.family, self.getsockname()))
 
 
 def reserve(host: str, port: int) -> ReservedAddress:
     """The supervisor's socket for `host`:`port` (port 0: any free port, shared by the workers)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    reserved = ReservedAddress(family, socket.SOCK_STREAM)
-    _share(reserved)
-    reserved.bind((host, port))
-    return reserved
+    return _bound(ReservedAddress, family, (host, port))
 
 
-def _bind(family: socket.AddressFamily, address: tuple[Any, ...]) -> socket.socket:
-    own = socket.socket(family, socket.SOCK_STREAM)
-    _share(own)
-    own.bind(address)
-    return own
-
-
-def _share(sock: socket.socket) -> None:
+def _bound(kind: type[S], family: socket.AddressFamily, address: tuple[Any, ...]) -> S:
+    sock = kind(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind(address)
+    return sock

@@ -148,7 +148,7 @@ class Adapter(ABC):
         base_url: str | None,
         credential: str | None,
         timeout_s: float,
-        max_in_flight: int = 64,
+        max_in_flight: int,
     ) -> None:
         self._base_url = base_url
         self._credential = credential or ""

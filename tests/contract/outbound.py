@@ -27,7 +27,9 @@ def adapter(slug: str) -> Adapter:
     extra: dict[str, Any] = {}
     if "clock" in inspect.signature(adapter_class.__init__).parameters:
         extra["clock"] = lambda: NOW
-    return adapter_class(base_url=contract(slug).server_url, credential=CREDENTIAL, timeout_s=5, **extra)
+    return adapter_class(
+        base_url=contract(slug).server_url, credential=CREDENTIAL, timeout_s=5, max_in_flight=4, **extra
+    )
 
 
 def sent(slug: str, campaign: CampaignRequest) -> httpx.Request:

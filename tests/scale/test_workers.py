@@ -146,10 +146,13 @@ def _name(body: bytes) -> str | None:
         return None
 
 
-def _listening_sockets(port: int) -> set[str]:
-    """Inodes of the sockets listening on `port` (IPv4)."""
+LISTEN, ESTABLISHED = "0A", "01"
+
+
+def _sockets(port: int, state: str) -> list[str]:
+    """Inodes of the IPv4 sockets on local `port` in `state` (as /proc/net/tcp writes it)."""
     rows = [line.split() for line in Path("/proc/net/tcp").read_text().splitlines()[1:]]
-    return {row[9] for row in rows if row[1].endswith(f":{port:04X}") and row[3] == "0A"}
+    return [row[9] for row in rows if row[1].endswith(f":{port:04X}") and row[3] == state]
 
 
 def _socket_owners(pids: list[int]) -> dict[str, int]:
@@ -179,7 +182,7 @@ def test_each_worker_listens_on_its_own_socket_and_gets_connections(sandbox: San
     try:
         server.wait_ready()
         deadline = time.monotonic() + 20
-        while len(listening := _listening_sockets(server.port)) < 2 and time.monotonic() < deadline:
+        while len(listening := _sockets(server.port, LISTEN)) < 2 and time.monotonic() < deadline:
             time.sleep(0.05)  # the second worker may still be starting
         children = _children(server.process.pid)  # the workers, and multiprocessing's resource tracker
         owners = _socket_owners(children)
@@ -190,10 +193,7 @@ def test_each_worker_listens_on_its_own_socket_and_gets_connections(sandbox: San
         try:
             assert {client.get("/healthz").status_code for client in clients} == {200}
             owners = _socket_owners(children)
-            rows = [line.split() for line in Path("/proc/net/tcp").read_text().splitlines()[1:]]
-            served = Counter(
-                owners[row[9]] for row in rows if row[1].endswith(f":{server.port:04X}") and row[3] == "01"
-            )
+            served = Counter(owners[inode] for inode in _sockets(server.port, ESTABLISHED))
         finally:
             for client in clients:
                 client.close()

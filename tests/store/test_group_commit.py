@@ -6,6 +6,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -70,15 +71,32 @@ class CountingQueue(queue.SimpleQueue):  # type: ignore[type-arg]
         super().put(item, block, timeout)
 
 
-def _group_commit(engine: Engine) -> GroupCommit:
-    writer = GroupCommit(engine, write_lock(engine))
+def _group_commit(engine: Engine, lock: AbstractContextManager[Any] | None = None) -> GroupCommit:
+    writer = GroupCommit(engine, write_lock(engine) if lock is None else lock)
     writer._queue = CountingQueue()  # the queue is the only sign that a write waits
     return writer
 
 
-def _queued_behind(writer: GroupCommit, holding: threading.Event, count: int) -> None:
-    """Wait until `count` writes queue while the first write is held open."""
-    assert holding.wait(5)
+class HeldWrite:
+    """Write 0, alone and so written by its own thread, kept open until released: later writes queue."""
+
+    def __init__(self, writes: Writes) -> None:
+        self.transaction: DriverTransaction | None = None
+        self._holding, self._release = threading.Event(), threading.Event()
+        writes.start(0, self._hold)
+        assert self._holding.wait(5)
+
+    def _hold(self, transaction: DriverTransaction) -> None:
+        self.transaction = transaction
+        self._holding.set()
+        assert self._release.wait(5)
+
+    def release(self) -> None:
+        self._release.set()
+
+
+def _queued_behind(writer: GroupCommit, count: int) -> None:
+    """Wait until `count` writes have queued."""
     deadline = time.monotonic() + 5
     assert isinstance(writer._queue, CountingQueue)
     while writer._queue.puts < count:
@@ -105,14 +123,8 @@ def test_a_write_alone_is_written_by_its_own_thread(engine: Engine) -> None:
 def test_writes_that_queue_meanwhile_share_one_transaction(engine: Engine) -> None:
     writer = _group_commit(engine)
     add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
-    holding, release = threading.Event(), threading.Event()
     transactions: dict[int, int] = {}
     threads: dict[int, int] = {}
-
-    def first(transaction: DriverTransaction) -> None:
-        transactions[0] = id(transaction)
-        holding.set()
-        assert release.wait(5)
 
     def note(number: int) -> Callable[[DriverTransaction], int]:
         def work(transaction: DriverTransaction) -> int:
@@ -124,16 +136,15 @@ def test_writes_that_queue_meanwhile_share_one_transaction(engine: Engine) -> No
         return work
 
     writes = Writes(writer)
-    writes.start(0, first)
-    _queued_behind(writer, holding, 0)
+    held = HeldWrite(writes)
     for number in range(1, 6):
         writes.start(number, note(number))
-    _queued_behind(writer, holding, 5)
-    release.set()
+    _queued_behind(writer, 5)
+    held.release()
     writes.join()
     assert writes.answers == {0: None, 1: 10, 2: 20, 3: 30, 4: 40, 5: 50}
     assert len({transactions[n] for n in range(1, 6)}) == 1  # one batch, one commit
-    assert transactions[1] != transactions[0]
+    assert transactions[1] != id(held.transaction)
     assert writer._thread is not None and set(threads.values()) == {writer._thread.ident}
     assert _stored(engine) == [1, 2, 3, 4, 5]
 
@@ -141,28 +152,22 @@ def test_writes_that_queue_meanwhile_share_one_transaction(engine: Engine) -> No
 def test_a_failed_write_is_undone_alone(engine: Engine) -> None:
     writer = _group_commit(engine)
     add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
-    holding, release = threading.Event(), threading.Event()
-
-    def hold(_: DriverTransaction) -> None:
-        holding.set()
-        assert release.wait(5)
 
     def half_then_fail(transaction: DriverTransaction) -> None:
         transaction.execute(add, {"id": 2, "text": "undone"})
         raise ValueError("changed its mind")
 
     writes = Writes(writer)
-    writes.start(0, hold)
-    _queued_behind(writer, holding, 0)
+    held = HeldWrite(writes)
     writes.start(1, lambda t: t.execute(add, {"id": 1, "text": "kept"}))
-    _queued_behind(writer, holding, 1)
+    _queued_behind(writer, 1)
     writes.start(2, half_then_fail)
-    _queued_behind(writer, holding, 2)
+    _queued_behind(writer, 2)
     writes.start(3, lambda t: t.execute(add, {"id": 1, "text": "same id"}))
-    _queued_behind(writer, holding, 3)
+    _queued_behind(writer, 3)
     writes.start(4, lambda t: t.execute(add, {"id": 4, "text": "kept too"}))
-    _queued_behind(writer, holding, 4)
-    release.set()
+    _queued_behind(writer, 4)
+    held.release()
     writes.join()
     assert isinstance(writes.answers[2], ValueError)
     assert isinstance(writes.answers[3], IntegrityError)
@@ -170,19 +175,40 @@ def test_a_failed_write_is_undone_alone(engine: Engine) -> None:
     assert _stored(engine) == [1, 4]
 
 
-class BrokenLock:
-    def __enter__(self) -> None:
-        raise OSError("no lock file")
+class BreakableLock:
+    """The write lock, until `broken` is set: then taking it fails."""
 
-    def __exit__(self, *_: object) -> None:
-        pass
+    def __init__(self, inner: AbstractContextManager[Any]) -> None:
+        self.inner = inner
+        self.broken = False
+
+    def __enter__(self) -> None:
+        if self.broken:
+            raise OSError("no lock file")
+        self.inner.__enter__()
+
+    def __exit__(self, *exc: Any) -> None:
+        self.inner.__exit__(*exc)
 
 
 def test_a_batch_that_cannot_commit_fails_every_write_in_it(engine: Engine) -> None:
-    writer = GroupCommit(engine, BrokenLock())
+    lock = BreakableLock(write_lock(engine))
+    writer = _group_commit(engine, lock)
     add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
-    with pytest.raises(OSError, match="no lock file"):
+    lock.broken = True
+    with pytest.raises(OSError, match="no lock file"):  # a write alone
         writer.write(lambda t: t.execute(add, {"id": 1, "text": "lost"}))
+    lock.broken = False
+    writes = Writes(writer)
+    held = HeldWrite(writes)
+    for number in (2, 3):
+        writes.start(number, lambda t, n=number: t.execute(add, {"id": n, "text": "lost"}))
+    _queued_behind(writer, 2)
+    lock.broken = True  # for the batch the writer thread takes next
+    held.release()
+    writes.join()
+    for number in (2, 3):
+        assert isinstance(writes.answers[number], OSError) and str(writes.answers[number]) == "no lock file"
     assert _stored(engine) == []
 
 
@@ -197,19 +223,12 @@ def test_a_write_is_durable_when_it_returns(engine: Engine) -> None:
 def test_closing_stops_the_writer_after_what_is_queued(engine: Engine) -> None:
     writer = _group_commit(engine)
     add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
-    holding, release = threading.Event(), threading.Event()
-
-    def hold(_: DriverTransaction) -> None:
-        holding.set()
-        assert release.wait(5)
-
     writes = Writes(writer)
-    writes.start(0, hold)
-    _queued_behind(writer, holding, 0)
+    held = HeldWrite(writes)
     writes.start(1, lambda t: t.execute(add, {"id": 1, "text": "queued"}))
-    _queued_behind(writer, holding, 1)
+    _queued_behind(writer, 1)
     (thread,) = [t for t in threading.enumerate() if t.name == "registry-writer" and t is writer._thread]
-    release.set()
+    held.release()
     writes.join()
     writer.close()
     assert not thread.is_alive()

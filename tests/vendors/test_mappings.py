@@ -17,7 +17,7 @@ AGENT = "3f0c8a52-7d1e-4f7b-9a53-0c2d5e8b6a10"
 
 
 def adapter(slug: str) -> Adapter:
-    kwargs: dict[str, Any] = {"base_url": None, "credential": "secret", "timeout_s": 1.0}
+    kwargs: dict[str, Any] = {"base_url": None, "credential": "secret", "timeout_s": 1.0, "max_in_flight": 1}
     if slug in ("volubile", "smallest"):
         kwargs["clock"] = lambda: NOW
     return ADAPTERS[slug](**kwargs)
