@@ -13,7 +13,7 @@ __all__ = ["changed_since", "describe", "load_average", "revision", "snapshot"]
 
 ROOT = Path(__file__).resolve().parents[1]
 MEASURED = ("gateway", "specs", "generated")
-PACKAGES = ("connexion", "uvicorn", "jsonschema-rs", "orjson", "pydantic", "httpx", "sqlalchemy")
+PACKAGES = ("connexion", "uvicorn", "jsonschema-rs", "orjson", "pydantic", "httpx", "aiohttp", "sqlalchemy")
 
 
 def _cpu_model() -> str:

@@ -30,7 +30,7 @@ PY_SPY_VERSION = "0.4.3"
 BUCKETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("request schema validation (jsonschema-rs)", ("rust_errors", "_too_deep", "_lone_surrogate", "jsonschema")),
     ("registry writes (SQLite, group commit)", ("gateway/store/", "sqlalchemy/")),
-    ("vendor call (generated client, httpx)", ("send_payload", "httpx/", "httpcore/")),
+    ("vendor call (generated client, httpx over aiohttp)", ("send_payload", "httpx/", "aiohttp/")),
     ("phone number checks (phonenumbers)", ("normalise_phone", "phonenumbers/")),
     ("campaign model, rules, translation (pydantic)", ("check_campaign", "gateway/vendors/", "pydantic")),
     ("JSON access log and metrics", ("logging/", "prometheus_client/", "gateway/observe.py")),

@@ -8,6 +8,7 @@ stage whose gateway API changed is reported as unavailable rather than stopping 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import time
@@ -72,7 +73,9 @@ def _registry_write(work: Path, upstream_port: int, label: str, request: Any) ->
     return write
 
 
-def _stages(work: Path, upstream_port: int) -> list[tuple[str, str, Callable[[], object]]]:
+def _stages(
+    work: Path, upstream_port: int, loop: asyncio.AbstractEventLoop
+) -> list[tuple[str, str, Callable[[], object]]]:
     from gateway import jsoncodec
     from gateway.campaign import CampaignRequest, check_campaign
     from gateway.service import Gateway
@@ -108,8 +111,16 @@ def _stages(work: Path, upstream_port: int) -> list[tuple[str, str, Callable[[],
             lambda: check_campaign(CampaignRequest.model_validate(neutral)),
         ),
         ("translation to Volubile (adapter.payload)", "neutral", lambda: adapter.payload(request)),
-        ("vendor call to the upstream (generated client, httpx)", "native", lambda: adapter.send_payload(native)),
-        ("vendor call to the upstream (generated client, httpx)", "neutral", lambda: adapter.send_payload(payload)),
+        (
+            "vendor call to the upstream (generated client, aiohttp)",
+            "native",
+            lambda: loop.run_until_complete(adapter.send_payload(native)),
+        ),
+        (
+            "vendor call to the upstream (generated client, aiohttp)",
+            "neutral",
+            lambda: loop.run_until_complete(adapter.send_payload(payload)),
+        ),
     ]
     disk_write = _registry_write(work, upstream_port, "disk", native)
     stages.append(
@@ -135,9 +146,11 @@ def _stages(work: Path, upstream_port: int) -> list[tuple[str, str, Callable[[],
 def run_stages(work: Path, upstream_port: int, repeat: int = 40) -> list[tuple[str, str, str]]:
     """Rows of (stage, body, ms median (min-max)) for the report."""
     rows = []
+    loop = asyncio.new_event_loop()  # the vendor calls', as a worker's
     try:
-        stages = _stages(work, upstream_port)
+        stages = _stages(work, upstream_port, loop)
     except Exception as exc:  # the gateway's internals moved: report it, keep the run's other figures
+        loop.close()
         return [("stage breakdown unavailable", "", f"{type(exc).__name__}: {exc}")]
     for name, body, call in stages:
         try:
@@ -147,6 +160,7 @@ def run_stages(work: Path, upstream_port: int, repeat: int = 40) -> list[tuple[s
             continue
         rows.append((name, body, fmt(times, 3)))
         say(f"stage {name} [{body}]: {rows[-1][2]} ms")
+    loop.close()
     for leftover in SHM.glob(f"bench-{os.getpid()}"):
         for file in leftover.iterdir():
             file.unlink()

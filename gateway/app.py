@@ -88,6 +88,9 @@ class GatewayApp:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Serve one ASGI connection scope."""
+        if scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+            return
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -123,6 +126,17 @@ class GatewayApp:
             IN_FLIGHT.dec()
             current_request.reset(token)
             _access_log(context, status)
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        """Nothing to start; at shutdown, close this event loop's vendor connections."""
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await self.gateway.close_vendor_connections()
+                await send({"type": "lifespan.shutdown.complete"})
+                return
 
     async def _refusal(self, scope: Scope, headers: Headers, extra: list[tuple[bytes, bytes]]) -> GatewayError | None:
         limit = self.gateway.settings.max_body_bytes

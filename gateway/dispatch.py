@@ -2,18 +2,21 @@
 
 Both POST routes run through `dispatch()`. The campaign is committed `in_flight` before the
 vendor is called (a request that cannot be recorded is never sent); the answer the client gets
-is stored with the outcome, so an Idempotency-Key replays it byte for byte.
+is stored with the outcome, so an Idempotency-Key replays it byte for byte. The vendor call
+runs on the event loop; the registry's writes, which block, on worker threads.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from connexion import request as current_http_request
 from sqlalchemy.exc import SQLAlchemyError
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from gateway.api.problems import PROBLEM_JSON, problem_response
@@ -38,7 +41,7 @@ class Answer:
     headers: dict[str, str] = field(default_factory=dict)
 
 
-def dispatch(
+async def dispatch(
     registry: Registry,
     breaker: Breaker,
     *,
@@ -48,14 +51,15 @@ def dispatch(
     name: str | None,
     request: Any,
     idempotency_key: str | None,
-    send: Callable[[Begun], Answer],
+    send: Callable[[Begun], Awaitable[Answer]],
 ) -> Response:
     """Record, send at most once, record the outcome, answer (or replay an earlier answer)."""
     context = current_request.get()
     if context is not None:
         context.tenant, context.vendor = tenant, vendor
     breaker.check()  # an open circuit answers 503 before anything is recorded
-    begun = registry.begin(
+    begin = functools.partial(
+        registry.begin,
         tenant=tenant,
         vendor=vendor,
         route=route,
@@ -64,6 +68,7 @@ def dispatch(
         request_fingerprint=fingerprint(route, vendor, request),
         idempotency_key=idempotency_key,
     )
+    begun = await run_in_threadpool(begin)
     if isinstance(begun, Replay):
         REPLAYS.inc()
         return Response(
@@ -71,10 +76,10 @@ def dispatch(
         )
     try:
         with breaker.call():
-            answer = send(begun)
+            answer = await send(begun)
     except GatewayError as error:
         status, body, _headers = problem_response(error, current_http_request.url.path)
-        _record(
+        await _record(
             registry,
             begun,
             Finish(
@@ -88,21 +93,21 @@ def dispatch(
         )
         raise
     except BaseException:
-        # A bug after the write-ahead: whether the vendor acted is not known.
-        _record(
+        # A bug after the write-ahead (or a cancelled request): whether the vendor acted is not known.
+        await _record(
             registry,
             begun,
             Finish(dispatch="unknown", response_status=500, response_body=b"", response_type=PROBLEM_JSON),
             vendor,
         )
         raise
-    _record(registry, begun, answer.outcome, vendor)
+    await _record(registry, begun, answer.outcome, vendor)
     return Response(answer.body, status_code=answer.status, media_type=answer.content_type, headers=answer.headers)
 
 
-def _record(registry: Registry, begun: Begun, outcome: Finish, vendor: str) -> None:
+async def _record(registry: Registry, begun: Begun, outcome: Finish, vendor: str) -> None:
     DISPATCH.labels(vendor, outcome.dispatch).inc()
     try:
-        registry.finish(begun.campaign_id, outcome)
+        await run_in_threadpool(registry.finish, begun.campaign_id, outcome)
     except SQLAlchemyError:  # the vendor call already happened: answer the client, leave the row in flight
         _log.exception("could not record the outcome of campaign %s; it stays in_flight", begun.campaign_id)

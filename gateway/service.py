@@ -140,10 +140,13 @@ class Gateway:
         found += [credential.api_key for credential in self._tenant_credentials.values()]
         return found
 
-    def close(self) -> None:
-        """Release every adapter's connections, the registry's writer and the database pool."""
+    async def close_vendor_connections(self) -> None:
+        """Close every adapter's connections on the running event loop (the app's shutdown)."""
         for adapter in [*self.adapters.values(), *(pair[1] for pair in self._tenant_adapters.values())]:
-            adapter.close()
+            await adapter.aclose()
+
+    def close(self) -> None:
+        """Release the registry's writer and the database pool (vendor connections close with their loop)."""
         self.registry.close()
 
     def _adapter(self, slug: str, base_url: str | None, credential: str | None) -> Adapter:

@@ -7,7 +7,6 @@ from typing import Any
 
 from connexion import context
 from connexion import request as current_http_request
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
@@ -22,26 +21,25 @@ __all__ = ["forward", "forward_json"]
 
 async def forward_json() -> Response:
     """An operation whose body is JSON only: the body as the request validator parsed it."""
-    return await run_in_threadpool(_forward, _slug(), current_json())
+    return await _forward(_slug(), current_json())
 
 
 async def forward(body: Any = None, **parameters: Any) -> Response:
     """Any other operation (forms, uploads): the body and files as Connexion passes them."""
-    payload = await _payload(body, parameters)
-    return await run_in_threadpool(_forward, _slug(), payload)
+    return await _forward(_slug(), await _payload(body, parameters))
 
 
 def _slug() -> str:
     return str(context.operation.operation_id).removeprefix(NATIVE_OPERATION_PREFIX).split(".", 1)[0]
 
 
-def _forward(slug: str, payload: Any) -> Response:
+async def _forward(slug: str, payload: Any) -> Response:
     """Relay the vendor's 2xx and 4xx answers; its 5xx and failures are gateway problems."""
     tenant = current_tenant()
     adapter = current().live_adapter(slug, tenant)
 
-    def send(_begun: Begun) -> Answer:
-        reply = adapter.send_payload(payload)
+    async def send(_begun: Begun) -> Answer:
+        reply = await adapter.send_payload(payload)
         if reply.status >= 500:
             raise VendorServerError(f"{slug} failed ({reply.status})", vendor=slug)
         if not 200 <= reply.status < 500:
@@ -67,7 +65,7 @@ def _forward(slug: str, payload: Any) -> Response:
         )
         return Answer(reply.status, reply.content, reply.content_type, outcome, headers)
 
-    return dispatch(
+    return await dispatch(
         current().registry,
         current().breakers[slug],
         tenant=tenant,

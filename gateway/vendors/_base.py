@@ -13,11 +13,12 @@ import json
 import time
 import weakref
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Awaitable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol, TypeVar
 
+import aiohttp
 import httpx
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
@@ -125,7 +126,7 @@ class _JSONBody:
 
 
 class _GeneratedCall(Protocol):
-    def __call__(self, *, client: Any, body: Any) -> Any: ...
+    def __call__(self, *, client: Any, body: Any) -> Awaitable[Any]: ...
 
 
 class Adapter(ABC):
@@ -135,7 +136,7 @@ class Adapter(ABC):
     capabilities: ClassVar[Capabilities]
     # The vendor's status words and their vendor-neutral status (module-level tables).
     statuses: ClassVar[dict[str, CampaignStatus]]
-    # From the generated package: its AuthenticatedClient and the operation's `sync_detailed`
+    # From the generated package: its AuthenticatedClient and the operation's `asyncio_detailed`
     # (wrapped in staticmethod).
     client_class: ClassVar[Any]
     operation: ClassVar[_GeneratedCall]
@@ -152,8 +153,8 @@ class Adapter(ABC):
     ) -> None:
         self._base_url = base_url
         self._credential = credential or ""
-        self._timeout_s = timeout_s
-        self._client = self._make_client(VendorTransport(max_connections=max_in_flight)) if base_url else None
+        self._transport = VendorTransport(timeout_s=timeout_s, max_connections=max_in_flight) if base_url else None
+        self._client = self._make_client(self._transport) if self._transport else None
         self._dry_client = self._make_client(CaptureTransport())
 
     # --- the per-vendor part -----------------------------------------------------------------
@@ -222,15 +223,15 @@ class Adapter(ABC):
                 errors=[FieldError(f"{self.slug}:{field_path(err['loc'])}", err["msg"]) for err in exc.errors()],
             ) from exc
 
-    def send_payload(self, payload: Any) -> VendorReply:
+    async def send_payload(self, payload: Any) -> VendorReply:
         """Send through the generated client under the total deadline; map transport failures."""
         if self._client is None:
             raise RuntimeError(f"{self.slug} has no base URL")  # callers check enabled first
         started = time.perf_counter()
         outcome = "error"
         try:
-            with vendor_call(self._timeout_s) as state, vendor_errors(self.slug, state, self._credential):
-                response = self.operation(client=self._client, body=self._client_body(payload))
+            with vendor_call() as state, vendor_errors(self.slug, state, self._credential):
+                response = await self.operation(client=self._client, body=self._client_body(payload))
             outcome = f"{response.status_code // 100}xx"
         except GatewayError as error:
             outcome = error.slug
@@ -249,10 +250,10 @@ class Adapter(ABC):
             parsed=response.parsed,
         )
 
-    def prepare(self, payload: Any) -> PreparedRequest:
+    async def prepare(self, payload: Any) -> PreparedRequest:
         """The exact request `send_payload` would make, captured without sending."""
-        with vendor_call(self._timeout_s) as state:
-            self.operation(client=self._dry_client, body=self._client_body(payload))
+        with vendor_call() as state:
+            await self.operation(client=self._dry_client, body=self._client_body(payload))
         request = state.request
         assert request is not None
         headers = {
@@ -266,9 +267,9 @@ class Adapter(ABC):
             return PreparedRequest(request.method, request.url.path, headers, fields, files)
         return PreparedRequest(request.method, request.url.path, headers, json.loads(request.content or b"null"))
 
-    def dispatch(self, payload: Any) -> tuple[Receipt, VendorReply]:
+    async def dispatch(self, payload: Any) -> tuple[Receipt, VendorReply]:
         """Send a wire payload and read the vendor's answer, raising the gateway error for failures."""
-        reply = self.send_payload(payload)
+        reply = await self.send_payload(payload)
         raise_for_reply(self.slug, reply, self.success_statuses)
         return self.read_receipt(reply), reply
 
@@ -282,16 +283,15 @@ class Adapter(ABC):
                 vendor=self.slug,
             ) from exc
 
-    def close(self) -> None:
-        """Close the vendor connections (idle keep-alive sockets)."""
-        _close_all(self._httpx_clients())
+    async def aclose(self) -> None:
+        """Close the vendor connections of the running event loop (idle keep-alive sockets)."""
+        if self._transport is not None:
+            await self._transport.aclose()
 
     def close_when_released(self) -> None:
         """Close the connections once nothing holds this adapter: a call may be on one of them now."""
-        weakref.finalize(self, _close_all, self._httpx_clients())
-
-    def _httpx_clients(self) -> list[httpx.Client]:
-        return [client.get_httpx_client() for client in (self._client, self._dry_client) if client is not None]
+        if self._transport is not None:
+            weakref.finalize(self, self._transport.close_soon)
 
     def redact(self, content: bytes) -> bytes:
         """Remove the gateway's vendor credential from anything a vendor echoes."""
@@ -299,18 +299,17 @@ class Adapter(ABC):
             return content.replace(self._credential.encode(), REDACTED.encode())
         return content
 
-    def _make_client(self, transport: httpx.BaseTransport) -> Any:
+    def _make_client(self, transport: httpx.AsyncBaseTransport) -> Any:
         # The httpx client is built here, so these are the settings that apply (the generated
         # client's own would only build a plain httpx.Client).
         client = self.client_class(
             base_url=self._base_url or "http://vendor.invalid", token=self._credential, raise_on_unexpected_status=False
         )
         credential = f"{self.auth.prefix} {self._credential}" if self.auth.prefix else self._credential
-        return client.set_httpx_client(
+        return client.set_async_httpx_client(
             VendorHTTPClient(
                 base_url=self._base_url or "http://vendor.invalid",
                 headers={self.auth.header: credential},
-                timeout=httpx.Timeout(self._timeout_s),
                 follow_redirects=False,
                 transport=transport,
             )
@@ -347,36 +346,31 @@ def raise_for_reply(slug: str, reply: VendorReply, success: frozenset[int]) -> N
 
 @contextmanager
 def vendor_errors(slug: str, state: CallState, credential: str) -> Iterator[None]:
-    """Map httpx and generated-client failures to the most specific gateway error."""
+    """Map transport (aiohttp, httpx) and generated-client failures to the most specific gateway error."""
     try:
         yield
     except GatewayError:
         raise
-    except httpx.TimeoutException as exc:
+    except TimeoutError as exc:  # the total deadline (aiohttp's timeout errors are TimeoutErrors too)
         if not state.sent:
             error = VendorTimeout(f"{slug} did not accept the request in time; nothing was sent", vendor=slug)
             error.may_exist = False
             raise error from exc
         raise VendorTimeout(f"{slug} did not answer in time; the campaign may exist", vendor=slug) from exc
-    except httpx.ConnectError as exc:
+    except aiohttp.ClientConnectorError as exc:
         raise VendorUnreachable(f"{slug} is unreachable", vendor=slug) from exc
     except ResponseTooLarge as exc:
         raise VendorBadResponse(f"{slug} answered with an oversized body; the campaign may exist", vendor=slug) from exc
-    except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
+    except (aiohttp.ClientError, httpx.HTTPError) as exc:
         detail = "the connection broke after the request was sent; the campaign may exist"
         if not state.sent:
             raise VendorUnreachable(f"{slug}: the connection broke before sending", vendor=slug) from exc
         raise VendorBadResponse(f"{slug}: {detail}", vendor=slug) from exc
     except (KeyError, TypeError, ValueError) as exc:
-        # The generated client parses inside sync_detailed: these mean a body off the spec.
+        # The generated client parses inside asyncio_detailed: these mean a body off the spec.
         raise VendorBadResponse(
             f"{slug} answered {state.status} with a body off its spec; the campaign may exist", vendor=slug
         ) from exc
-
-
-def _close_all(clients: list[httpx.Client]) -> None:
-    for client in clients:
-        client.close()
 
 
 def require_fields(slug: str, values: dict[str, object]) -> None:

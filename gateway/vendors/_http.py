@@ -1,29 +1,41 @@
-"""The HTTP layer under every generated client: a total deadline, a response cap, capture.
+"""The HTTP layer under every generated client: aiohttp on the worker's event loop.
 
-httpx's timeouts are per read, so a vendor dripping one byte a second holds a call forever.
-Here every socket read, write and connect waits at most for what is left of one deadline per
-vendor call, so the whole call ends within it. Responses are capped in size, and the last
+The generated clients are httpx clients; their async operations (`asyncio_detailed`) run on
+the event loop that serves the request, through a transport that sends with aiohttp. A vendor
+call on a worker thread cost twice its CPU once 16 requests were in flight: every socket read
+and write gave the interpreter lock away and waited to get it back. On the event loop there is
+no such hand-off, and aiohttp parses responses in C.
+
+Each call has one total deadline (aiohttp's `total` timeout covers the wait for a connection,
+the connect, the send and the whole answer; httpx's timeouts are per read, so a vendor
+dripping one byte a second held a call forever). Responses are capped in size, and the last
 response of a call is kept so a body that the generated client cannot parse can still be
 reported (and relayed on native routes).
 """
 
 from __future__ import annotations
 
-import ssl
-import time
-from collections.abc import Iterable, Iterator
+import asyncio
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
-import httpcore
+import aiohttp
 import httpx
 
 from gateway import jsoncodec
 from gateway.observe import current_request
 
-__all__ = ["CallState", "CaptureTransport", "ResponseTooLarge", "VendorHTTPClient", "VendorTransport", "vendor_call"]
+__all__ = [
+    "CallState",
+    "CaptureTransport",
+    "ResponseTooLarge",
+    "VendorHTTPClient",
+    "VendorTransport",
+    "vendor_call",
+]
 
 
 class ResponseTooLarge(httpx.HTTPError):
@@ -35,27 +47,22 @@ class ResponseTooLarge(httpx.HTTPError):
 
 @dataclass
 class CallState:
-    """One vendor call: its deadline, whether the request went out, and the raw response."""
+    """One vendor call: whether the request may have gone out, and the raw response."""
 
-    deadline: float
     sent: bool = False
     status: int | None = None
     headers: httpx.Headers = field(default_factory=httpx.Headers)
     content: bytes = b""
     request: httpx.Request | None = None
 
-    def remaining(self) -> float:
-        """Seconds left; may be negative."""
-        return self.deadline - time.monotonic()
-
 
 _current: ContextVar[CallState | None] = ContextVar("vendor_call", default=None)
 
 
 @contextmanager
-def vendor_call(total_timeout_s: float) -> Iterator[CallState]:
-    """Run one vendor call under a total deadline; yields its state for error mapping."""
-    state = CallState(deadline=time.monotonic() + total_timeout_s)
+def vendor_call() -> Iterator[CallState]:
+    """Run one vendor call; yields its state for error mapping."""
+    state = CallState()
     token = _current.set(state)
     try:
         yield state
@@ -63,181 +70,126 @@ def vendor_call(total_timeout_s: float) -> Iterator[CallState]:
         _current.reset(token)
 
 
-def _bounded(timeout: float | None, kind: type[Exception]) -> float | None:
-    state = _current.get()
-    if state is None:
-        return timeout
-    remaining = state.remaining()
-    if remaining <= 0:
-        raise kind("total vendor deadline exceeded")
-    return remaining if timeout is None else min(timeout, remaining)
+class _Connector(aiohttp.TCPConnector):
+    """Marks the current call sent once it has a connection: the request goes out at once."""
 
-
-class _DeadlineStream(httpcore.NetworkStream):
-    def __init__(self, inner: httpcore.NetworkStream) -> None:
-        self._inner = inner
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._inner.read(max_bytes, _bounded(timeout, httpcore.ReadTimeout))
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+    async def connect(
+        self, req: aiohttp.ClientRequest, traces: list[Any], timeout: aiohttp.ClientTimeout
+    ) -> aiohttp.connector.Connection:
+        connection = await super().connect(req, traces, timeout)
         state = _current.get()
         if state is not None:
-            state.sent = True  # from the first byte on, the vendor may have acted on it
-        self._inner.write(buffer, _bounded(timeout, httpcore.WriteTimeout))
-
-    def close(self) -> None:
-        self._inner.close()
-
-    def start_tls(
-        self,
-        ssl_context: ssl.SSLContext,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
-    ) -> httpcore.NetworkStream:
-        inner = self._inner.start_tls(ssl_context, server_hostname, _bounded(timeout, httpcore.ConnectTimeout))
-        return _DeadlineStream(inner)
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._inner.get_extra_info(info)
+            state.sent = True
+        return connection
 
 
-class _DeadlineBackend(httpcore.NetworkBackend):
-    def __init__(self) -> None:
-        self._inner = httpcore.SyncBackend()
+class VendorTransport(httpx.AsyncBaseTransport):
+    """Sends with aiohttp under a total deadline, capping and recording the response.
 
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.NetworkStream:
-        stream = self._inner.connect_tcp(
-            host, port, _bounded(timeout, httpcore.ConnectTimeout), local_address, socket_options
-        )
-        return _DeadlineStream(stream)
-
-    def sleep(self, seconds: float) -> None:
-        self._inner.sleep(seconds)
-
-
-class _CappedStream(httpx.SyncByteStream):
-    def __init__(self, inner: httpx.SyncByteStream, limit: int, state: CallState | None) -> None:
-        self._inner = inner
-        self._limit = limit
-        self._state = state
-
-    def __iter__(self) -> Iterator[bytes]:
-        body = bytearray()
-        for chunk in self._inner:
-            body += chunk
-            if len(body) > self._limit:
-                raise ResponseTooLarge(self._limit)
-            yield chunk
-        if self._state is not None:
-            self._state.content = bytes(body)
-
-    def close(self) -> None:
-        self._inner.close()
-
-
-class _GuardedConnection(httpcore.ConnectionInterface):
-    """A pooled connection whose expiry check cannot close it under a request that is starting.
-
-    httpcore 1.0.9 decides that an idle connection has expired (its socket is readable, so the
-    vendor closed it) in two steps, the connection's state and then its socket, without the
-    lock a request takes to start on it. A request that started in between made the socket
-    readable with its own answer, and the pool closed the socket under it: `[Errno 9] Bad file
-    descriptor`, a 502, and a campaign recorded `unknown` (1 run in 3 of 15 s at 64 concurrent
-    requests on two workers; encode/httpcore#1110 is the same race by another path). Here the
-    check holds that lock, and an expired connection is closed before it lets go, so a request
-    can no longer start on it (it is given another connection). The lock is an internal of
-    httpcore's: httpcore is pinned (constraints.txt) and tests check it.
+    Until the call has a connection (the vendor refused it, or none was free before the
+    deadline) nothing was sent, and a refused connect is tried once more; from then on the
+    vendor may have the request. aiohttp sends a POST once: it retries only idempotent methods
+    on a broken kept-alive connection.
     """
 
-    def __init__(self, inner: httpcore.ConnectionInterface) -> None:
-        self._inner = inner
-
-    def has_expired(self) -> bool:
-        http11 = getattr(self._inner, "_connection", None)  # set once connected (HTTPConnection)
-        lock = getattr(http11, "_state_lock", None)
-        if lock is None:
-            return self._inner.has_expired()
-        with lock:
-            if not self._inner.has_expired():
-                return False
-            http11.close()  # type: ignore[union-attr]  # now, while no request can start on it
-            return True
-
-    def handle_request(self, request: httpcore.Request) -> httpcore.Response:
-        return self._inner.handle_request(request)
-
-    def close(self) -> None:
-        self._inner.close()
-
-    def info(self) -> str:
-        return self._inner.info()
-
-    def can_handle_request(self, origin: httpcore.Origin) -> bool:
-        return self._inner.can_handle_request(origin)
-
-    def is_available(self) -> bool:
-        return self._inner.is_available()
-
-    def is_idle(self) -> bool:
-        return self._inner.is_idle()
-
-    def is_closed(self) -> bool:
-        return self._inner.is_closed()
-
-
-class _ConnectionPool(httpcore.ConnectionPool):
-    def create_connection(self, origin: httpcore.Origin) -> httpcore.ConnectionInterface:
-        return _GuardedConnection(super().create_connection(origin))
-
-
-class VendorTransport(httpx.HTTPTransport):
-    """HTTP transport bounded by the current call's deadline; a failed connect is retried once.
-
-    httpcore retries only failures before the request is sent, so a POST is never sent twice.
-    """
-
-    def __init__(self, *, max_connections: int, max_response_bytes: int = 1024 * 1024, **kwargs: Any) -> None:
-        super().__init__(retries=1, **kwargs)
-        # httpx 0.28 has no public way to choose the network backend; the pool it built is
-        # replaced by one that differs only in the backend and in guarding its connections
-        # (httpx and httpcore are pinned; tests cover both). As many connections as calls may
-        # be in flight (httpcore's default of 10 queued the rest inside their calls); idle ones
-        # are all kept: httpcore's closing of surplus idle ones has the race described above.
-        self._pool = _ConnectionPool(retries=1, network_backend=_DeadlineBackend(), max_connections=max_connections)
+    def __init__(self, *, timeout_s: float, max_connections: int, max_response_bytes: int = 1024 * 1024) -> None:
+        self._timeout = aiohttp.ClientTimeout(total=timeout_s)
+        self._max_connections = max_connections
         self._max_response_bytes = max_response_bytes
+        self._sessions: dict[asyncio.AbstractEventLoop, aiohttp.ClientSession] = {}
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        """Send, capping the response body and recording it on the current call."""
+    def _session_here(self) -> aiohttp.ClientSession:
+        """The running event loop's session: a session and its connections belong to one loop.
+
+        A serving worker has one loop; tests may run several apps' loops at once.
+        """
+        loop = asyncio.get_running_loop()
+        session = self._sessions.get(loop)
+        if session is None or session.closed:
+            for gone in [other for other in self._sessions if other.is_closed()]:
+                del self._sessions[gone]
+            session = self._sessions[loop] = aiohttp.ClientSession(
+                connector=_Connector(limit=self._max_connections, limit_per_host=0),
+                timeout=self._timeout,
+                cookie_jar=aiohttp.DummyCookieJar(),  # one client serves every tenant: keep none
+                auto_decompress=False,  # httpx decodes the body, as the generated client expects
+                skip_auto_headers=("User-Agent", "Accept", "Accept-Encoding"),  # httpx's are sent
+            )
+        return session
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send once, read the answer within the cap, and record both on the current call."""
         state = _current.get()
         if state is not None:
             state.request = request
         context = current_request.get()
         if context is not None:
             request.headers["X-Request-ID"] = context.request_id  # one id from client to vendor
-        response = super().handle_request(request)
-        stream = response.stream
-        assert isinstance(stream, httpx.SyncByteStream)
-        response.stream = _CappedStream(stream, self._max_response_bytes, state)
+        content = await request.aread()
+        for attempt in (1, 2):
+            try:
+                async with self._session_here().request(
+                    request.method,
+                    str(request.url),
+                    data=content,
+                    headers=request.headers.multi_items(),
+                    allow_redirects=False,
+                ) as answer:
+                    if state is not None:
+                        state.status = answer.status
+                    body = await self._read(answer)
+                    headers = httpx.Headers(list(answer.raw_headers))
+                break
+            except aiohttp.ClientConnectorError:
+                if attempt == 2 or (state is not None and state.sent):
+                    raise
         if state is not None:
-            state.status = response.status_code
-            state.headers = response.headers
-        return response
+            state.headers = headers
+            state.content = body
+        return httpx.Response(answer.status, headers=headers, content=body, request=request)
+
+    async def _read(self, answer: aiohttp.ClientResponse) -> bytes:
+        limit = self._max_response_bytes
+        if answer.content_length is not None:
+            if answer.content_length > limit:
+                raise ResponseTooLarge(limit)
+            return await answer.read()
+        body = bytearray()
+        async for chunk in answer.content.iter_any():
+            body += chunk
+            if len(body) > limit:
+                raise ResponseTooLarge(limit)
+        return bytes(body)
+
+    async def aclose(self) -> None:
+        """Close the running event loop's connections."""
+        session = self._sessions.pop(asyncio.get_running_loop(), None)
+        if session is not None:
+            await session.close()
+
+    def close_soon(self) -> None:
+        """Close every loop's connections from any thread, each on its loop once it gets to it."""
+        sessions, self._sessions = self._sessions, {}
+        for loop, session in sessions.items():
+            if not loop.is_closed():
+                loop.call_soon_threadsafe(_close_in_background, session)
 
 
-class CaptureTransport(httpx.BaseTransport):
+def _close_in_background(session: aiohttp.ClientSession) -> None:
+    task = asyncio.get_running_loop().create_task(session.close())
+    _closing.add(task)  # the loop keeps only a weak reference to a task
+    task.add_done_callback(_closing.discard)
+
+
+_closing: set[asyncio.Task[None]] = set()
+
+
+class CaptureTransport(httpx.AsyncBaseTransport):
     """Records the request and sends nothing (dry runs); answers an empty 204."""
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Keep the request on the current call."""
-        request.read()
+        await request.aread()
         state = _current.get()
         if state is not None:
             state.request = request
@@ -247,7 +199,7 @@ class CaptureTransport(httpx.BaseTransport):
 _MERGED_URLS_KEPT = 256
 
 
-class VendorHTTPClient(httpx.Client):
+class VendorHTTPClient(httpx.AsyncClient):
     """The httpx client under every generated client, cut to what a vendor call uses.
 
     The generated clients pass request bodies as `json=`, which httpx writes with the standard
@@ -257,7 +209,7 @@ class VendorHTTPClient(httpx.Client):
     serves every tenant. httpx's machinery for those cost about 0.3 ms a call.
     """
 
-    def __init__(self, *, transport: httpx.BaseTransport, **kwargs: Any) -> None:
+    def __init__(self, *, transport: httpx.AsyncBaseTransport, **kwargs: Any) -> None:
         super().__init__(transport=transport, **kwargs)
         self._vendor_transport = transport
         self._merged_urls: dict[str, httpx.URL] = {}
@@ -294,14 +246,12 @@ class VendorHTTPClient(httpx.Client):
             headers.setdefault("Content-Type", "application/json")
         return super().build_request(method, url, content=content, headers=headers, **kwargs)
 
-    def send(self, request: httpx.Request, *, stream: bool = False, **_ignored: Any) -> httpx.Response:
-        """Send through the transport once and read the answer (no auth flow, redirects or cookies)."""
-        response = self._vendor_transport.handle_request(request)
+    async def send(self, request: httpx.Request, *, stream: bool = False, **_ignored: Any) -> httpx.Response:
+        """Send through the transport once (no auth flow, redirects or cookies); the body is read."""
+        response = await self._vendor_transport.handle_async_request(request)
         response.request = request
-        try:
-            if not stream:
-                response.read()
-        except BaseException:
-            response.close()
-            raise
         return response
+
+    async def aclose(self) -> None:
+        """Close the transport's connections on this event loop."""
+        await self._vendor_transport.aclose()

@@ -33,7 +33,7 @@ class ClerkAdapter(Adapter):
     slug = "clerk"
     statuses = STATUSES
     client_class = AuthenticatedClient
-    operation = staticmethod(create.sync_detailed)
+    operation = staticmethod(create.asyncio_detailed)
     auth = AuthStyle(header="apiKey", prefix="")
     capabilities = Capabilities(
         channels=("sms", "whatsapp", "rcs"),

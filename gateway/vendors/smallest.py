@@ -36,7 +36,7 @@ class SmallestAdapter(Adapter):
     slug = "smallest"
     statuses = STATUSES
     client_class = AuthenticatedClient
-    operation = staticmethod(create_a_campaign.sync_detailed)
+    operation = staticmethod(create_a_campaign.asyncio_detailed)
     capabilities = Capabilities(
         channels=("voice",),
         inline_recipients=False,

@@ -26,7 +26,7 @@ class TetherAIAdapter(Adapter):
     slug = "tetherai"
     statuses = STATUSES
     client_class = AuthenticatedClient
-    operation = staticmethod(create_campaign.sync_detailed)
+    operation = staticmethod(create_campaign.asyncio_detailed)
     success_statuses = frozenset({200, 201})
     capabilities = Capabilities(
         channels=("sms",),

@@ -29,7 +29,7 @@ class VoiceableAdapter(Adapter):
     slug = "voiceable"
     statuses = STATUSES
     client_class = AuthenticatedClient
-    operation = staticmethod(create_campaign.sync_detailed)
+    operation = staticmethod(create_campaign.asyncio_detailed)
     auth = AuthStyle(header="X-API-Key", prefix="")
     capabilities = Capabilities(
         channels=("voice",),

@@ -31,7 +31,7 @@ class VolubileAdapter(Adapter):
     slug = "volubile"
     statuses = STATUSES
     client_class = AuthenticatedClient
-    operation = staticmethod(create.sync_detailed)
+    operation = staticmethod(create.asyncio_detailed)
     auth = AuthStyle(header="X-Api-Key", prefix="")
     capabilities = Capabilities(
         channels=("voice",),

@@ -80,8 +80,9 @@ def fresh_sandbox(sandbox: Sandbox) -> Sandbox:
 
 
 @pytest.fixture(scope="session")
-def client(sandbox: Sandbox) -> TestClient:
-    return TestClient(APP, raise_server_exceptions=False)
+def client(sandbox: Sandbox) -> Iterator[TestClient]:
+    with TestClient(APP, raise_server_exceptions=False) as client:  # one event loop, closed at the end
+        yield client
 
 
 def key_headers(path: str, method: str = "post") -> dict[str, str]:

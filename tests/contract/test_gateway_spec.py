@@ -118,7 +118,8 @@ def one_key_per_request(context: schemathesis.HookContext, case: Case) -> Case:
 def _a_campaign_id() -> str:
     """The id of a campaign that exists for the test tenant (created once, through the API)."""
     campaign = {"vendor": "smallest", "name": "Known campaign", "agent_id": "agent", "audience": "audience"}
-    response = TestClient(APP).post("/v1/campaigns", json=campaign, headers={"Authorization": f"Bearer {KEY}"})
+    with TestClient(APP) as client:
+        response = client.post("/v1/campaigns", json=campaign, headers={"Authorization": f"Bearer {KEY}"})
     assert response.status_code == 201, response.text
     return str(response.json()["id"])
 

@@ -17,6 +17,7 @@ This module is independent of the sandbox and the adapters: it knows a vendor on
 
 from __future__ import annotations
 
+import asyncio
 import email.parser
 import email.policy
 import json
@@ -40,6 +41,7 @@ from openapi_core.validation.schemas.exceptions import InvalidSchemaValue
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from gateway.vendors import Adapter
+from gateway.vendors._http import VendorTransport
 
 __all__ = ["FormPart", "VendorContract", "capture", "contract", "form_parts"]
 
@@ -56,13 +58,13 @@ def capture(adapter: Adapter, payload: Any) -> httpx.Request:
     """
     sent: list[httpx.Request] = []
 
-    def handle_request(transport: httpx.HTTPTransport, request: httpx.Request) -> httpx.Response:
-        request.read()
+    async def handle_async_request(transport: VendorTransport, request: httpx.Request) -> httpx.Response:
+        await request.aread()
         sent.append(request)
         return httpx.Response(204)
 
-    with mock.patch.object(httpx.HTTPTransport, "handle_request", handle_request):
-        adapter.send_payload(payload)
+    with mock.patch.object(VendorTransport, "handle_async_request", handle_async_request):
+        asyncio.run(adapter.send_payload(payload))
     [request] = sent
     return request
 

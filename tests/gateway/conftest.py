@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from typing import Any
 
 import pytest
@@ -56,19 +57,22 @@ def gateway_env(sandbox: Sandbox, database_url: str, **overrides: str) -> dict[s
 @pytest.fixture(scope="session")
 def client(sandbox: Sandbox, database_url: str) -> Iterator[TestClient]:
     app = create_app(Settings.from_env(gateway_env(sandbox, database_url)))
-    yield TestClient(app, raise_server_exceptions=False)
+    # One event loop for the session (its vendor connections belong to it), closed at the end.
+    with TestClient(app, raise_server_exceptions=False) as client:
+        yield client
     app.gateway.close()
 
 
 @pytest.fixture
 def client_with(sandbox: Sandbox, database_url: str) -> Iterator[Callable[..., TestClient]]:
     apps: list[GatewayApp] = []
+    with ExitStack() as clients:
 
-    def make(**overrides: str) -> TestClient:
-        apps.append(create_app(Settings.from_env(gateway_env(sandbox, database_url, **overrides))))
-        return TestClient(apps[-1], raise_server_exceptions=False)
+        def make(**overrides: str) -> TestClient:
+            apps.append(create_app(Settings.from_env(gateway_env(sandbox, database_url, **overrides))))
+            return clients.enter_context(TestClient(apps[-1], raise_server_exceptions=False))
 
-    yield make
+        yield make
     for app in apps:
         app.gateway.close()
 
