@@ -3,12 +3,11 @@
 Both POST routes run through `dispatch()`. The campaign is committed `in_flight` before the
 vendor is called (a request that cannot be recorded is never sent); the answer the client gets
 is stored with the outcome, so an Idempotency-Key replays it byte for byte. The vendor call
-runs on the event loop; the registry's writes, which block, on worker threads.
+runs on the event loop, and the registry's writes off it (they block).
 """
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -16,7 +15,6 @@ from typing import Any
 
 from connexion import request as current_http_request
 from sqlalchemy.exc import SQLAlchemyError
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from gateway.api.problems import PROBLEM_JSON, problem_response
@@ -58,8 +56,7 @@ async def dispatch(
     if context is not None:
         context.tenant, context.vendor = tenant, vendor
     breaker.check()  # an open circuit answers 503 before anything is recorded
-    begin = functools.partial(
-        registry.begin,
+    begun = await registry.begin_async(
         tenant=tenant,
         vendor=vendor,
         route=route,
@@ -68,7 +65,6 @@ async def dispatch(
         request_fingerprint=fingerprint(route, vendor, request),
         idempotency_key=idempotency_key,
     )
-    begun = await run_in_threadpool(begin)
     if isinstance(begun, Replay):
         REPLAYS.inc()
         return Response(
@@ -108,6 +104,6 @@ async def dispatch(
 async def _record(registry: Registry, begun: Begun, outcome: Finish, vendor: str) -> None:
     DISPATCH.labels(vendor, outcome.dispatch).inc()
     try:
-        await run_in_threadpool(registry.finish, begun.campaign_id, outcome)
+        await registry.finish_async(begun.campaign_id, outcome)
     except SQLAlchemyError:  # the vendor call already happened: answer the client, leave the row in flight
         _log.exception("could not record the outcome of campaign %s; it stays in_flight", begun.campaign_id)

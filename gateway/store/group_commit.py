@@ -57,11 +57,15 @@ class GroupCommit:
                         return work(transaction)
             finally:
                 self._writing.release()
+        return self.submit(work).result()
+
+    def submit(self, work: Callable[[DriverTransaction], T]) -> Future[T]:
+        """Queue `work` for the writer thread; the future settles once it is committed (or fails)."""
         if self._thread is None:
             self._start()
         done: Future[T] = Future()
         self._queue.put((work, done))
-        return done.result()
+        return done
 
     def _start(self) -> None:
         with self._started:

@@ -9,6 +9,7 @@ worker, on any machine sharing the database) sends the campaign.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import json
@@ -16,12 +17,14 @@ import os
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any, TypeVar
 
+from anyio import to_thread
 from sqlalchemy import Connection, Engine, and_, bindparam, delete, insert, literal_column, or_, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.sql.expression import ColumnClause
@@ -122,6 +125,24 @@ _RETRY_GUARD = select(campaigns.c.id).where(
 )
 
 
+async def _committed(write: Future[Any]) -> Any:
+    """The queued write's result; a cancelled caller leaves it queued (it is written all the same)."""
+    return await asyncio.shield(asyncio.wrap_future(write))
+
+
+@contextmanager
+def _database_errors() -> Iterator[None]:
+    """A database that cannot be reached is 503 (DatabaseUnavailable), not a bug."""
+    try:
+        yield
+    except (OperationalError, InterfaceError) as exc:
+        raise DatabaseUnavailable() from exc
+    except DBAPIError as exc:
+        if exc.connection_invalidated:
+            raise DatabaseUnavailable() from exc
+        raise
+
+
 class Registry:
     """All registry reads and writes."""
 
@@ -173,10 +194,60 @@ class Registry:
         idempotency_key: str | None,
     ) -> Begun | Replay:
         """Record the campaign in flight (and claim the key), or say why it must not be sent."""
+        row = self._begun_row(tenant, vendor, route, name, request_fingerprint)
+        for _attempt in range(3):
+            try:
+                with _database_errors():
+                    self._write(partial(self._begin, row, request, idempotency_key))
+                return Begun(row["id"], row["created_at"])
+            except IntegrityError:
+                assert idempotency_key is not None
+                earlier = self._earlier(tenant, idempotency_key, request_fingerprint)
+                if earlier is not None:
+                    return earlier
+                # The earlier key expired or vanished between our insert and our read: try again.
+        raise Conflict("The Idempotency-Key is contended; retry.")
+
+    async def begin_async(
+        self,
+        *,
+        tenant: str,
+        vendor: str,
+        route: str,
+        name: str | None,
+        request: Any,
+        request_fingerprint: str,
+        idempotency_key: str | None,
+    ) -> Begun | Replay:
+        """`begin` for an event loop, never blocking it.
+
+        A keyless write goes straight to SQLite's writer thread (one hand-off each way, shared by
+        a batch); anything else runs `begin` on a worker thread.
+        """
+        if self._group_commit is None or idempotency_key is not None:
+            return await to_thread.run_sync(
+                partial(
+                    self.begin,
+                    tenant=tenant,
+                    vendor=vendor,
+                    route=route,
+                    name=name,
+                    request=request,
+                    request_fingerprint=request_fingerprint,
+                    idempotency_key=idempotency_key,
+                )
+            )
+        row = self._begun_row(tenant, vendor, route, name, request_fingerprint)
+        with _database_errors():  # a keyless write cannot conflict: there is no key to claim
+            await _committed(self._group_commit.submit(partial(self._begin, row, request, None)))
+        return Begun(row["id"], row["created_at"])
+
+    def _begun_row(
+        self, tenant: str, vendor: str, route: str, name: str | None, request_fingerprint: str
+    ) -> dict[str, Any]:
         now = self._clock()
-        campaign_id = new_campaign_id()
-        row = {
-            "id": campaign_id,
+        return {
+            "id": new_campaign_id(),
             "tenant": tenant,
             "vendor": vendor,
             "route": route,
@@ -186,23 +257,6 @@ class Registry:
             "created_at": now,
             "updated_at": now,
         }
-        for _attempt in range(3):
-            try:
-                self._write(partial(self._begin, row, request, idempotency_key))
-                return Begun(campaign_id, now)
-            except IntegrityError:
-                assert idempotency_key is not None
-                earlier = self._earlier(tenant, idempotency_key, request_fingerprint)
-                if earlier is not None:
-                    return earlier
-                # The earlier key expired or vanished between our insert and our read: try again.
-            except (OperationalError, InterfaceError) as exc:
-                raise DatabaseUnavailable() from exc
-            except DBAPIError as exc:
-                if exc.connection_invalidated:
-                    raise DatabaseUnavailable() from exc
-                raise
-        raise Conflict("The Idempotency-Key is contended; retry.")
 
     def _begin(
         self, row: dict[str, Any], request: Any, idempotency_key: str | None, transaction: DriverTransaction
@@ -233,9 +287,19 @@ class Registry:
 
     def finish(self, campaign_id: str, outcome: Finish) -> None:
         """Record the outcome and the answer the client got (replayed for its key)."""
+        self._write(self._finish_write(campaign_id, outcome))
+
+    async def finish_async(self, campaign_id: str, outcome: Finish) -> None:
+        """`finish` for an event loop, never blocking it (SQLite: straight to the writer thread)."""
+        if self._group_commit is None:
+            await to_thread.run_sync(self.finish, campaign_id, outcome)
+        else:
+            await _committed(self._group_commit.submit(self._finish_write(campaign_id, outcome)))
+
+    def _finish_write(self, campaign_id: str, outcome: Finish) -> Callable[[DriverTransaction], Any]:
         values = {key: getattr(outcome, key) for key in _OUTCOME_COLUMNS}
         values.update(updated_at=self._clock(), c_id=campaign_id)
-        self._write(lambda transaction: transaction.execute(self._finish, values))
+        return lambda transaction: transaction.execute(self._finish, values)
 
     def get(self, tenant: str, campaign_id: str) -> dict[str, Any] | None:
         """One campaign of `tenant` (another tenant's id reads as absent)."""

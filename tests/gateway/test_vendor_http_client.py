@@ -91,6 +91,7 @@ def vendor() -> Iterator[Callable[[Callable[[_Vendor], None]], tuple[str, type[_
         handler = type("Vendor", (_Vendor,), {"connections": [], "headers_seen": [], "answer": answer})
         server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         server.daemon_threads = True
+        server.handle_error = lambda *_: None  # type: ignore[method-assign]  # a client that hung up
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
         return f"http://127.0.0.1:{server.server_port}", handler
