@@ -113,9 +113,9 @@ class Gateway:
     def blocking_threads(self) -> int:
         """Threads a worker needs so that every vendor can have its full cap of calls at once.
 
-        The registry and the vendor calls block, so each request runs in a thread; with fewer
-        threads than the vendors' caps together, one vendor that hangs would take them all and
-        stall the others, which its own cap is there to prevent.
+        The vendor calls run on the event loop, but registry writes (PostgreSQL's, and keyed
+        ones) block and run in threads: with fewer threads than the vendors' caps together, the
+        calls of one busy vendor would hold up the writes of every other's.
         """
         return self.settings.vendor_concurrency * len(self.adapters) + SPARE_THREADS
 
