@@ -106,8 +106,8 @@ class VendorTransport(httpx.AsyncBaseTransport):
         loop = asyncio.get_running_loop()
         session = self._sessions.get(loop)
         if session is None or session.closed:
-            for gone in [other for other in self._sessions if other.is_closed()]:
-                del self._sessions[gone]
+            for gone in [other for other in list(self._sessions) if other.is_closed()]:
+                self._sessions.pop(gone, None)
             session = self._sessions[loop] = aiohttp.ClientSession(
                 connector=_Connector(limit=self._max_connections, limit_per_host=0),
                 timeout=self._timeout,
@@ -140,8 +140,8 @@ class VendorTransport(httpx.AsyncBaseTransport):
                     body = await self._read(answer)
                     headers = httpx.Headers(list(answer.raw_headers))
                 break
-            except aiohttp.ClientConnectorError:
-                if attempt == 2 or (state is not None and state.sent):
+            except aiohttp.ClientConnectorError:  # never connected, so nothing was sent
+                if attempt == 2:
                     raise
         if state is not None:
             state.headers = headers
