@@ -140,6 +140,18 @@ def test_circuit_breaker_opens_fails_fast_and_recovers(
     assert gateway.get("/readyz").json()["open_circuits"] == []
 
 
+def test_shutting_down_closes_the_vendor_connections_of_the_event_loop(
+    client_with: Callable[..., TestClient],
+) -> None:
+    app = client_with().app
+    assert isinstance(app, GatewayApp)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        assert client.post("/v1/campaigns", json=examples()["clerk"], headers=AUTH).status_code == 201
+        sessions = list(app.gateway.adapters["clerk"]._transport._sessions.values())  # type: ignore[union-attr]
+        assert len(sessions) == 1 and not sessions[0].closed  # kept alive between calls
+    assert sessions[0].closed  # the app's lifespan ended: its connections are closed
+
+
 def test_every_vendor_can_fill_its_cap_without_taking_the_others_threads(
     client_with: Callable[..., TestClient],
 ) -> None:
