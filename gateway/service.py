@@ -8,6 +8,8 @@ import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from anyio import to_thread
+
 from gateway.breaker import Breaker
 from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.errors import VendorNotConfigured
@@ -84,6 +86,7 @@ class Gateway:
         secret = self.settings.secret_key.get_secret_value() if self.settings.secret_key else None
         self.credentials = VendorCredentials(engine, secret)
         self._lock = threading.Lock()
+        self._refresh_lock = threading.Lock()
         self._key_cache: dict[str, tuple[float, str | None]] = {}
         self._tenant_adapters: dict[tuple[str, str], tuple[TenantCredential, Adapter]] = {}
         self._credentials_read_at = -REFRESH_S
@@ -118,6 +121,15 @@ class Gateway:
         calls of one busy vendor would hold up the writes of every other's.
         """
         return self.settings.vendor_concurrency * len(self.adapters) + SPARE_THREADS
+
+    async def live_adapter_async(self, slug: str, tenant: str | None = None) -> Adapter:
+        """`live_adapter` for the event loop, which it never blocks.
+
+        The periodic read of the tenant credentials waits on the database: a worker thread does it.
+        """
+        if tenant is not None and time.monotonic() - self._credentials_read_at >= REFRESH_S:
+            await to_thread.run_sync(self._refresh_credentials)
+        return self.live_adapter(slug, tenant)
 
     def live_adapter(self, slug: str, tenant: str | None = None) -> Adapter:
         """The tenant's own account at the vendor if it has one, else the gateway's; 503 if none."""
@@ -158,13 +170,17 @@ class Gateway:
         )
 
     def _tenant_credential(self, tenant: str, slug: str) -> TenantCredential | None:
-        now = time.monotonic()
-        if now - self._credentials_read_at >= REFRESH_S:
-            with self._lock:
-                if now - self._credentials_read_at >= REFRESH_S:
-                    self._tenant_credentials = self.credentials.all()
-                    self._credentials_read_at = now
+        if time.monotonic() - self._credentials_read_at >= REFRESH_S:
+            self._refresh_credentials()
         return self._tenant_credentials.get((tenant, slug))
+
+    def _refresh_credentials(self) -> None:
+        now = time.monotonic()
+        # Its own lock: a slow read must not hold up `_tenant_adapter` (taken on the event loop).
+        with self._refresh_lock:
+            if now - self._credentials_read_at >= REFRESH_S:
+                self._tenant_credentials = self.credentials.all()
+                self._credentials_read_at = now
 
     def _tenant_adapter(self, tenant: str, slug: str, credential: TenantCredential) -> Adapter:
         with self._lock:

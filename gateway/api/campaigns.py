@@ -34,7 +34,7 @@ async def create(dry_run: bool = False) -> Response:
     if dry_run:  # neither uses nor consumes an Idempotency-Key
         return json_response(await _dry_run(request), 200)
     tenant = current_tenant()
-    adapter = gateway.live_adapter(request.vendor, tenant)
+    adapter = await gateway.live_adapter_async(request.vendor, tenant)
     payload = await run_in_threadpool(adapter.payload, request)  # refusals (422) before anything is recorded
 
     async def send(begun: Begun) -> Answer:

@@ -36,7 +36,7 @@ def _slug() -> str:
 async def _forward(slug: str, payload: Any) -> Response:
     """Relay the vendor's 2xx and 4xx answers; its 5xx and failures are gateway problems."""
     tenant = current_tenant()
-    adapter = current().live_adapter(slug, tenant)
+    adapter = await current().live_adapter_async(slug, tenant)
 
     async def send(_begun: Begun) -> Answer:
         reply = await adapter.send_payload(payload)

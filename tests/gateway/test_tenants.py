@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -80,3 +81,26 @@ def test_rotating_a_tenant_credential_leaves_calls_on_the_old_one_alone(
     gc.collect()
     gateway.portal.call(asyncio.sleep, 0.05)  # type: ignore[union-attr]  # the loop closes them in turn
     assert all(session.closed for session in sessions)  # and its connections are closed
+
+
+def test_the_event_loop_leaves_reading_tenant_credentials_to_a_worker_thread(
+    client_with: Callable[..., TestClient], sandbox: Sandbox
+) -> None:
+    gateway = client_with(GATEWAY_SECRET_KEY=Fernet.generate_key().decode())
+    service: Any = gateway.app.gateway  # type: ignore[attr-defined]
+    service.credentials.set("two", "smallest", sandbox.credential("smallest"))
+    service._credentials_read_at = float("-inf")  # a read is due
+    read_all, readers = service.credentials.all, []
+
+    def all_credentials() -> Any:
+        readers.append(threading.get_ident())
+        return read_all()
+
+    service.credentials.all = all_credentials
+
+    async def on_the_loop() -> tuple[Any, int]:
+        return await service.live_adapter_async("smallest", "two"), threading.get_ident()
+
+    adapter, loop_thread = gateway.portal.call(on_the_loop)  # type: ignore[union-attr]
+    assert adapter is not service.adapters["smallest"]  # the tenant's own account, read just now
+    assert len(readers) == 1 and readers[0] != loop_thread
