@@ -17,6 +17,7 @@ from gateway.campaign import CampaignRequest, check_campaign
 from gateway.dispatch import Answer, dispatch
 from gateway.errors import NotFound, RequestInvalid, Unprocessable
 from gateway.store.registry import Begun, Finish, aware
+from gateway.vendors import Adapter
 from generated.models.gateway import DryRun, FieldError, VendorRequest
 
 __all__ = ["campaign_view", "create", "list_campaigns", "show"]
@@ -28,14 +29,18 @@ async def create(dry_run: bool = False) -> Response:
     """Validate, translate, record and send (or, with dry_run, show what would be sent)."""
     gateway = current()
     campaign: dict[str, Any] = current_json()
+    if dry_run:  # neither uses nor consumes an Idempotency-Key
+        return json_response(await _dry_run(await run_in_threadpool(_checked, campaign)), 200)
+    tenant = current_tenant()
+
+    def checked_and_translated() -> tuple[CampaignRequest, Adapter, Any]:
+        request = _checked(campaign)
+        adapter = gateway.live_adapter(request.vendor, tenant)
+        return request, adapter, adapter.payload(request)  # refusals (422) before anything is recorded
+
     # Checking and translating is CPU work that grows with the recipients: a worker thread's,
     # so a 10,000-recipient campaign does not hold up the event loop's other requests.
-    request = await run_in_threadpool(_checked, campaign)
-    if dry_run:  # neither uses nor consumes an Idempotency-Key
-        return json_response(await _dry_run(request), 200)
-    tenant = current_tenant()
-    adapter = await gateway.live_adapter_async(request.vendor, tenant)
-    payload = await run_in_threadpool(adapter.payload, request)  # refusals (422) before anything is recorded
+    request, adapter, payload = await run_in_threadpool(checked_and_translated)
 
     async def send(begun: Begun) -> Answer:
         receipt, reply = await adapter.dispatch(payload)
