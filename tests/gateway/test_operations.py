@@ -155,8 +155,8 @@ def test_shutting_down_closes_the_vendor_connections_of_the_event_loop(
 def test_every_vendor_can_fill_its_cap_without_taking_the_others_threads(
     client_with: Callable[..., TestClient],
 ) -> None:
-    # Requests block a thread while the registry and the vendor work; the worker's pool is sized
-    # so that one vendor at its cap (here 3 calls) leaves threads for every other vendor.
+    # Registry writes (PostgreSQL's, keyed ones) block a thread; the worker's pool is sized so
+    # that one vendor at its cap (here 3 calls) leaves threads for every other vendor's writes.
     app = client_with(GATEWAY_VENDOR_CONCURRENCY="3").app
     assert isinstance(app, GatewayApp)
     with TestClient(app, raise_server_exceptions=False) as client:  # one event loop for all requests
