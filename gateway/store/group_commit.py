@@ -50,14 +50,23 @@ class GroupCommit:
 
     def write(self, work: Callable[[DriverTransaction], T]) -> T:
         """Run `work` in a transaction; return its result once committed, or raise its error."""
-        if self._writing.acquire(blocking=False):
-            try:
-                if self._queue.empty():  # nothing to batch with: spare the two thread hand-offs
-                    with driver_transaction(self._engine, self._lock) as transaction:
-                        return work(transaction)
-            finally:
-                self._writing.release()
-        return self.submit(work).result()
+        written, result = self.write_here_if_idle(work)
+        return result if written else self.submit(work).result()  # type: ignore[return-value]
+
+    def write_here_if_idle(self, work: Callable[[DriverTransaction], T]) -> tuple[bool, T | None]:
+        """Write in the calling thread if nothing is being written or queued; (False, None) if not.
+
+        There is nothing to batch such a write with, and it spares the two thread hand-offs.
+        """
+        if not self._writing.acquire(blocking=False):
+            return False, None
+        try:
+            if not self._queue.empty():
+                return False, None
+            with driver_transaction(self._engine, self._lock) as transaction:
+                return True, work(transaction)
+        finally:
+            self._writing.release()
 
     def submit(self, work: Callable[[DriverTransaction], T]) -> Future[T]:
         """Queue `work` for the writer thread; the future settles once it is committed (or fails)."""

@@ -14,6 +14,7 @@ import base64
 import hashlib
 import json
 import os
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
@@ -168,6 +169,9 @@ class Registry:
         self._retry_guard = DriverStatement(_RETRY_GUARD, dialect)
         # SQLite has one writer at a time anyway: batch what queues (gateway/store/group_commit.py).
         self._group_commit = GroupCommit(engine, self._write_lock) if dialect.name == "sqlite" else None
+        # Campaigns begun from an event loop and not yet finished: is a request alone?
+        self._campaigns_open = 0
+        self._open_lock = threading.Lock()
         self._write: Callable[[Callable[[DriverTransaction], Any]], Any] = (
             self._group_commit.write if self._group_commit is not None else self._write_alone
         )
@@ -225,7 +229,7 @@ class Registry:
         a batch); anything else runs `begin` on a worker thread.
         """
         if self._group_commit is None or idempotency_key is not None:
-            return await to_thread.run_sync(
+            begun = await to_thread.run_sync(
                 partial(
                     self.begin,
                     tenant=tenant,
@@ -237,9 +241,13 @@ class Registry:
                     idempotency_key=idempotency_key,
                 )
             )
+            if isinstance(begun, Begun):
+                self._open(+1)
+            return begun
         row = self._begun_row(tenant, vendor, route, name, request_fingerprint)
         with _database_errors():  # a keyless write cannot conflict: there is no key to claim
-            await _committed(self._group_commit.submit(partial(self._begin, row, request, None)))
+            await self._write_from_loop(self._group_commit, partial(self._begin, row, request, None))
+        self._open(+1)
         return Begun(row["id"], row["created_at"])
 
     def _begun_row(
@@ -291,10 +299,30 @@ class Registry:
 
     async def finish_async(self, campaign_id: str, outcome: Finish) -> None:
         """`finish` for an event loop, never blocking it (SQLite: straight to the writer thread)."""
+        self._open(-1)
         if self._group_commit is None:
             await to_thread.run_sync(self.finish, campaign_id, outcome)
         else:
-            await _committed(self._group_commit.submit(self._finish_write(campaign_id, outcome)))
+            await self._write_from_loop(self._group_commit, self._finish_write(campaign_id, outcome))
+
+    def _open(self, change: int) -> None:
+        with self._open_lock:
+            self._campaigns_open += change
+
+    async def _write_from_loop(self, group: GroupCommit, work: Callable[[DriverTransaction], T]) -> T:
+        """A write handed to the writer thread, or written here when this request is alone.
+
+        Alone (no other campaign of this process between its begin and finish, and no write under
+        way or queued) the two hand-offs cost more than the write, which has nothing to be
+        batched with: at one request at a time, writing on the loop took the native request's
+        p50 from 4.39 to 3.11 ms. With others in flight, it would hold up their answers and
+        forgo batching (16 at a time, 2 workers: 525 req/s handed off, 462 written here).
+        """
+        if self._campaigns_open == 0:
+            written, result = group.write_here_if_idle(work)
+            if written:
+                return result  # type: ignore[return-value]
+        return await _committed(group.submit(work))  # type: ignore[no-any-return]
 
     def _finish_write(self, campaign_id: str, outcome: Finish) -> Callable[[DriverTransaction], Any]:
         values = {key: getattr(outcome, key) for key in _OUTCOME_COLUMNS}

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -221,3 +225,36 @@ def test_the_request_is_written_once_beside_its_campaign(registry: Registry) -> 
             select(campaign_requests.c.request).where(campaign_requests.c.campaign_id == begun.campaign_id)
         ).scalar_one()
     assert stored == body
+
+
+def test_from_an_event_loop_a_lone_request_writes_there_and_one_among_others_hands_off(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'registry.db'}")
+    migrate(engine)
+    registry = Registry(engine)
+    writers: list[int] = []
+    begin_write = registry._begin
+
+    def recorded(*args: Any) -> None:
+        writers.append(threading.get_ident())
+        begin_write(*args)
+
+    registry._begin = recorded  # type: ignore[method-assign]
+
+    async def requests() -> int:
+        arguments = {"tenant": "a", "vendor": "volubile", "route": "native", "name": None, "idempotency_key": None}
+        first = await registry.begin_async(request={"n": 1}, request_fingerprint="f1", **arguments)
+        second = await registry.begin_async(request={"n": 2}, request_fingerprint="f2", **arguments)
+        assert isinstance(first, Begun) and isinstance(second, Begun)
+        for begun in (first, second):
+            await registry.finish_async(begun.campaign_id, Finish("accepted", 201, b"{}", "application/json"))
+        return threading.get_ident()
+
+    try:
+        loop_thread = asyncio.run(requests())
+        assert writers[0] == loop_thread  # alone: no hand-off to the writer thread and back
+        assert writers[1] != loop_thread  # the first was still open: the writer thread batches
+        with engine.connect() as connection:
+            dispatches = connection.execute(select(campaigns.c.dispatch)).scalars().all()
+        assert dispatches == ["accepted", "accepted"]
+    finally:
+        registry.close()
