@@ -225,8 +225,9 @@ class Registry:
     ) -> Begun | Replay:
         """`begin` for an event loop, never blocking it.
 
-        A keyless write goes straight to SQLite's writer thread (one hand-off each way, shared by
-        a batch); anything else runs `begin` on a worker thread.
+        A keyless SQLite write goes to the writer thread (one hand-off each way, shared by a
+        batch), or is written at once when the request is alone (`_write_from_loop`); anything
+        else runs `begin` on a worker thread.
         """
         if self._group_commit is None or idempotency_key is not None:
             begun = await to_thread.run_sync(
