@@ -91,6 +91,7 @@ class Gateway:
         self._tenant_adapters: dict[tuple[str, str], tuple[TenantCredential, Adapter]] = {}
         self._credentials_read_at = -REFRESH_S
         self._tenant_credentials: dict[tuple[str, str], TenantCredential] = {}
+        self._secrets: tuple[object, tuple[str, ...]] = (None, ())
 
     def tenant_for(self, key: str | None) -> str | None:
         """The tenant owning `key`: configured keys in constant time, then stored (hashed) keys."""
@@ -143,14 +144,23 @@ class Gateway:
             )
         return self.adapters[slug]
 
-    def secrets(self) -> list[str]:
-        """Every credential this process knows, for log redaction."""
-        found = [*self.settings.api_keys]
-        found += [v.api_key.get_secret_value() for v in self.settings.vendors.values() if v.api_key]
-        if self.settings.secret_key:
-            found.append(self.settings.secret_key.get_secret_value())
-        found += [credential.api_key for credential in self._tenant_credentials.values()]
-        return found
+    def secrets(self) -> tuple[str, ...]:
+        """Every credential this process knows, for log redaction.
+
+        The same tuple until the tenants' credentials are read anew, so the log's redactor
+        indexes them once, not on every line.
+        """
+        credentials = self._tenant_credentials
+        known_for, known = self._secrets
+        if known_for is not credentials:
+            found = [*self.settings.api_keys]
+            found += [v.api_key.get_secret_value() for v in self.settings.vendors.values() if v.api_key]
+            if self.settings.secret_key:
+                found.append(self.settings.secret_key.get_secret_value())
+            found += [credential.api_key for credential in credentials.values()]
+            known = tuple(found)
+            self._secrets = (credentials, known)
+        return known
 
     async def close_vendor_connections(self) -> None:
         """Close every adapter's connections on the running event loop (the app's shutdown)."""

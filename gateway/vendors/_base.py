@@ -37,7 +37,7 @@ from gateway.errors import (
     VendorUnreachable,
     field_path,
 )
-from gateway.observe import VENDOR_CALLS, current_request
+from gateway.observe import REDACTED, VENDOR_CALLS, current_request
 from gateway.vendors._http import (
     CallState,
     CaptureTransport,
@@ -59,7 +59,6 @@ __all__ = [
     "vendor_errors",
 ]
 
-REDACTED = "[REDACTED]"
 _Model = TypeVar("_Model")
 
 

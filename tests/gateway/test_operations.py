@@ -16,7 +16,7 @@ from prometheus_client import REGISTRY
 from starlette.testclient import TestClient
 
 from gateway.app import GatewayApp
-from gateway.observe import redact
+from gateway.observe import SecretIndex, redact
 from gateway.sandbox.faults import Fault
 from gateway.sandbox.server import Sandbox
 from gateway.service import SPARE_THREADS
@@ -101,6 +101,16 @@ def test_redaction_of_phones_and_credentials() -> None:
     assert redact(line, ["sk-live-123"]) == "sent to …5678 and …0133 with key [REDACTED]"
     addresses = "POST http://127.0.0.1:42017/v1 took 1234567 us, version 2026.11.23"
     assert redact(addresses, []) == addresses
+
+
+def test_every_known_secret_is_redacted_however_many_there_are() -> None:
+    tenants = [f"tenant-{number:05d}-key-0123456789" for number in range(10_000)]
+    longer = "sk-live-abcdefgh-and-more"  # shares its first characters with a shorter one
+    secrets = SecretIndex([*tenants, "sk-live-abcdefgh", longer, "k1"])
+    line = f"{tenants[7]}{tenants[9_999]} then {longer}, sk-live-abcdefgh! k1 {tenants[3][:-1]}"
+    assert secrets.hide(line) == f"[REDACTED][REDACTED] then [REDACTED], [REDACTED]! [REDACTED] {tenants[3][:-1]}"
+    assert secrets.hide("nothing secret here") == "nothing secret here"
+    assert redact(tenants[42], secrets) == "[REDACTED]"
 
 
 def test_redaction_leaves_ids_whole() -> None:
