@@ -111,13 +111,9 @@ class SecretIndex:
                 self._by_prefix.setdefault(secret[: self._PREFIX], []).append(secret)
 
     def hide(self, text: str) -> str:
-        """`text` with every known secret in it replaced by [REDACTED]."""
-        for secret in self._short:
-            text = text.replace(secret, REDACTED)
-        if not self._by_prefix:
-            return text
+        """`text` with every known secret in it replaced by [REDACTED], the longer ones first."""
         width, pieces, start, at = self._PREFIX, [], 0, 0
-        while at <= len(text) - width:
+        while self._by_prefix and at <= len(text) - width:
             candidates = self._by_prefix.get(text[at : at + width])
             found = next((s for s in candidates if text.startswith(s, at)), None) if candidates else None
             if found is None:
@@ -125,7 +121,11 @@ class SecretIndex:
                 continue
             pieces += [text[start:at], REDACTED]
             at = start = at + len(found)
-        return "".join([*pieces, text[start:]]) if pieces else text
+        if pieces:
+            text = "".join([*pieces, text[start:]])
+        for secret in self._short:  # after: one inside a longer secret must not break it up
+            text = text.replace(secret, REDACTED)
+        return text
 
 
 def _last_four(match: re.Match[str]) -> str:

@@ -110,6 +110,7 @@ def test_every_known_secret_is_redacted_however_many_there_are() -> None:
     line = f"{tenants[7]}{tenants[9_999]} then {longer}, sk-live-abcdefgh! k1 {tenants[3][:-1]}"
     assert secrets.hide(line) == f"[REDACTED][REDACTED] then [REDACTED], [REDACTED]! [REDACTED] {tenants[3][:-1]}"
     assert secrets.hide("nothing secret here") == "nothing secret here"
+    assert SecretIndex(["abc123", "xyzabc123uvw"]).hide("key xyzabc123uvw") == "key [REDACTED]"  # not xyz…uvw
     assert redact(tenants[42], secrets) == "[REDACTED]"
 
 
