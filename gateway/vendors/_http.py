@@ -251,7 +251,3 @@ class VendorHTTPClient(httpx.AsyncClient):
         response = await self._vendor_transport.handle_async_request(request)
         response.request = request
         return response
-
-    async def aclose(self) -> None:
-        """Close the transport's connections on this event loop."""
-        await self._vendor_transport.aclose()

@@ -59,12 +59,18 @@ def test_a_tenant_credential_set_while_running_is_redacted_from_logs(
     assert "tenant-two-own-key" not in logged and "[REDACTED]" in logged
 
 
-def test_rotating_a_tenant_credential_leaves_calls_on_the_old_one_alone(
-    client_with: Callable[..., TestClient], sandbox: Sandbox
-) -> None:
+def _with_own_account(client_with: Callable[..., TestClient], sandbox: Sandbox) -> tuple[TestClient, Any]:
+    """A gateway, and its service, where tenant "two" has stored its own (right) Smallest key."""
     gateway = client_with(GATEWAY_SECRET_KEY=Fernet.generate_key().decode())
     service: Any = gateway.app.gateway  # type: ignore[attr-defined]
     service.credentials.set("two", "smallest", sandbox.credential("smallest"))
+    return gateway, service
+
+
+def test_rotating_a_tenant_credential_leaves_calls_on_the_old_one_alone(
+    client_with: Callable[..., TestClient], sandbox: Sandbox
+) -> None:
+    gateway, service = _with_own_account(client_with, sandbox)
     before = service.live_adapter("smallest", "two")  # what a call in flight holds
     service.credentials.set("two", "smallest", "rotated-key")
     service._credentials_read_at = float("-inf")  # the next read sees the rotation at once
@@ -86,9 +92,7 @@ def test_rotating_a_tenant_credential_leaves_calls_on_the_old_one_alone(
 def test_the_event_loop_leaves_reading_tenant_credentials_to_a_worker_thread(
     client_with: Callable[..., TestClient], sandbox: Sandbox
 ) -> None:
-    gateway = client_with(GATEWAY_SECRET_KEY=Fernet.generate_key().decode())
-    service: Any = gateway.app.gateway  # type: ignore[attr-defined]
-    service.credentials.set("two", "smallest", sandbox.credential("smallest"))
+    gateway, service = _with_own_account(client_with, sandbox)
     service._credentials_read_at = float("-inf")  # a read is due
     read_all, readers = service.credentials.all, []
 
