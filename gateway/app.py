@@ -29,6 +29,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.api import native
 from gateway.api.context import SCOPE_KEY
+from gateway.api.native_lane import NativeLane
 from gateway.api.problems import (
     problem_response,
     render_gateway_error,
@@ -82,9 +83,10 @@ class GatewayApp:
     Content-Length over it is refused at once, a chunked body as soon as it grows past it.
     """
 
-    def __init__(self, app: ASGIApp, gateway: Gateway) -> None:
+    def __init__(self, app: ASGIApp, gateway: Gateway, lane: NativeLane | None = None) -> None:
         self.app = app
         self.gateway = gateway
+        self.lane = lane
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Serve one ASGI connection scope."""
@@ -101,6 +103,7 @@ class GatewayApp:
         if path in _INFRA:
             await _INFRA[path](self.gateway, send)
             return
+        _lowercase_media_type(scope)
         headers = Headers(scope=scope)
         context = RequestContext(request_id_from(headers.get("x-request-id")), scope["method"], path)
         token = current_request.set(context)
@@ -118,8 +121,12 @@ class GatewayApp:
         IN_FLIGHT.inc()
         try:
             refusal = await self._refusal(scope, headers, extra)
+            lane = self.lane
+            lane_route = lane.route_for(scope) if lane is not None else None
             if refusal is not None:
                 await _send_problem(send_with_headers, refusal, path)
+            elif lane is not None and lane_route is not None:
+                await lane.serve(lane_route, scope, headers, self._limited(receive), send_with_headers, self.app)
             else:
                 await self.app(scope, self._limited(receive), send_with_headers)
         finally:
@@ -184,6 +191,22 @@ _BODY_VALIDATORS = MediaTypeDict(
 _UNLIMITED = ("/v1/ui", "/v1/openapi.json")
 _UUID_SEGMENT = re.compile(r"/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?=/|$)")
 _access = logging.getLogger("gateway.access")
+
+
+def _lowercase_media_type(scope: Scope) -> None:
+    """Write the Content-Type's media type in lower case, as Connexion compares it.
+
+    Media types are case-insensitive (RFC 9110, 8.3.1), but Connexion finds a body's schema
+    and validator by the type as written: a JSON body sent as `Application/JSON` was forwarded
+    unvalidated. Parameters (a multipart boundary) keep their case.
+    """
+    raw = scope["headers"]
+    for index, (name, value) in enumerate(raw):
+        if name.lower() == b"content-type":
+            media_type, separator, parameters = value.partition(b";")
+            if media_type != media_type.lower():
+                raw = scope["headers"] = list(raw)
+                raw[index] = (name, media_type.lower() + separator + parameters)
 
 
 def _presented_key(headers: Headers) -> str | None:
@@ -259,8 +282,8 @@ _INFRA: dict[str, Callable[[Gateway, Send], Awaitable[None]]] = {
 }
 
 
-def create_app(settings: Settings, spec_path: Path = SERVED_SPEC) -> GatewayApp:
-    """Build the gateway for `settings`."""
+def create_app(settings: Settings, spec_path: Path = SERVED_SPEC, *, native_lane: bool = True) -> GatewayApp:
+    """Build the gateway for `settings` (`native_lane=False`: every request through Connexion)."""
     spec = json.loads(spec_path.read_text())
     native_routes: dict[str, list[str]] = {}
     json_only: set[str] = set()
@@ -276,11 +299,12 @@ def create_app(settings: Settings, spec_path: Path = SERVED_SPEC) -> GatewayApp:
     # AsyncApp, not FlaskApp: with a trivial handler, the WSGI hop (a2wsgi, a thread, Flask)
     # took a request from 0.9 to 2.0 ms of CPU here, more than Prism's whole 1.3-1.6 ms.
     app = async_app(__name__)
+    resolver = _NativeResolver(json_only)
     app.add_api(
         spec,
         strict_validation=True,
         validate_responses=False,
-        resolver=_NativeResolver(json_only),
+        resolver=resolver,
         validator_map={"body": _BODY_VALIDATORS},
         swagger_ui_options=SwaggerUIOptions(swagger_ui=True, swagger_ui_path="/ui"),
     )
@@ -288,7 +312,10 @@ def create_app(settings: Settings, spec_path: Path = SERVED_SPEC) -> GatewayApp:
     app.add_error_handler(ProblemException, render_http_exception)
     app.add_error_handler(HTTPException, render_http_exception)
     app.add_error_handler(Exception, render_unexpected)
-    return GatewayApp(app, gateway)
+    lane = None
+    if native_lane:
+        lane = NativeLane.from_specification(app.middleware.apis[0].specification, resolver, json_only)
+    return GatewayApp(app, gateway, lane)
 
 
 # Young-generation collections every 50,000 container allocations instead of 700.

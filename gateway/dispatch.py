@@ -13,7 +13,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from connexion import request as current_http_request
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.responses import Response
 
@@ -74,7 +73,7 @@ async def dispatch(
         with breaker.call():
             answer = await send(begun)
     except GatewayError as error:
-        status, body, _headers = problem_response(error, current_http_request.url.path)
+        status, body, _headers = problem_response(error, context.path if context is not None else None)
         await _record(
             registry,
             begun,

@@ -37,8 +37,10 @@ __all__ = [
     "FORMAT_CHECKER",
     "GatewayJSONBodyValidator",
     "GatewayMultipartValidator",
+    "check_json_body",
     "compiled",
     "error_path",
+    "parse_json_body",
     "rust_errors",
     "schema_errors",
     "validated_json",
@@ -258,46 +260,52 @@ def validated_json(scope: Scope) -> Any:
     return scope.get("state", {}).get(_VALIDATED_JSON)
 
 
+def parse_json_body(raw: bytes) -> Any:
+    """A JSON request body, parsed safely (None if empty); RequestInvalid says what is wrong."""
+    if not raw:
+        return None
+    try:
+        body = jsoncodec.loads(raw)
+    except RecursionError:
+        raise RequestInvalid(
+            "The JSON body is nested too deeply.", errors=[FieldError("", "nesting too deep")]
+        ) from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise RequestInvalid("The body is not valid JSON.", errors=[FieldError("", str(exc))]) from None
+    if _too_deep(body):
+        raise RequestInvalid(
+            "The JSON body is nested too deeply.", errors=[FieldError("", f"nesting deeper than {MAX_DEPTH}")]
+        )
+    # Only a \uD800-\uDFFF escape can make one: skip the walk when the bytes have none.
+    where = _lone_surrogate(body) if _SURROGATE_ESCAPE.search(raw) else None
+    if where is not None:
+        # JSON lets "\ud800" through json.loads; it is no character, and breaks every encoder after.
+        raise RequestInvalid(
+            "The JSON body holds a string that is not valid Unicode.",
+            errors=[FieldError(where, "contains a lone surrogate escape (\\ud800-\\udfff)")],
+        )
+    return body
+
+
+def check_json_body(schema: dict[str, Any], body: Any, *, nullable: bool) -> None:
+    """Every violation of the operation's body schema, in one RequestInvalid."""
+    if body is None and not nullable:
+        raise RequestInvalid("A request body is required.", errors=[FieldError("", "is required")])
+    errors = rust_errors(compiled(schema), body)
+    if errors:
+        raise RequestInvalid("The request does not match the API's schema.", errors=errors)
+
+
 class GatewayJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
     """JSON bodies: parse safely, then report every schema violation at once."""
 
-    @property
-    def _validator(self) -> Any:
-        return compiled(self._schema)
-
     async def _parse(self, stream: AsyncGenerator[bytes, None], scope: Scope) -> Any:
-        raw = b"".join([chunk async for chunk in stream])
-        if not raw:
-            return None
-        try:
-            body = jsoncodec.loads(raw)
-        except RecursionError:
-            raise RequestInvalid(
-                "The JSON body is nested too deeply.", errors=[FieldError("", "nesting too deep")]
-            ) from None
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise RequestInvalid("The body is not valid JSON.", errors=[FieldError("", str(exc))]) from None
-        if _too_deep(body):
-            raise RequestInvalid(
-                "The JSON body is nested too deeply.", errors=[FieldError("", f"nesting deeper than {MAX_DEPTH}")]
-            )
-        # Only a \uD800-\uDFFF escape can make one: skip the walk when the bytes have none.
-        where = _lone_surrogate(body) if _SURROGATE_ESCAPE.search(raw) else None
-        if where is not None:
-            # JSON lets "\ud800" through json.loads; it is no character, and breaks every encoder after.
-            raise RequestInvalid(
-                "The JSON body holds a string that is not valid Unicode.",
-                errors=[FieldError(where, "contains a lone surrogate escape (\\ud800-\\udfff)")],
-            )
+        body = parse_json_body(b"".join([chunk async for chunk in stream]))
         scope.setdefault("state", {})[_VALIDATED_JSON] = body
         return body
 
     def _validate(self, body: Any) -> None:
-        if body is None and not self._nullable:
-            raise RequestInvalid("A request body is required.", errors=[FieldError("", "is required")])
-        errors = rust_errors(self._validator, body)
-        if errors:
-            raise RequestInvalid("The request does not match the API's schema.", errors=errors)
+        check_json_body(self._schema, body, nullable=self._nullable)
 
 
 class GatewayMultipartValidator(MultiPartFormDataValidator):  # type: ignore[misc]

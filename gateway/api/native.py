@@ -14,29 +14,38 @@ from gateway.api.context import current, current_json, current_tenant
 from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
 from gateway.dispatch import Answer, dispatch
 from gateway.errors import GatewayError, VendorBadResponse, VendorServerError
+from gateway.service import Gateway
 from gateway.store.registry import Begun, Finish
 
-__all__ = ["forward", "forward_json"]
+__all__ = ["forward", "forward_json", "forward_payload"]
 
 
 async def forward_json() -> Response:
     """An operation whose body is JSON only: the body as the request validator parsed it."""
-    return await _forward(_slug(), current_json())
+    return await _forward(current_json())
 
 
 async def forward(body: Any = None, **parameters: Any) -> Response:
     """Any other operation (forms, uploads): the body and files as Connexion passes them."""
-    return await _forward(_slug(), await _payload(body, parameters))
+    return await _forward(await _payload(body, parameters))
 
 
-def _slug() -> str:
-    return str(context.operation.operation_id).removeprefix(NATIVE_OPERATION_PREFIX).split(".", 1)[0]
+async def _forward(payload: Any) -> Response:
+    slug = str(context.operation.operation_id).removeprefix(NATIVE_OPERATION_PREFIX).split(".", 1)[0]
+    idempotency_key = current_http_request.headers.get("Idempotency-Key")
+    return await forward_payload(
+        current(), slug, current_tenant(), current_http_request.url.path, idempotency_key, payload
+    )
 
 
-async def _forward(slug: str, payload: Any) -> Response:
-    """Relay the vendor's 2xx and 4xx answers; its 5xx and failures are gateway problems."""
-    tenant = current_tenant()
-    adapter = await current().live_adapter_async(slug, tenant)
+async def forward_payload(
+    gateway: Gateway, slug: str, tenant: str, path: str, idempotency_key: str | None, payload: Any
+) -> Response:
+    """Record and send a validated payload; relay the vendor's 2xx and 4xx answers.
+
+    Its 5xx and failures are gateway problems.
+    """
+    adapter = await gateway.live_adapter_async(slug, tenant)
 
     async def send(_begun: Begun) -> Answer:
         reply = await adapter.send_payload(payload)
@@ -66,14 +75,14 @@ async def _forward(slug: str, payload: Any) -> Response:
         return Answer(reply.status, reply.content, reply.content_type, outcome, headers)
 
     return await dispatch(
-        current().registry,
-        current().breakers[slug],
+        gateway.registry,
+        gateway.breakers[slug],
         tenant=tenant,
         vendor=slug,
-        route=current_http_request.url.path,
+        route=path,
         name=_name(payload),
         request=_recordable(payload),
-        idempotency_key=current_http_request.headers.get("Idempotency-Key"),
+        idempotency_key=idempotency_key,
         send=send,
     )
 

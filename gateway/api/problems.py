@@ -22,7 +22,14 @@ from gateway.errors import (
 )
 from gateway.observe import current_request
 
-__all__ = ["PROBLEM_JSON", "problem_response", "render_gateway_error", "render_http_exception", "render_unexpected"]
+__all__ = [
+    "PROBLEM_JSON",
+    "handler_problem",
+    "problem_response",
+    "render_gateway_error",
+    "render_http_exception",
+    "render_unexpected",
+]
 
 PROBLEM_JSON = "application/problem+json"
 _log = logging.getLogger("gateway.errors")
@@ -46,17 +53,28 @@ def problem_response(error: GatewayError, instance: str | None = None) -> tuple[
     return error.status, body, {"Content-Type": PROBLEM_JSON, **error.headers}
 
 
-def _respond(request: ConnexionRequest, error: GatewayError) -> ConnexionResponse:
-    status, body, headers = problem_response(error, request.url.path)
+def handler_problem(exc: Exception, method: str, path: str) -> tuple[int, bytes, dict[str, str]]:
+    """The problem for what a handler raised: our errors as they are, a bug as an opaque 500."""
+    if isinstance(exc, GatewayError):
+        if exc.status >= 500:
+            _log.warning("%s %s: %s", method, path, exc.detail, exc_info=exc.__cause__ is not None)
+        return problem_response(exc, path)
+    _log.error("unhandled error on %s %s", method, path, exc_info=exc)
+    return problem_response(GatewayError("An internal error occurred; it has been logged."), path)
+
+
+def _as_response(status: int, body: bytes, headers: dict[str, str]) -> ConnexionResponse:
     return ConnexionResponse(status_code=status, body=body, mimetype=PROBLEM_JSON, headers=headers)
+
+
+def _respond(request: ConnexionRequest, error: GatewayError) -> ConnexionResponse:
+    return _as_response(*problem_response(error, request.url.path))
 
 
 def render_gateway_error(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     """Our own errors."""
     assert isinstance(exc, GatewayError)
-    if exc.status >= 500:
-        _log.warning("%s %s: %s", request.method, request.url.path, exc.detail, exc_info=exc.__cause__ is not None)
-    return _respond(request, exc)
+    return _as_response(*handler_problem(exc, request.method, request.url.path))
 
 
 def render_http_exception(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
@@ -108,8 +126,7 @@ def render_unexpected(request: ConnexionRequest, exc: Exception) -> ConnexionRes
         return _respond(
             request, RequestInvalid("The multipart body cannot be read.", errors=[FieldError("", exc.message)])
         )
-    _log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
-    return _respond(request, GatewayError("An internal error occurred; it has been logged."))
+    return _as_response(*handler_problem(exc, request.method, request.url.path))
 
 
 def _field_from(detail: str) -> str:

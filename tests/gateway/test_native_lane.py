@@ -1,0 +1,150 @@
+"""The native routes' fast lane answers exactly as Connexion would, and serves what it can."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+from starlette.types import Receive, Scope, Send
+
+from gateway.app import create_app
+from gateway.sandbox.server import Sandbox
+from gateway.settings import Settings
+
+from .conftest import KEY, OTHER_KEY, gateway_env
+from .test_abuse import assert_refused_untouched
+from .test_native_and_auth import JSON_NATIVE
+
+VOLUBILE_PATH, VOLUBILE_AUTH, VOLUBILE_BODY = JSON_NATIVE["volubile"]
+GOOD = json.dumps(VOLUBILE_BODY).encode()
+DEEP = b'{"name":' + b"[" * 40 + b"]" * 40 + b"}"
+
+# (path, headers, body): every way a request can differ from one the lane serves.
+REQUESTS: dict[str, tuple[str, dict[str, str], bytes]] = {
+    "valid": (VOLUBILE_PATH, VOLUBILE_AUTH, GOOD),
+    "valid, Bearer scheme": (VOLUBILE_PATH, {"Authorization": f"Bearer {KEY}"}, GOOD),
+    "valid, charset": (VOLUBILE_PATH, {**VOLUBILE_AUTH, "Content-Type": "application/json; charset=utf-8"}, GOOD),
+    "valid, upper-case media type": (VOLUBILE_PATH, {**VOLUBILE_AUTH, "Content-Type": "Application/JSON"}, GOOD),
+    "no key": (VOLUBILE_PATH, {}, GOOD),
+    "unknown key": (VOLUBILE_PATH, {"X-Api-Key": "not-a-key"}, GOOD),
+    "unknown key, then a known one": (
+        VOLUBILE_PATH,
+        {"X-Api-Key": "not-a-key", "Authorization": f"Bearer {OTHER_KEY}"},
+        GOOD,
+    ),
+    "malformed Authorization": (VOLUBILE_PATH, {"Authorization": "Bearer"}, GOOD),
+    "Basic, not Bearer": (VOLUBILE_PATH, {"Authorization": f"Basic {KEY}"}, GOOD),
+    "another scheme's header": (VOLUBILE_PATH, {"apiKey": KEY}, GOOD),
+    "query string": (VOLUBILE_PATH + "?dry=1", VOLUBILE_AUTH, GOOD),
+    "text/plain": (VOLUBILE_PATH, {**VOLUBILE_AUTH, "Content-Type": "text/plain"}, GOOD),
+    "empty body": (VOLUBILE_PATH, VOLUBILE_AUTH, b""),
+    "not JSON": (VOLUBILE_PATH, VOLUBILE_AUTH, b"{'name': 1}"),
+    "JSON null": (VOLUBILE_PATH, VOLUBILE_AUTH, b"null"),
+    "too deep": (VOLUBILE_PATH, VOLUBILE_AUTH, DEEP),
+    "lone surrogate": (VOLUBILE_PATH, VOLUBILE_AUTH, GOOD.replace(b'"name": "c"', b'"name": "\\ud800"')),
+    "schema violation": (VOLUBILE_PATH, VOLUBILE_AUTH, json.dumps({**VOLUBILE_BODY, "batchSize": "ten"}).encode()),
+    "unknown field": (VOLUBILE_PATH, VOLUBILE_AUTH, json.dumps({**VOLUBILE_BODY, "extra": 1}).encode()),
+    "bad format": (VOLUBILE_PATH, VOLUBILE_AUTH, json.dumps({**VOLUBILE_BODY, "agentId": "x"}).encode()),
+    "empty Idempotency-Key": (VOLUBILE_PATH, {**VOLUBILE_AUTH, "Idempotency-Key": ""}, GOOD),
+    "long Idempotency-Key": (VOLUBILE_PATH, {**VOLUBILE_AUTH, "Idempotency-Key": "k" * 256}, GOOD),
+    "over the body limit": (VOLUBILE_PATH, VOLUBILE_AUTH, json.dumps({**VOLUBILE_BODY, "name": "n" * 3000}).encode()),
+    "trailing slash": (VOLUBILE_PATH + "/", VOLUBILE_AUTH, GOOD),
+    **{f"valid, {slug}": (path, auth, json.dumps(body).encode()) for slug, (path, auth, body) in JSON_NATIVE.items()},
+}
+
+
+@pytest.fixture(scope="module")
+def both_ways(sandbox: Sandbox, database_url: str) -> Iterator[dict[bool, TestClient]]:
+    settings = Settings.from_env(gateway_env(sandbox, database_url, GATEWAY_MAX_BODY_BYTES="2048"))
+    apps = {lane: create_app(settings, native_lane=lane) for lane in (True, False)}
+    with (
+        TestClient(apps[True], raise_server_exceptions=False) as lane,
+        TestClient(apps[False], raise_server_exceptions=False) as connexion,
+    ):
+        yield {True: lane, False: connexion}
+    for app in apps.values():
+        app.gateway.close()
+
+
+def _post(client: TestClient, name: str) -> Any:
+    path, headers, body = REQUESTS[name]
+    return client.post(path, content=body, headers={"Content-Type": "application/json", **headers})
+
+
+def _answer(client: TestClient, name: str, sandbox: Sandbox) -> dict[str, Any]:
+    sandbox.clear()
+    response = _post(client, name)
+    content_type = response.headers.get("content-type", "")
+    parsed = response.json() if "json" in content_type else response.text
+    if response.status_code < 300:
+        parsed = _shape(parsed)  # the vendor's answer holds its new ids and its clock
+    elif isinstance(parsed, dict):
+        for volatile in ("request_id", "timestamp"):  # ours, and a relayed vendor error's clock
+            parsed.pop(volatile, None)
+    sent = {slug: [json.loads(r.body) for r in sandbox.requests(slug)] for slug in ("clerk", "volubile", "tetherai")}
+    return {"status": response.status_code, "type": content_type, "body": parsed, "sent": sent}
+
+
+def _shape(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _shape(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_shape(item) for item in value]
+    return type(value).__name__
+
+
+@pytest.mark.parametrize("name", sorted(REQUESTS))
+def test_the_lane_answers_as_connexion_does(both_ways: dict[bool, TestClient], sandbox: Sandbox, name: str) -> None:
+    through_lane = _answer(both_ways[True], name, sandbox)
+    through_connexion = _answer(both_ways[False], name, sandbox)
+    assert through_lane == through_connexion
+
+
+def test_the_corpus_has_both_served_and_refused_requests(both_ways: dict[bool, TestClient], sandbox: Sandbox) -> None:
+    statuses = {name: _answer(both_ways[False], name, sandbox)["status"] for name in REQUESTS}
+    assert {name for name, status in statuses.items() if status < 300} >= {"valid", "valid, Bearer scheme"}
+    assert {statuses[name] for name in ("no key", "text/plain", "schema violation", "over the body limit")} == {
+        401,
+        415,
+        400,
+        413,
+    }
+
+
+@pytest.fixture
+def lane_alone(sandbox: Sandbox, database_url: str) -> Iterator[Callable[..., Any]]:
+    """A gateway whose Connexion app answers 599 to anything: what gets a 2xx, the lane served."""
+    app = create_app(Settings.from_env(gateway_env(sandbox, database_url)))
+
+    async def refuse_all(scope: Scope, receive: Receive, send: Send) -> None:
+        await send({"type": "http.response.start", "status": 599, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    app.app = refuse_all
+    with TestClient(app, raise_server_exceptions=False) as client:
+        yield lambda name: _post(client, name)
+    app.gateway.close()
+
+
+@pytest.mark.parametrize("name", ["valid", "valid, Bearer scheme", "valid, charset", "valid, clerk", "valid, smallest"])
+def test_the_lane_serves_valid_requests_itself(lane_alone: Callable[..., Any], sandbox: Sandbox, name: str) -> None:
+    assert lane_alone(name).status_code == 201
+
+
+@pytest.mark.parametrize("name", ["no key", "unknown key", "query string", "schema violation", "empty body"])
+def test_the_lane_hands_the_rest_to_connexion(lane_alone: Callable[..., Any], sandbox: Sandbox, name: str) -> None:
+    assert lane_alone(name).status_code == 599
+    assert sandbox.requests("volubile") == []
+
+
+def test_an_upper_case_media_type_is_still_validated(client: TestClient, sandbox: Sandbox) -> None:
+    # Connexion finds a body's schema by the media type as written: this body went unchecked.
+    path, headers, body = JSON_NATIVE["smallest"]
+    response = client.post(
+        path, content=json.dumps({**body, "name": 5}), headers={**headers, "Content-Type": "APPLICATION/JSON"}
+    )
+    assert_refused_untouched(response, sandbox)
+    assert [error["field"] for error in response.json()["errors"]] == ["name"]
