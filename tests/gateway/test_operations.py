@@ -114,6 +114,13 @@ def test_every_known_secret_is_redacted_however_many_there_are() -> None:
     assert redact(tenants[42], secrets) == "[REDACTED]"
 
 
+def test_secrets_of_any_characters_are_found_inside_longer_runs() -> None:
+    odd = ["p]a^s-s\\w.o*r(d", "key with spaces", "ключ-секрет-42"]
+    secrets = SecretIndex([*odd, "abcdefgh"])
+    line = f"x{odd[0]}y and {odd[1]}, zz{odd[2]}zz; 00abcdefgh00"
+    assert secrets.hide(line) == "x[REDACTED]y and [REDACTED], zz[REDACTED]zz; 00[REDACTED]00"
+
+
 def test_redaction_leaves_ids_whole() -> None:
     # A hex request id may hold a run of eight digits or more; it is not a phone number.
     ids = "request_id 9d5a2d4c12345678fb1299d0d7b5602631bf, 4753875e062981234567890da6298f1"
