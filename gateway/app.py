@@ -6,6 +6,7 @@ from operationIds, native operations resolve to the forwarding handlers in api/n
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import json
 import logging
@@ -87,6 +88,7 @@ class GatewayApp:
         self.app = app
         self.gateway = gateway
         self.lane = lane
+        self._sized_for: asyncio.AbstractEventLoop | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Serve one ASGI connection scope."""
@@ -96,9 +98,10 @@ class GatewayApp:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        threads = to_thread.current_default_thread_limiter()  # one per event loop
-        if threads.total_tokens != self.gateway.blocking_threads:
-            threads.total_tokens = self.gateway.blocking_threads
+        loop = asyncio.get_running_loop()
+        if loop is not self._sized_for:  # anyio keeps one thread limiter per event loop
+            to_thread.current_default_thread_limiter().total_tokens = self.gateway.blocking_threads
+            self._sized_for = loop
         path: str = scope["path"]
         if path in _INFRA:
             await _INFRA[path](self.gateway, send)

@@ -96,7 +96,8 @@ def serve(host: str, port: int, workers: int) -> None:
         "host": host,
         "port": port,
         "workers": workers,
-        "log_level": "warning",  # the gateway writes its own JSON access log
+        "log_level": "warning",
+        "access_log": False,  # the gateway writes its own JSON access log
         # On SIGTERM: stop accepting, let in-flight requests finish (a vendor call takes at
         # most the deadline), then exit.
         "timeout_graceful_shutdown": int(settings.vendor_timeout_s) + 5,
