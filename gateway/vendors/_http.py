@@ -138,15 +138,15 @@ class VendorTransport(httpx.AsyncBaseTransport):
                     if state is not None:
                         state.status = answer.status
                     body = await self._read(answer)
-                    headers = httpx.Headers(list(answer.raw_headers))
                 break
             except aiohttp.ClientConnectorError:  # never connected, so nothing was sent
                 if attempt == 2:
                     raise
+        response = httpx.Response(answer.status, headers=list(answer.raw_headers), content=body, request=request)
         if state is not None:
-            state.headers = headers
+            state.headers = response.headers
             state.content = body
-        return httpx.Response(answer.status, headers=headers, content=body, request=request)
+        return response
 
     async def _read(self, answer: aiohttp.ClientResponse) -> bytes:
         limit = self._max_response_bytes
@@ -197,6 +197,9 @@ class CaptureTransport(httpx.AsyncBaseTransport):
 
 
 _MERGED_URLS_KEPT = 256
+# What httpx's build_request merges besides the URL and the headers (the deadline is the
+# transport's own, so the timeout is not among them).
+_MERGED_BY_HTTPX = ("data", "files", "params", "cookies", "extensions")
 
 
 class VendorHTTPClient(httpx.AsyncClient):
@@ -239,12 +242,19 @@ class VendorHTTPClient(httpx.AsyncClient):
         headers: Any | None = None,
         **kwargs: Any,
     ) -> httpx.Request:
-        """Build the request, encoding a `json=` body with orjson."""
+        """Build the request, encoding a `json=` body with orjson.
+
+        A call with nothing but a body and headers (every JSON operation) skips httpx's merging
+        of cookies, query parameters and timeouts, which this client does not use.
+        """
         if json is not None and content is None:
             content = jsoncodec.dumps(json)
-            headers = httpx.Headers(headers)
-            headers.setdefault("Content-Type", "application/json")
-        return super().build_request(method, url, content=content, headers=headers, **kwargs)
+            headers = dict(headers or {})
+            if not any(name.lower() == "content-type" for name in headers):
+                headers["Content-Type"] = "application/json"
+        if any(kwargs.get(name) is not None for name in _MERGED_BY_HTTPX):  # forms, files, queries
+            return super().build_request(method, url, content=content, headers=headers, **kwargs)
+        return httpx.Request(method, self._merge_url(url), content=content, headers=self._merge_headers(headers))
 
     async def send(self, request: httpx.Request, *, stream: bool = False, **_ignored: Any) -> httpx.Response:
         """Send through the transport once (no auth flow, redirects or cookies); the body is read."""
