@@ -95,18 +95,31 @@ class Gateway:
 
     def tenant_for(self, key: str | None) -> str | None:
         """The tenant owning `key`: configured keys in constant time, then stored (hashed) keys."""
+        known, tenant = self._known_tenant(key)
+        return tenant if known else self._stored_tenant(str(key))
+
+    async def tenant_for_async(self, key: str | None) -> str | None:
+        """`tenant_for` on an event loop: a key it must look up in the database, on a thread."""
+        known, tenant = self._known_tenant(key)
+        return tenant if known else await to_thread.run_sync(self._stored_tenant, str(key))
+
+    def _known_tenant(self, key: str | None) -> tuple[bool, str | None]:
+        """(True, tenant) for no key, a configured key and a recently looked-up one; else (False, None)."""
         if not key:
-            return None
+            return True, None
         found = None
         for candidate, tenant in self.settings.api_keys.items():
             if hmac.compare_digest(candidate.encode(), key.encode()):
                 found = tenant
         if found is not None:
-            return found
-        now = time.monotonic()
+            return True, found
         cached = self._key_cache.get(key)
-        if cached is not None and now - cached[0] < REFRESH_S:
-            return cached[1]
+        if cached is not None and time.monotonic() - cached[0] < REFRESH_S:
+            return True, cached[1]
+        return False, None
+
+    def _stored_tenant(self, key: str) -> str | None:
+        now = time.monotonic()
         stored = self.api_keys.tenant_for(key)
         if len(self._key_cache) > 10_000:
             self._key_cache.clear()  # bounded: a flood of wrong keys cannot grow it without end

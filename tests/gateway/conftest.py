@@ -8,12 +8,14 @@ from contextlib import ExitStack
 from typing import Any
 
 import pytest
+from sqlalchemy import delete
 from starlette.testclient import TestClient
 
 from gateway.app import SERVED_SPEC, GatewayApp, create_app
 from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.sandbox.server import Sandbox, start_sandbox
 from gateway.settings import Settings
+from gateway.store.schema import vendor_credentials
 
 KEY = "key-tenant-one"
 OTHER_KEY = "key-tenant-two"
@@ -73,6 +75,9 @@ def client_with(sandbox: Sandbox, database_url: str) -> Iterator[Callable[..., T
             return clients.enter_context(TestClient(apps[-1], raise_server_exceptions=False))
 
         yield make
+    if apps:  # a test's tenants' own vendor accounts must not reach the next test's gateway
+        with apps[0].gateway.credentials.engine.begin() as connection:
+            connection.execute(delete(vendor_credentials))
     for app in apps:
         app.gateway.close()
 

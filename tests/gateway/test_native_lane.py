@@ -103,6 +103,21 @@ def test_the_lane_answers_as_connexion_does(both_ways: dict[bool, TestClient], s
     assert through_lane == through_connexion
 
 
+def test_a_failing_key_store_is_answered_as_connexion_does(
+    both_ways: dict[bool, TestClient], sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unreachable(_key: str) -> str | None:
+        raise RuntimeError("the database is unreachable")
+
+    for client in both_ways.values():
+        service = client.app.gateway  # type: ignore[attr-defined]
+        monkeypatch.setattr(service.api_keys, "tenant_for", unreachable)
+        monkeypatch.setattr(service, "_key_cache", {})  # an earlier test's lookup of the same key
+    answers = [_answer(both_ways[lane], "unknown key", sandbox) for lane in (True, False)]
+    assert answers[0] == answers[1]
+    assert answers[0]["status"] == 500 and answers[0]["type"] == "application/problem+json"
+
+
 def test_the_corpus_has_both_served_and_refused_requests(both_ways: dict[bool, TestClient], sandbox: Sandbox) -> None:
     statuses = {name: _answer(both_ways[False], name, sandbox)["status"] for name in REQUESTS}
     assert {name for name, status in statuses.items() if status < 300} >= {"valid", "valid, Bearer scheme"}

@@ -108,3 +108,25 @@ def test_the_event_loop_leaves_reading_tenant_credentials_to_a_worker_thread(
     adapter, loop_thread = gateway.portal.call(on_the_loop)  # type: ignore[union-attr]
     assert adapter is not service.adapters["smallest"]  # the tenant's own account, read just now
     assert len(readers) == 1 and readers[0] != loop_thread
+
+
+def test_a_stored_key_is_looked_up_off_the_event_loop(client_with: Callable[..., TestClient]) -> None:
+    from .test_native_and_auth import JSON_NATIVE
+
+    gateway = client_with()
+    service: Any = gateway.app.gateway  # type: ignore[attr-defined]
+    key = service.api_keys.create("acme")
+    look_up, readers = service.api_keys.tenant_for, []
+
+    def tenant_for(presented: str) -> Any:
+        readers.append(threading.get_ident())
+        return look_up(presented)
+
+    service.api_keys.tenant_for = tenant_for
+    path, _headers, body = JSON_NATIVE["volubile"]
+    native = gateway.post(path, json=body, headers={"X-Api-Key": key})  # the native fast lane
+    service._key_cache.clear()
+    listed = gateway.get("/v1/vendors", headers={"Authorization": f"Bearer {key}"})  # through Connexion
+    assert (native.status_code, listed.status_code) == (201, 200)
+    loop_thread = gateway.portal.call(threading.get_ident)  # type: ignore[union-attr]
+    assert len(readers) == 2 and loop_thread not in readers
