@@ -78,7 +78,7 @@ class _NativeResolver(Resolver):  # type: ignore[misc]
 
 
 class GatewayApp:
-    """The ASGI app: request ids, access log, metrics, health, rate limit, body limit.
+    """The ASGI app: request ids, access log, metrics, health, rate limit, body limit, fast lane.
 
     The body limit is checked before anything parses the body (Connexion has none): a declared
     Content-Length over it is refused at once, a chunked body as soon as it grows past it.
@@ -87,7 +87,7 @@ class GatewayApp:
     def __init__(self, app: ASGIApp, gateway: Gateway, lane: NativeLane | None = None) -> None:
         self.app = app
         self.gateway = gateway
-        self.lane = lane
+        self.lane = lane or NativeLane({})
         self._sized_for: asyncio.AbstractEventLoop | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -124,12 +124,11 @@ class GatewayApp:
         IN_FLIGHT.inc()
         try:
             refusal = await self._refusal(scope, headers, extra)
-            lane = self.lane
-            lane_route = lane.route_for(scope) if lane is not None else None
+            lane_route = self.lane.route_for(scope)
             if refusal is not None:
                 await _send_problem(send_with_headers, refusal, path)
-            elif lane is not None and lane_route is not None:
-                await lane.serve(lane_route, scope, headers, self._limited(receive), send_with_headers, self.app)
+            elif lane_route is not None:
+                await self.lane.serve(lane_route, scope, headers, self._limited(receive), send_with_headers, self.app)
             else:
                 await self.app(scope, self._limited(receive), send_with_headers)
         finally:
@@ -315,9 +314,8 @@ def create_app(settings: Settings, spec_path: Path = SERVED_SPEC, *, native_lane
     app.add_error_handler(ProblemException, render_http_exception)
     app.add_error_handler(HTTPException, render_http_exception)
     app.add_error_handler(Exception, render_unexpected)
-    lane = None
-    if native_lane:
-        lane = NativeLane.from_specification(app.middleware.apis[0].specification, resolver, json_only)
+    specification = app.middleware.apis[0].specification  # the one Connexion serves, refs resolved
+    lane = NativeLane.from_specification(specification, resolver, json_only) if native_lane else None
     return GatewayApp(app, gateway, lane)
 
 
