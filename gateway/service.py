@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import logging
 import threading
 import time
 from dataclasses import dataclass, field
@@ -18,10 +19,12 @@ from gateway.settings import Settings
 from gateway.store.engine import make_engine
 from gateway.store.migrate import migrate
 from gateway.store.registry import Registry
-from gateway.store.tenants import ApiKeys, TenantCredential, VendorCredentials
+from gateway.store.tenants import ApiKeys, SealedCredential, TenantCredential, VendorCredentials
 from gateway.vendors import ADAPTERS, Adapter
 
 __all__ = ["Gateway"]
+
+_log = logging.getLogger("gateway.credentials")
 
 # Stored keys and tenant credentials are re-read this often: a revoked key stops working,
 # and a newly set credential starts, within this many seconds in every worker.
@@ -90,7 +93,7 @@ class Gateway:
         self._key_cache: dict[str, tuple[float, str | None]] = {}
         self._tenant_adapters: dict[tuple[str, str], tuple[TenantCredential, Adapter]] = {}
         self._credentials_read_at = -REFRESH_S
-        self._tenant_credentials: dict[tuple[str, str], TenantCredential] = {}
+        self._tenant_credentials: dict[tuple[str, str], TenantCredential | SealedCredential] = {}
         self._secrets: tuple[object, tuple[str, ...]] = (None, ())
 
     def tenant_for(self, key: str | None) -> str | None:
@@ -149,6 +152,12 @@ class Gateway:
         """The tenant's own account at the vendor if it has one, else the gateway's; 503 if none."""
         if tenant is not None:
             own = self._tenant_credential(tenant, slug)
+            if isinstance(own, SealedCredential):
+                # Never the gateway's own account instead: the campaign would go out under another's.
+                raise VendorNotConfigured(
+                    f"The tenant's own {slug} account cannot be used: its stored credential cannot be opened",
+                    vendor=slug,
+                )
             if own is not None:
                 return self._tenant_adapter(tenant, slug, own)
         if not self.enabled.get(slug):
@@ -170,7 +179,9 @@ class Gateway:
             found += [v.api_key.get_secret_value() for v in self.settings.vendors.values() if v.api_key]
             if self.settings.secret_key:
                 found.append(self.settings.secret_key.get_secret_value())
-            found += [credential.api_key for credential in credentials.values()]
+            found += [
+                credential.api_key for credential in credentials.values() if isinstance(credential, TenantCredential)
+            ]
             known = tuple(found)
             self._secrets = (credentials, known)
         return known
@@ -192,7 +203,7 @@ class Gateway:
             max_in_flight=self.settings.vendor_concurrency,
         )
 
-    def _tenant_credential(self, tenant: str, slug: str) -> TenantCredential | None:
+    def _tenant_credential(self, tenant: str, slug: str) -> TenantCredential | SealedCredential | None:
         if time.monotonic() - self._credentials_read_at >= REFRESH_S:
             self._refresh_credentials()
         return self._tenant_credentials.get((tenant, slug))
@@ -204,6 +215,13 @@ class Gateway:
             if now - self._credentials_read_at >= REFRESH_S:
                 self._tenant_credentials = self.credentials.all()
                 self._credentials_read_at = now
+                sealed = {
+                    f"{tenant}/{vendor}": credential.reason
+                    for (tenant, vendor), credential in self._tenant_credentials.items()
+                    if isinstance(credential, SealedCredential)
+                }
+                if sealed:  # every read, so an operator sees it until it is fixed
+                    _log.error("stored vendor credentials that cannot be opened, refused with 503: %s", sealed)
 
     def _tenant_adapter(self, tenant: str, slug: str, credential: TenantCredential) -> Adapter:
         with self._lock:

@@ -21,7 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from gateway.store.schema import api_keys, vendor_credentials
 
-__all__ = ["ApiKeys", "TenantCredential", "VendorCredentials", "hash_key"]
+__all__ = ["ApiKeys", "SealedCredential", "TenantCredential", "VendorCredentials", "hash_key"]
 
 KEY_PREFIX = "cgk_"
 
@@ -89,6 +89,13 @@ class TenantCredential:
     base_url: str | None
 
 
+@dataclass(frozen=True)
+class SealedCredential:
+    """A tenant's own account at a vendor that this gateway cannot open, and why."""
+
+    reason: str
+
+
 class VendorCredentials:
     """Per-tenant vendor credentials, sealed with GATEWAY_SECRET_KEY."""
 
@@ -111,20 +118,19 @@ class VendorCredentials:
                 )
             )
 
-    def all(self) -> dict[tuple[str, str], TenantCredential]:
-        """Every stored credential, opened (kept in memory only)."""
+    def all(self) -> dict[tuple[str, str], TenantCredential | SealedCredential]:
+        """Every stored credential, opened (kept in memory only), or why it cannot be."""
         with self.engine.connect() as connection:
             rows = connection.execute(select(vendor_credentials)).all()
-        if rows and self._fernet is None:
-            raise ValueError("vendor credentials are stored but GATEWAY_SECRET_KEY is not set")
-        opened = {}
+        opened: dict[tuple[str, str], TenantCredential | SealedCredential] = {}
         for row in rows:
-            assert self._fernet is not None
+            if self._fernet is None:
+                opened[(row.tenant, row.vendor)] = SealedCredential("GATEWAY_SECRET_KEY is not set")
+                continue
             try:
                 data = json.loads(self._fernet.decrypt(bytes(row.secret)))
-            except InvalidToken as exc:
-                raise ValueError(
-                    f"the credential of {row.tenant}/{row.vendor} does not open with GATEWAY_SECRET_KEY"
-                ) from exc
+            except InvalidToken:
+                opened[(row.tenant, row.vendor)] = SealedCredential("it does not open with GATEWAY_SECRET_KEY")
+                continue
             opened[(row.tenant, row.vendor)] = TenantCredential(data["api_key"], data.get("base_url"))
         return opened

@@ -130,3 +130,23 @@ def test_a_stored_key_is_looked_up_off_the_event_loop(client_with: Callable[...,
     assert (native.status_code, listed.status_code) == (201, 200)
     loop_thread = gateway.portal.call(threading.get_ident)  # type: ignore[union-attr]
     assert len(readers) == 2 and loop_thread not in readers
+
+
+def test_a_stored_credential_that_cannot_be_opened_refuses_only_its_tenant(
+    client_with: Callable[..., TestClient], sandbox: Sandbox, caplog: Any
+) -> None:
+    stored_with = client_with(GATEWAY_SECRET_KEY=Fernet.generate_key().decode())
+    stored_with.app.gateway.credentials.set("two", "smallest", sandbox.credential("smallest"))  # type: ignore[attr-defined]
+    for secret_key in ("", Fernet.generate_key().decode()):  # no key, another key
+        gateway = client_with(GATEWAY_SECRET_KEY=secret_key)
+        sandbox.clear()
+        own = gateway.post(
+            "/v1/campaigns", json=examples()["smallest"], headers={"Authorization": f"Bearer {OTHER_KEY}"}
+        )
+        assert own.status_code == 503 and own.json()["type"].endswith("vendor-not-configured"), own.text
+        assert sandbox.requests("smallest") == []  # never sent on the gateway's own account instead
+        shared = gateway.post("/v1/campaigns", json=examples()["smallest"], headers=AUTH)
+        assert shared.status_code == 201, shared.text
+    reasons = [r.getMessage() for r in caplog.records if r.name == "gateway.credentials"]
+    assert any("GATEWAY_SECRET_KEY is not set" in m for m in reasons)
+    assert any("does not open with GATEWAY_SECRET_KEY" in m for m in reasons)

@@ -19,7 +19,7 @@ from gateway.store.engine import make_engine
 from gateway.store.migrate import is_current, migrate
 from gateway.store.registry import Begun, Finish, Registry, Replay, fingerprint, new_campaign_id
 from gateway.store.schema import campaign_requests, campaigns
-from gateway.store.tenants import ApiKeys, VendorCredentials
+from gateway.store.tenants import ApiKeys, SealedCredential, TenantCredential, VendorCredentials
 
 
 class Clock:
@@ -177,9 +177,12 @@ def test_vendor_credentials_are_encrypted(registry: Registry) -> None:
         raw = connection.exec_driver_sql("SELECT secret FROM vendor_credentials").scalar_one()
     assert b"tk-456" not in bytes(raw)
     opened = store.all()[("acme", "tetherai")]
-    assert (opened.api_key, opened.base_url) == ("tk-456", "https://acme.tether.example")
-    with pytest.raises(ValueError, match="does not open"):
-        VendorCredentials(registry.engine, Fernet.generate_key().decode()).all()
+    assert opened == TenantCredential("tk-456", "https://acme.tether.example")
+    wrong_key = VendorCredentials(registry.engine, Fernet.generate_key().decode()).all()
+    assert wrong_key == {("acme", "tetherai"): SealedCredential("it does not open with GATEWAY_SECRET_KEY")}
+    assert VendorCredentials(registry.engine, None).all() == {
+        ("acme", "tetherai"): SealedCredential("GATEWAY_SECRET_KEY is not set")
+    }
 
 
 def test_abandoned_in_flight_campaigns_become_unknown(registry: Registry, clock: Clock) -> None:
