@@ -156,7 +156,7 @@ class GatewayApp:
         if limiter is None or not scope["path"].startswith("/v1/") or scope["path"].startswith(_UNLIMITED):
             return None
         key = _presented_key(headers)
-        tenant = await self.gateway.tenant_for_async(key)
+        tenant = await self.gateway.tenant_for(key)
         if tenant is None:
             return None  # Connexion answers 401; unauthenticated requests are not counted for anyone
         decision = await run_in_threadpool(limiter.check, tenant)

@@ -96,13 +96,11 @@ class Gateway:
         self._tenant_credentials: dict[tuple[str, str], TenantCredential | SealedCredential] = {}
         self._secrets: tuple[object, tuple[str, ...]] = (None, ())
 
-    def tenant_for(self, key: str | None) -> str | None:
-        """The tenant owning `key`: configured keys in constant time, then stored (hashed) keys."""
-        known, tenant = self._known_tenant(key)
-        return tenant if known else self._stored_tenant(str(key))
+    async def tenant_for(self, key: str | None) -> str | None:
+        """The tenant owning `key`: configured keys in constant time, then stored (hashed) keys.
 
-    async def tenant_for_async(self, key: str | None) -> str | None:
-        """`tenant_for` on an event loop: a key it must look up in the database, on a thread."""
+        A stored key that is not cached is looked up on a worker thread, not on the event loop.
+        """
         known, tenant = self._known_tenant(key)
         return tenant if known else await to_thread.run_sync(self._stored_tenant, str(key))
 

@@ -16,11 +16,11 @@ __all__ = ["api_key_info", "bearer_info"]
 
 async def bearer_info(token: str, request: Any) -> dict[str, str] | None:
     """`Authorization: Bearer <key>`."""
-    tenant = await from_scope(request.scope).tenant_for_async(token)
+    tenant = await from_scope(request.scope).tenant_for(token)
     return {"sub": tenant, "tenant": tenant} if tenant else None
 
 
 async def api_key_info(apikey: str, required_scopes: Any, request: Any) -> dict[str, str] | None:
     """A key in a header (X-API-Key, or the vendor's own header on native routes)."""
-    tenant = await from_scope(request.scope).tenant_for_async(apikey)
+    tenant = await from_scope(request.scope).tenant_for(apikey)
     return {"sub": tenant, "tenant": tenant} if tenant else None

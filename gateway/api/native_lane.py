@@ -57,7 +57,7 @@ class LaneRoute:
         """The tenant of the first scheme that presents a known key, as Connexion tries them."""
         for credential in self.credentials:
             key = credential(headers)
-            if key is not None and (tenant := await gateway.tenant_for_async(key)):
+            if key is not None and (tenant := await gateway.tenant_for(key)):
                 return tenant
         return None
 
