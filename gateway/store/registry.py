@@ -37,7 +37,7 @@ from gateway.store.engine import write_lock
 from gateway.store.group_commit import GroupCommit
 from gateway.store.schema import campaign_requests, campaigns, idempotency_keys
 
-__all__ = ["Begun", "Finish", "Registry", "Replay", "aware", "fingerprint", "new_campaign_id"]
+__all__ = ["Begun", "Finish", "Registry", "Replay", "aware", "database_errors", "fingerprint", "new_campaign_id"]
 
 T = TypeVar("T")
 DISPATCH_STATES = ("in_flight", "accepted", "rejected", "unknown")
@@ -132,7 +132,7 @@ async def _committed(write: Future[Any]) -> Any:
 
 
 @contextmanager
-def _database_errors() -> Iterator[None]:
+def database_errors() -> Iterator[None]:
     """A database that cannot be reached is 503 (DatabaseUnavailable), not a bug."""
     try:
         yield
@@ -201,7 +201,7 @@ class Registry:
         row = self._begun_row(tenant, vendor, route, name, request_fingerprint)
         for _attempt in range(3):
             try:
-                with _database_errors():
+                with database_errors():
                     self._write(partial(self._begin, row, request, idempotency_key))
                 return Begun(row["id"], row["created_at"])
             except IntegrityError:
@@ -246,7 +246,7 @@ class Registry:
                 self._open(+1)
             return begun
         row = self._begun_row(tenant, vendor, route, name, request_fingerprint)
-        with _database_errors():  # a keyless write cannot conflict: there is no key to claim
+        with database_errors():  # a keyless write cannot conflict: there is no key to claim
             await self._write_from_loop(self._group_commit, partial(self._begin, row, request, None))
         self._open(+1)
         return Begun(row["id"], row["created_at"])

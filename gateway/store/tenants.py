@@ -19,6 +19,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from gateway.store.registry import database_errors
 from gateway.store.schema import api_keys, vendor_credentials
 
 __all__ = ["ApiKeys", "SealedCredential", "TenantCredential", "VendorCredentials", "hash_key"]
@@ -53,8 +54,8 @@ class ApiKeys:
         return key
 
     def tenant_for(self, key: str) -> str | None:
-        """The tenant of an active key."""
-        with self.engine.connect() as connection:
+        """The tenant of an active key; 503 (DatabaseUnavailable) if the database cannot be reached."""
+        with database_errors(), self.engine.connect() as connection:
             row = connection.execute(
                 select(api_keys.c.tenant).where(api_keys.c.key_hash == hash_key(key), api_keys.c.revoked_at.is_(None))
             ).first()

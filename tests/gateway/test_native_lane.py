@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import create_engine
 from starlette.testclient import TestClient
 from starlette.types import Receive, Scope, Send
 
@@ -103,19 +105,17 @@ def test_the_lane_answers_as_connexion_does(both_ways: dict[bool, TestClient], s
     assert through_lane == through_connexion
 
 
-def test_a_failing_key_store_is_answered_as_connexion_does(
-    both_ways: dict[bool, TestClient], sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+def test_an_unreachable_key_store_is_503_either_way(
+    both_ways: dict[bool, TestClient], sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def unreachable(_key: str) -> str | None:
-        raise RuntimeError("the database is unreachable")
-
+    unreachable = create_engine(f"sqlite:///{tmp_path / 'no-such-folder' / 'keys.db'}")
     for client in both_ways.values():
         service = client.app.gateway  # type: ignore[attr-defined]
-        monkeypatch.setattr(service.api_keys, "tenant_for", unreachable)
+        monkeypatch.setattr(service.api_keys, "engine", unreachable)
         monkeypatch.setattr(service, "_key_cache", {})  # an earlier test's lookup of the same key
     answers = [_answer(both_ways[lane], "unknown key", sandbox) for lane in (True, False)]
     assert answers[0] == answers[1]
-    assert answers[0]["status"] == 500 and answers[0]["type"] == "application/problem+json"
+    assert answers[0]["status"] == 503 and answers[0]["body"]["type"].endswith("database-unavailable")
 
 
 def test_the_corpus_has_both_served_and_refused_requests(both_ways: dict[bool, TestClient], sandbox: Sandbox) -> None:
