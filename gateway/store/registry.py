@@ -199,6 +199,9 @@ class Registry:
     ) -> Begun | Replay:
         """Record the campaign in flight (and claim the key), or say why it must not be sent."""
         row = self._begun_row(tenant, vendor, route, name, request_fingerprint)
+        return self._begin_row(row, request, idempotency_key)
+
+    def _begin_row(self, row: dict[str, Any], request: Any, idempotency_key: str | None) -> Begun | Replay:
         for _attempt in range(3):
             try:
                 with database_errors():
@@ -206,7 +209,7 @@ class Registry:
                 return Begun(row["id"], row["created_at"])
             except IntegrityError:
                 assert idempotency_key is not None
-                earlier = self._earlier(tenant, idempotency_key, request_fingerprint)
+                earlier = self._earlier(row["tenant"], idempotency_key, row["fingerprint"])
                 if earlier is not None:
                     return earlier
                 # The earlier key expired or vanished between our insert and our read: try again.
@@ -229,23 +232,12 @@ class Registry:
         batch), or is written at once when the request is alone (`_write_from_loop`); anything
         else runs `begin` on a worker thread.
         """
+        row = self._begun_row(tenant, vendor, route, name, request_fingerprint)
         if self._group_commit is None or idempotency_key is not None:
-            begun = await to_thread.run_sync(
-                partial(
-                    self.begin,
-                    tenant=tenant,
-                    vendor=vendor,
-                    route=route,
-                    name=name,
-                    request=request,
-                    request_fingerprint=request_fingerprint,
-                    idempotency_key=idempotency_key,
-                )
-            )
+            begun = await to_thread.run_sync(self._begin_row, row, request, idempotency_key)
             if isinstance(begun, Begun):
                 self._open(+1)
             return begun
-        row = self._begun_row(tenant, vendor, route, name, request_fingerprint)
         with database_errors():  # a keyless write cannot conflict: there is no key to claim
             await self._write_from_loop(self._group_commit, partial(self._begin, row, request, None))
         self._open(+1)
