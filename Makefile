@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8080
 export PORT
 
-.PHONY: install run serve test check regenerate lint typecheck lock clean bench contract
+.PHONY: install bytecode run serve test check regenerate lint typecheck lock clean bench contract
 
 install: $(VENV)/.installed
 
@@ -15,19 +15,25 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	touch $@
 
-run: install
+# Our own modules' byte-code: the editable install leaves them uncompiled, and where
+# PYTHONDONTWRITEBYTECODE is set (as on this machine) every worker compiled all 160 of them
+# again at every start (0.13 s). Up to date, this step takes 0.06 s.
+bytecode: install
+	$(BIN)/python -m compileall -q gateway generated
+
+run: bytecode
 	$(BIN)/campaign-gateway dev --port $(PORT)
 
 # Production serving: configuration from GATEWAY_* (see README); no sandbox.
 WORKERS ?= 1
-serve: install
+serve: bytecode
 	$(BIN)/campaign-gateway serve --host 0.0.0.0 --port $(PORT) --workers $(WORKERS)
 
 regenerate: install
 	$(BIN)/campaign-gateway regenerate
 
 # Side-by-side figures into bench/results.md (installs wrk, nginx and Prism if missing; ~10 min).
-bench: install
+bench: bytecode
 	$(BIN)/python -m bench
 
 check: install
