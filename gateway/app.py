@@ -13,6 +13,7 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +29,9 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from gateway.api import native
+from gateway.api import campaigns, native
 from gateway.api.context import SCOPE_KEY
-from gateway.api.native_lane import NativeLane
+from gateway.api.fast_lane import FastLane, LaneHandler
 from gateway.api.problems import (
     problem_response,
     render_gateway_error,
@@ -58,6 +59,7 @@ from gateway.validation import GatewayJSONBodyValidator, GatewayMultipartValidat
 __all__ = ["GatewayApp", "app_from_env", "create_app", "tune_gc_for_serving"]
 
 SERVED_SPEC = ROOT / "generated" / "openapi.json"
+CREATE_CAMPAIGN = f"{campaigns.__name__}.create"  # the vendor-neutral POST /v1/campaigns
 
 
 class _NativeResolver(Resolver):  # type: ignore[misc]
@@ -84,10 +86,10 @@ class GatewayApp:
     Content-Length over it is refused at once, a chunked body as soon as it grows past it.
     """
 
-    def __init__(self, app: ASGIApp, gateway: Gateway, lane: NativeLane | None = None) -> None:
+    def __init__(self, app: ASGIApp, gateway: Gateway, lane: FastLane | None = None) -> None:
         self.app = app
         self.gateway = gateway
-        self.lane = lane or NativeLane({})
+        self.lane = lane or FastLane({})
         self._sized_for: asyncio.AbstractEventLoop | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -284,24 +286,25 @@ _INFRA: dict[str, Callable[[Gateway, Send], Awaitable[None]]] = {
 }
 
 
-def create_app(settings: Settings, spec_path: Path = SERVED_SPEC, *, native_lane: bool = True) -> GatewayApp:
-    """Build the gateway for `settings` (`native_lane=False`: every request through Connexion)."""
+def create_app(settings: Settings, spec_path: Path = SERVED_SPEC, *, fast_lane: bool = True) -> GatewayApp:
+    """Build the gateway for `settings` (`fast_lane=False`: every request through Connexion)."""
     spec = json.loads(spec_path.read_text())
     native_routes: dict[str, list[str]] = {}
-    json_only: set[str] = set()
+    json_only: dict[str, str] = {}  # native operations taking JSON only: operationId -> vendor
     for path, item in spec["paths"].items():
         for method, operation in item.items():
             if isinstance(operation, dict) and "x-gateway-vendor" in operation:
-                native_routes.setdefault(operation["x-gateway-vendor"], []).append(f"{method.upper()} /v1{path}")
+                slug = operation["x-gateway-vendor"]
+                native_routes.setdefault(slug, []).append(f"{method.upper()} /v1{path}")
                 body_types = operation.get("requestBody", {}).get("content", {})
                 if body_types and all(_BODY_VALIDATORS.get(t) is GatewayJSONBodyValidator for t in body_types):
-                    json_only.add(operation["operationId"])
+                    json_only[operation["operationId"]] = slug
     gateway = Gateway(settings, native_routes=native_routes)
     configure_logging(gateway.secrets)
     # AsyncApp, not FlaskApp: with a trivial handler, the WSGI hop (a2wsgi, a thread, Flask)
     # took a request from 0.9 to 2.0 ms of CPU here, more than Prism's whole 1.3-1.6 ms.
     app = async_app(__name__)
-    resolver = _NativeResolver(json_only)
+    resolver = _NativeResolver(set(json_only))
     app.add_api(
         spec,
         strict_validation=True,
@@ -315,7 +318,9 @@ def create_app(settings: Settings, spec_path: Path = SERVED_SPEC, *, native_lane
     app.add_error_handler(HTTPException, render_http_exception)
     app.add_error_handler(Exception, render_unexpected)
     specification = app.middleware.apis[0].specification  # the one Connexion serves, refs resolved
-    lane = NativeLane.from_specification(specification, resolver, json_only) if native_lane else None
+    handlers: dict[str, LaneHandler] = {CREATE_CAMPAIGN: campaigns.create_campaign}
+    handlers.update({op: partial(native.forward_payload, slug=slug) for op, slug in json_only.items()})
+    lane = FastLane.from_specification(specification, resolver, handlers) if fast_lane else None
     return GatewayApp(app, gateway, lane)
 
 

@@ -34,12 +34,12 @@ async def _forward(payload: Any) -> Response:
     slug = str(context.operation.operation_id).removeprefix(NATIVE_OPERATION_PREFIX).split(".", 1)[0]
     idempotency_key = current_http_request.headers.get("Idempotency-Key")
     return await forward_payload(
-        current(), slug, current_tenant(), current_http_request.url.path, idempotency_key, payload
+        current(), current_tenant(), current_http_request.url.path, idempotency_key, payload, slug=slug
     )
 
 
 async def forward_payload(
-    gateway: Gateway, slug: str, tenant: str, path: str, idempotency_key: str | None, payload: Any
+    gateway: Gateway, tenant: str, path: str, idempotency_key: str | None, payload: Any, *, slug: str
 ) -> Response:
     """Record and send a validated payload; relay the vendor's 2xx and 4xx answers.
 
