@@ -24,6 +24,7 @@ from generated.models.gateway import DryRun, FieldError, VendorRequest
 __all__ = ["campaign_view", "create", "create_campaign", "list_campaigns", "show"]
 
 ROUTE = "campaigns"
+ON_LOOP_RECIPIENTS = 100
 
 
 async def create(dry_run: bool = False) -> Response:
@@ -48,9 +49,17 @@ async def create_campaign(
         adapter = gateway.live_adapter(request.vendor, tenant)
         return request, adapter, adapter.payload(request)  # refusals (422) before anything is recorded
 
-    # Checking and translating is CPU work that grows with the recipients: a worker thread's,
-    # so a 10,000-recipient campaign does not hold up the event loop's other requests.
-    request, adapter, payload = await run_in_threadpool(checked_and_translated)
+    # Checking and translating is CPU work that grows with the recipients. A large campaign's
+    # runs on a worker thread, so the event loop gets the GIL back every few milliseconds and
+    # its other requests go on. A small one's takes less than that, and the hand-offs cost more
+    # (50 recipients, 2 workers at 16 connections: 306 req/s handed off, 363 on the loop).
+    recipients = campaign.get("recipients")
+    if isinstance(recipients, list) and len(recipients) > ON_LOOP_RECIPIENTS:
+        request, adapter, payload = await run_in_threadpool(checked_and_translated)
+    else:
+        request = _checked(campaign)
+        adapter = await gateway.live_adapter_async(request.vendor, tenant)
+        payload = adapter.payload(request)
 
     async def send(begun: Begun) -> Answer:
         receipt, reply = await adapter.dispatch(payload)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from gateway.api import campaigns as campaigns_api
 from gateway.sandbox.faults import Fault
 from gateway.sandbox.server import Sandbox
 
@@ -250,3 +252,24 @@ def test_unconfigured_vendor_is_503(client_with: Callable[..., TestClient]) -> N
     response = gateway.post("/v1/campaigns", json=examples()["tetherai"], headers=AUTH)
     assert response.status_code == 503
     assert "not configured" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(("recipients", "where"), [(1, "event loop"), (101, "worker thread")])
+def test_only_a_large_campaign_is_checked_off_the_event_loop(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, recipients: int, where: str
+) -> None:
+    # A worker thread lets the loop's other requests in while a large campaign is checked; for
+    # a small one, the hand-offs cost more than the check.
+    threads: list[str] = []
+    checked = campaigns_api._checked
+
+    def recording(campaign: dict[str, Any]) -> Any:
+        threads.append(threading.current_thread().name)
+        return checked(campaign)
+
+    monkeypatch.setattr(campaigns_api, "_checked", recording)
+    body = examples()["volubile"]
+    response = post(client, {**body, "recipients": body["recipients"][:1] * recipients})
+    assert response.status_code == 201, response.text
+    assert len(threads) == 1
+    assert threads[0].startswith("AnyIO worker thread") == (where == "worker thread")
