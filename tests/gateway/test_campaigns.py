@@ -254,22 +254,30 @@ def test_unconfigured_vendor_is_503(client_with: Callable[..., TestClient]) -> N
     assert "not configured" in response.json()["detail"]
 
 
+@pytest.mark.parametrize("dry_run", [False, True])
 @pytest.mark.parametrize(("recipients", "where"), [(1, "event loop"), (101, "worker thread")])
 def test_only_a_large_campaign_is_checked_off_the_event_loop(
-    client: TestClient, monkeypatch: pytest.MonkeyPatch, recipients: int, where: str
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, recipients: int, where: str, dry_run: bool
 ) -> None:
-    # A worker thread lets the loop's other requests in while a large campaign is checked; for
-    # a small one, the hand-offs cost more than the check.
+    # A worker thread lets the loop's other requests in while a large campaign is checked and
+    # translated; for a small one, the hand-offs cost more than the work.
     threads: list[str] = []
-    checked = campaigns_api._checked
+    checked, adapter = campaigns_api._checked, client.app.gateway.adapters["volubile"]  # type: ignore[attr-defined]
+    translated = adapter.payload
 
-    def recording(campaign: dict[str, Any]) -> Any:
-        threads.append(threading.current_thread().name)
-        return checked(campaign)
+    def recording(work: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any) -> Any:
+            threads.append(threading.current_thread().name)
+            return work(*args)
 
-    monkeypatch.setattr(campaigns_api, "_checked", recording)
+        return run
+
+    monkeypatch.setattr(campaigns_api, "_checked", recording(checked))
+    monkeypatch.setattr(adapter, "payload", recording(translated))
     body = examples()["volubile"]
-    response = post(client, {**body, "recipients": body["recipients"][:1] * recipients})
-    assert response.status_code == 201, response.text
-    assert len(threads) == 1
-    assert threads[0].startswith("AnyIO worker thread") == (where == "worker thread")
+    response = post(
+        client, {**body, "recipients": body["recipients"][:1] * recipients}, **({"dry_run": "true"} if dry_run else {})
+    )
+    assert response.status_code == (200 if dry_run else 201), response.text
+    assert len(threads) == 2
+    assert all(name.startswith("AnyIO worker thread") == (where == "worker thread") for name in threads), threads
