@@ -25,6 +25,9 @@ from gateway.store.engine import SQLITE_BEGIN
 
 __all__ = ["DriverStatement", "DriverTransaction", "driver_transaction", "wrap_driver_error"]
 
+# SQLite's limit on one statement's parameters before 3.32 (32,766 since).
+_MAX_PARAMETERS = 999
+
 
 class DriverStatement:
     """A Core statement compiled once for `dialect`, with the conversion of each parameter."""
@@ -42,6 +45,17 @@ class DriverStatement:
             converter = binds[name].type.dialect_impl(dialect).bind_processor(dialect)
             if converter is not None:
                 self._converters[name] = converter
+
+    def rows_sql(self, count: int) -> str:
+        """This single-row INSERT's SQL for `count` rows (positional parameters only)."""
+        assert self._positional and " VALUES " in self.sql, "a single-row INSERT with positional parameters"
+        head, row = self.sql.split(" VALUES ", 1)
+        return f"{head} VALUES {', '.join([row] * count)}"
+
+    @property
+    def parameters_per_row(self) -> int:
+        """How many parameters one row binds."""
+        return len(self._names)
 
     def parameters(self, values: Mapping[str, Any]) -> list[Any] | dict[str, Any]:
         """`values` by bind name, converted, in the driver's parameter style."""
@@ -64,6 +78,14 @@ class DriverTransaction:
     def execute(self, statement: DriverStatement, values: Mapping[str, Any]) -> None:
         """Run `statement` with `values`."""
         self.cursor.execute(statement.sql, statement.parameters(values))
+
+    def insert_rows(self, statement: DriverStatement, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Run a single-row INSERT for all `rows` in as few statements as the driver allows."""
+        per_statement = max(1, _MAX_PARAMETERS // statement.parameters_per_row)
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            parameters = [value for row in chunk for value in statement.parameters(row)]
+            self.cursor.execute(statement.rows_sql(len(chunk)), parameters)
 
     def first(self, statement: DriverStatement, values: Mapping[str, Any]) -> tuple[Any, ...] | None:
         """Run `statement`; its first row, or None."""

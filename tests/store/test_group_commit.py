@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Column, Engine, Integer, MetaData, String, Table, insert, select
+from sqlalchemy import Column, Engine, Integer, MetaData, String, Table, event, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from gateway.store.driver import DriverStatement, DriverTransaction
@@ -235,3 +235,73 @@ def test_closing_stops_the_writer_after_what_is_queued(engine: Engine) -> None:
     writer.write(lambda t: t.execute(add, {"id": 2, "text": "after"}))  # alone: written by its caller
     writer.close()
     assert _stored(engine) == [1, 2]
+
+
+def _statements(engine: Engine) -> list[str]:
+    """Every statement the engine's new connections run from now on (the driver's trace)."""
+    seen: list[str] = []
+    event.listen(engine, "connect", lambda connection, _record: connection.set_trace_callback(seen.append))
+    engine.dispose()  # connections opened before would not trace
+    return seen
+
+
+def test_writes_together_share_their_statements_and_are_refused_alone(engine: Engine) -> None:
+    writer = _group_commit(engine)
+    add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
+    calls: list[list[int]] = []
+
+    def together(transaction: DriverTransaction, items: list[int]) -> list[BaseException | None]:
+        calls.append(items)
+        refusals: list[BaseException | None] = [ValueError("three") if item == 3 else None for item in items]
+        kept = [{"id": item, "text": "t"} for item, refusal in zip(items, refusals, strict=True) if refusal is None]
+        transaction.insert_rows(add, kept)
+        return refusals
+
+    writes = Writes(writer)
+    held = HeldWrite(writes)
+    statements = _statements(engine)
+    futures = [writer.submit_together(together, item) for item in (1, 2, 3, 4)]
+    own = writer.submit(lambda t: t.execute(add, {"id": 9, "text": "own"}), one_statement=True)
+    _queued_behind(writer, 5)
+    held.release()
+    writes.join()
+    assert [future.exception(5) is None for future in futures] == [True, True, False, True]
+    assert str(futures[2].exception()) == "three"
+    assert own.result(5) is None
+    assert calls == [[1, 2, 3, 4]]  # one call for the batch
+    assert _stored(engine) == [1, 2, 4, 9]
+    inserts = [sql for sql in statements if sql.startswith("INSERT INTO notes")]
+    assert len(inserts) == 2  # the three together in one statement, the write of its own in another
+    assert sum(sql.startswith("SAVEPOINT") for sql in statements) == 1  # the group's; none for one statement
+
+
+def test_writes_together_fail_together_and_alone(engine: Engine) -> None:
+    writer = _group_commit(engine)
+    add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
+
+    def together(transaction: DriverTransaction, items: list[int]) -> list[BaseException | None]:
+        transaction.insert_rows(add, [{"id": item, "text": "undone"} for item in items])
+        raise RuntimeError("broken")
+
+    writes = Writes(writer)
+    held = HeldWrite(writes)
+    futures = [writer.submit_together(together, item) for item in (1, 2)]
+    kept = writer.submit(lambda t: t.execute(add, {"id": 9, "text": "kept"}), one_statement=True)
+    duplicate = writer.submit(lambda t: t.execute(add, {"id": 9, "text": "again"}), one_statement=True)
+    _queued_behind(writer, 4)
+    held.release()
+    writes.join()
+    assert all(isinstance(future.exception(5), RuntimeError) for future in futures)
+    assert kept.result(5) is None
+    assert isinstance(duplicate.exception(5), IntegrityError)  # SQLite undid the statement alone
+    assert _stored(engine) == [9]
+
+
+def test_many_rows_are_inserted_in_statements_within_the_parameter_limit(engine: Engine) -> None:
+    writer = _group_commit(engine)
+    add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
+    statements = _statements(engine)
+    writer.write(lambda t: t.insert_rows(add, [{"id": n, "text": "x"} for n in range(1, 1201)]))
+    assert _stored(engine) == list(range(1, 1201))
+    inserts = [sql for sql in statements if sql.startswith("INSERT INTO notes")]
+    assert [sql.count("'x'") for sql in inserts] == [499, 499, 202]  # 999 parameters at most, 2 a row

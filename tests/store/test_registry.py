@@ -6,13 +6,13 @@ import asyncio
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from gateway.errors import Conflict, DatabaseUnavailable, IdempotencyKeyReused, RequestInvalid
 from gateway.store.engine import make_engine
@@ -235,13 +235,17 @@ def test_from_an_event_loop_a_lone_request_writes_there_and_one_among_others_han
     migrate(engine)
     registry = Registry(engine)
     writers: list[int] = []
-    begin_write = registry._begin
+    begin_alone, begin_together = registry._begin, registry._begin_keyless
 
-    def recorded(*args: Any) -> None:
-        writers.append(threading.get_ident())
-        begin_write(*args)
+    def recorded(write: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any) -> Any:
+            writers.append(threading.get_ident())
+            return write(*args)
 
-    registry._begin = recorded  # type: ignore[method-assign]
+        return run
+
+    registry._begin = recorded(begin_alone)  # type: ignore[method-assign]
+    registry._begin_keyless = recorded(begin_together)  # type: ignore[method-assign]
 
     async def requests() -> int:
         arguments = {"tenant": "a", "vendor": "volubile", "route": "native", "name": None, "idempotency_key": None}
@@ -259,5 +263,43 @@ def test_from_an_event_loop_a_lone_request_writes_there_and_one_among_others_han
         with engine.connect() as connection:
             dispatches = connection.execute(select(campaigns.c.dispatch)).scalars().all()
         assert dispatches == ["accepted", "accepted"]
+    finally:
+        registry.close()
+
+
+def test_keyless_begins_queued_together_are_written_together_and_refused_alone(tmp_path: Path, clock: Clock) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'registry.db'}")
+    migrate(engine)
+    registry = Registry(engine, retry_guard=timedelta(minutes=10), clock=clock)
+    assert registry._group_commit is not None
+    unknown = begin(registry, {"name": "sent once"}, key=None)
+    assert isinstance(unknown, Begun)
+    registry.finish(unknown.campaign_id, Finish("unknown", 504, b"", "application/problem+json"))
+    statements: list[str] = []
+    event.listen(engine, "connect", lambda connection, _record: connection.set_trace_callback(statements.append))
+    engine.dispose()
+    writer = registry._group_commit
+    held, release = threading.Event(), threading.Event()
+
+    def hold(_transaction: Any) -> None:
+        held.set()
+        assert release.wait(5)
+
+    holder = threading.Thread(target=writer.write, args=(hold,))
+    holder.start()
+    assert held.wait(5)
+    bodies = [{"name": "one"}, {"name": "sent once"}, {"name": "three"}]
+    rows = [registry._begun_row("a", "clerk", "campaigns", None, fingerprint("campaigns", "clerk", b)) for b in bodies]
+    items = list(zip(rows, bodies, strict=True))
+    futures = [writer.submit_together(registry._begin_keyless, item) for item in items]
+    release.set()
+    holder.join(5)
+    try:
+        assert [future.exception(5) is None for future in futures] == [True, False, True]
+        assert isinstance(futures[1].exception(), Conflict)  # the retry guard, for that one alone
+        assert registry.get("a", rows[0]["id"]) is not None and registry.get("a", rows[2]["id"]) is not None
+        assert registry.get("a", rows[1]["id"]) is None
+        for table in ("campaigns", "campaign_requests"):
+            assert sum(sql.startswith(f"INSERT INTO {table} ") for sql in statements) == 1
     finally:
         registry.close()
