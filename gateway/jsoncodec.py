@@ -9,6 +9,7 @@ standard library's path.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import orjson
@@ -21,12 +22,13 @@ _DIGITS_AS_ONES = bytes(0x31 if 0x30 <= byte <= 0x39 else 0x30 for byte in range
 _LONG_RUN = b"1" * 19
 
 
-def dumps(value: Any, *, sort_keys: bool = False) -> bytes:
-    """Compact UTF-8 JSON."""
+def dumps(value: Any, *, sort_keys: bool = False, default: Callable[[Any], Any] | None = None) -> bytes:
+    """Compact UTF-8 JSON; `default` turns what JSON has no type for into something it has."""
     try:
-        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS if sort_keys else 0)
+        return orjson.dumps(value, default=default, option=orjson.OPT_SORT_KEYS if sort_keys else 0)
     except TypeError:  # an integer beyond 64 bits
-        return json.dumps(value, sort_keys=sort_keys, separators=(",", ":"), ensure_ascii=False).encode()
+        text = json.dumps(value, sort_keys=sort_keys, separators=(",", ":"), ensure_ascii=False, default=default)
+        return text.encode()
 
 
 def dumps_text(value: Any) -> str:

@@ -7,7 +7,6 @@ Metrics work across worker processes when PROMETHEUS_MULTIPROC_DIR is set (`serv
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import sys
@@ -18,8 +17,9 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
-import orjson
 from prometheus_client import Counter, Gauge, Histogram
+
+from gateway import jsoncodec
 
 __all__ = [
     "BREAKER_OPEN",
@@ -152,10 +152,7 @@ class _JSONFormatter(logging.Formatter):
         line.update(getattr(record, "fields", {}))
         if record.exc_text:
             line["error"] = record.exc_text
-        try:
-            return orjson.dumps(line, default=str).decode()  # a fifth of `json`'s time
-        except TypeError:  # an integer beyond 64 bits
-            return json.dumps(line, default=str)
+        return jsoncodec.dumps(line, default=str).decode()  # orjson: a fifth of `json`'s time
 
 
 class _Redactor(logging.Filter):
