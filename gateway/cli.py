@@ -8,7 +8,13 @@ from typing import Any, TypeVar
 
 import click
 
+from gateway import collector
+
 __all__ = ["main"]
+
+# Each process this command starts imports for a while before it works. uvicorn's workers too:
+# multiprocessing runs the console script again in each, so this module is imported there first.
+collector.collect_young_less_often()
 
 T = TypeVar("T")
 

@@ -8,7 +8,8 @@ from collections.abc import Mapping
 
 import uvicorn
 
-from gateway.app import SERVED_SPEC, create_app, tune_gc_for_serving
+from gateway import collector
+from gateway.app import SERVED_SPEC, create_app
 from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.sandbox import start_sandbox
 from gateway.settings import DEV_API_KEY, Settings
@@ -26,7 +27,7 @@ def run_dev(port: int, environ: Mapping[str, str]) -> None:
             env[f"GATEWAY_{slug.upper()}_API_KEY"] = sandbox.credential(slug)
         settings = Settings.from_env(env)
         app = create_app(settings)
-        tune_gc_for_serving()
+        collector.freeze_start_up()
         key = DEV_API_KEY if "GATEWAY_API_KEYS" not in env else "<one of GATEWAY_API_KEYS>"
         print(_banner(port, key, unconfigured), flush=True)
         uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")

@@ -187,14 +187,25 @@ async def _thread_tokens() -> float:
     return to_thread.current_default_thread_limiter().total_tokens
 
 
-def test_a_serving_process_freezes_its_start_up_objects_and_collects_young_objects_less_often() -> None:
-    # In a child process: freezing is for good, and would change this test process's collector.
-    probe = (
-        "import gc, json; from gateway.app import GC_YOUNG_THRESHOLD, tune_gc_for_serving; "
-        "before = gc.get_freeze_count(); tune_gc_for_serving(); "
-        "print(json.dumps([before, gc.get_freeze_count(), gc.get_threshold()[0], GC_YOUNG_THRESHOLD]))"
-    )
+def _in_a_new_process(probe: str) -> Any:
+    # Collector settings are for good, and would change this test process's.
     completed = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
-    frozen_before, frozen_after, young, wanted = json.loads(completed.stdout)
+    return json.loads(completed.stdout)
+
+
+def test_a_serving_process_freezes_its_start_up_objects_and_collects_young_objects_less_often() -> None:
+    frozen_before, frozen_after, young, wanted = _in_a_new_process(
+        "import gc, json; from gateway import collector; import gateway.app; "
+        "before = gc.get_freeze_count(); collector.freeze_start_up(); "
+        "print(json.dumps([before, gc.get_freeze_count(), gc.get_threshold()[0], collector.YOUNG_THRESHOLD]))"
+    )
     assert frozen_before == 0 and frozen_after > 10_000
     assert young == wanted > 700
+
+
+def test_the_command_collects_young_objects_less_often_from_its_first_import() -> None:
+    default, young, wanted = _in_a_new_process(
+        "import gc, json; default = gc.get_threshold()[0]; import gateway.cli; from gateway import collector; "
+        "print(json.dumps([default, gc.get_threshold()[0], collector.YOUNG_THRESHOLD]))"
+    )
+    assert default == 700 and young == wanted
