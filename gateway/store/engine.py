@@ -86,12 +86,30 @@ class SQLiteWriteLock:
         self._threads.acquire()
         try:
             if self._path is not None:
-                if self._fd is None:
-                    self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
-                fcntl.flock(self._fd, fcntl.LOCK_EX)
+                fcntl.flock(self._descriptor(), fcntl.LOCK_EX)
         except BaseException:
             self._threads.release()
             raise
+
+    def try_enter(self) -> bool:
+        """Take the lock if it is free, without waiting: True if taken (leave it with `__exit__`)."""
+        if not self._threads.acquire(blocking=False):
+            return False
+        try:
+            if self._path is not None:
+                fcntl.flock(self._descriptor(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BaseException as exc:
+            self._threads.release()
+            if isinstance(exc, BlockingIOError):
+                return False
+            raise
+        return True
+
+    def _descriptor(self) -> int:
+        assert self._path is not None
+        if self._fd is None:
+            self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
+        return self._fd
 
     def __exit__(
         self, _type: type[BaseException] | None, _value: BaseException | None, _traceback: TracebackType | None

@@ -22,20 +22,29 @@ that keeps the GIL, nine times that. So a batch's writes of one kind can be writ
 write of one statement needs no savepoint, since SQLite undoes a failed statement by itself
 (`one_statement`: the registry's outcomes). A batch of 8 begins and 8 outcomes went from 66
 statements to 22 (2 workers, 16 connections: 958 -> 1,009 req/s, 1.72 -> 1.62 ms of CPU each).
+
+Writes queued from an event loop do better still: those queued during one pass of the loop are
+written on the loop thread, in one transaction, at the start of its next pass, when the write
+lock is free at once; the loop holds no GIL hand-off then, and a batch takes 0.1-0.3 ms. When
+the lock is taken (the other worker, or this process's writer thread, is writing), the batch goes
+to the writer thread instead, so the loop never waits for another transaction. Writing on the
+loop, the gateway's 2 workers kept the machine's 2 cores 180% busy instead of 160%.
 """
 
 from __future__ import annotations
 
+import asyncio
 import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from contextlib import AbstractContextManager
+from contextlib import nullcontext
 from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import Engine
 
 from gateway.store.driver import DriverTransaction, driver_transaction, wrap_driver_error
+from gateway.store.engine import SQLiteWriteLock
 
 __all__ = ["GroupCommit", "Together"]
 
@@ -61,10 +70,12 @@ _STOP = _Queued(lambda _transaction: None, Future())
 class GroupCommit:
     """Runs writes on one thread, batching those that queue while a batch is written."""
 
-    def __init__(self, engine: Engine, lock: AbstractContextManager[Any]) -> None:
+    def __init__(self, engine: Engine, lock: SQLiteWriteLock) -> None:
         self._engine = engine
         self._lock = lock
         self._queue: queue.SimpleQueue[_Queued] = queue.SimpleQueue()
+        # Writes queued from each event loop during its current pass.
+        self._on_loop: dict[asyncio.AbstractEventLoop, list[_Queued]] = {}
         self._started = threading.Lock()
         self._thread: threading.Thread | None = None
         # Held by whichever thread is writing: the writer thread, or a request thread alone.
@@ -91,7 +102,10 @@ class GroupCommit:
             self._writing.release()
 
     def submit(self, work: Callable[[DriverTransaction], T], *, one_statement: bool = False) -> Future[T]:
-        """Queue `work` for the writer thread; the future settles once it is committed (or fails).
+        """Queue `work`; the future settles once it is committed (or fails).
+
+        From an event loop's thread, `work` is written with the others queued during this pass of
+        the loop, at its next pass; from any other thread, by the writer thread.
 
         `one_statement`: `work` runs at most one statement, after which it cannot fail. SQLite
         undoes a failed statement by itself, so such a write needs no savepoint of its own.
@@ -108,11 +122,38 @@ class GroupCommit:
         return self._put(item, savepoint=True, together=together)
 
     def _put(self, work: Any, *, savepoint: bool, together: Together | None = None) -> Future[Any]:
+        queued = _Queued(work, Future(), savepoint, together)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self._to_writer_thread(queued)
+            return queued.done
+        waiting = self._on_loop.get(loop)
+        if waiting is None:
+            waiting = self._on_loop[loop] = []
+            loop.call_soon(self._write_on_loop, loop)
+        waiting.append(queued)
+        return queued.done
+
+    def _write_on_loop(self, loop: asyncio.AbstractEventLoop) -> None:
+        batch = self._on_loop.pop(loop)
+        try:
+            taken = self._lock.try_enter()
+        except OSError:
+            taken = False  # the writer thread meets the same error, and answers each write with it
+        if not taken:
+            for queued in batch:
+                self._to_writer_thread(queued)
+            return
+        try:
+            self._write_batch(batch, held=True)
+        finally:
+            self._lock.__exit__(None, None, None)
+
+    def _to_writer_thread(self, queued: _Queued) -> None:
         if self._thread is None:
             self._start()
-        done: Future[Any] = Future()
-        self._queue.put(_Queued(work, done, savepoint, together))
-        return done
+        self._queue.put(queued)
 
     def _start(self) -> None:
         with self._started:
@@ -145,10 +186,11 @@ class GroupCommit:
             if len(writes) < len(batch):
                 return
 
-    def _write_batch(self, batch: list[_Queued]) -> None:
+    def _write_batch(self, batch: list[_Queued], *, held: bool = False) -> None:
+        """Write `batch` in one transaction (`held`: the caller holds the write lock already)."""
         outcomes: dict[int, tuple[Any, BaseException | None]] = {}
         try:
-            with driver_transaction(self._engine, self._lock) as transaction:
+            with driver_transaction(self._engine, nullcontext() if held else self._lock) as transaction:
                 groups: dict[Together, list[int]] = {}
                 for index, queued in enumerate(batch):
                     if queued.together is not None:

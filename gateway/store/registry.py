@@ -14,7 +14,6 @@ import base64
 import hashlib
 import json
 import os
-import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
@@ -33,7 +32,7 @@ from sqlalchemy.sql.expression import ColumnClause
 from gateway import jsoncodec
 from gateway.errors import Conflict, DatabaseUnavailable, FieldError, IdempotencyKeyReused, RequestInvalid
 from gateway.store.driver import DriverStatement, DriverTransaction, driver_transaction
-from gateway.store.engine import write_lock
+from gateway.store.engine import SQLiteWriteLock, write_lock
 from gateway.store.group_commit import GroupCommit
 from gateway.store.schema import campaign_requests, campaigns, idempotency_keys
 
@@ -168,10 +167,8 @@ class Registry:
         self._finish = DriverStatement(_FINISH, dialect)
         self._retry_guard = DriverStatement(_RETRY_GUARD, dialect)
         # SQLite has one writer at a time anyway: batch what queues (gateway/store/group_commit.py).
-        self._group_commit = GroupCommit(engine, self._write_lock) if dialect.name == "sqlite" else None
-        # Campaigns begun from an event loop and not yet finished: is a request alone?
-        self._campaigns_open = 0
-        self._open_lock = threading.Lock()
+        lock = self._write_lock
+        self._group_commit = GroupCommit(engine, lock) if isinstance(lock, SQLiteWriteLock) else None
         self._write: Callable[[Callable[[DriverTransaction], Any]], Any] = (
             self._group_commit.write if self._group_commit is not None else self._write_alone
         )
@@ -228,23 +225,14 @@ class Registry:
     ) -> Begun | Replay:
         """`begin` for an event loop, never blocking it.
 
-        A keyless SQLite write goes to the writer thread (one hand-off each way, shared by a
-        batch), or is written at once when the request is alone (`_write_from_loop`); anything
-        else runs `begin` on a worker thread.
+        A keyless SQLite write is group-committed with the others of this pass of the loop
+        (gateway/store/group_commit.py); anything else runs `begin` on a worker thread.
         """
         row = self._begun_row(tenant, vendor, route, name, request_fingerprint)
         if self._group_commit is None or idempotency_key is not None:
-            begun = await to_thread.run_sync(self._begin_row, row, request, idempotency_key)
-            if isinstance(begun, Begun):
-                self._open(+1)
-            return begun
-        group = self._group_commit
+            return await to_thread.run_sync(self._begin_row, row, request, idempotency_key)
         with database_errors():  # a keyless write cannot conflict: there is no key to claim
-            await self._write_from_loop(
-                partial(self._begin, row, request, None),
-                lambda: group.submit_together(self._begin_keyless, (row, request)),
-            )
-        self._open(+1)
+            await _committed(self._group_commit.submit_together(self._begin_keyless, (row, request)))
         return Begun(row["id"], row["created_at"])
 
     def _begun_row(
@@ -319,33 +307,11 @@ class Registry:
         self._write(self._finish_write(campaign_id, outcome))
 
     async def finish_async(self, campaign_id: str, outcome: Finish) -> None:
-        """`finish` for an event loop, never blocking it (SQLite: straight to the writer thread)."""
-        self._open(-1)
+        """`finish` for an event loop, never blocking it (SQLite: group-committed, as in `begin_async`)."""
         if self._group_commit is None:
             await to_thread.run_sync(self.finish, campaign_id, outcome)
         else:
-            group, work = self._group_commit, self._finish_write(campaign_id, outcome)
-            await self._write_from_loop(work, lambda: group.submit(work, one_statement=True))
-
-    def _open(self, change: int) -> None:
-        with self._open_lock:
-            self._campaigns_open += change
-
-    async def _write_from_loop(self, work: Callable[[DriverTransaction], T], queue: Callable[[], Future[Any]]) -> T:
-        """A write queued for the writer thread (`queue`), or `work` written here when this request is alone.
-
-        Alone (no other campaign of this process between its begin and finish, and no write under
-        way or queued) the two hand-offs cost more than the write, which has nothing to be
-        batched with: at one request at a time, writing on the loop took the native request's
-        p50 from 4.39 to 3.11 ms. With others in flight, it would hold up their answers and
-        forgo batching (16 at a time, 2 workers: 525 req/s handed off, 462 written here).
-        """
-        assert self._group_commit is not None
-        if self._campaigns_open == 0:
-            written, result = self._group_commit.write_here_if_idle(work)
-            if written:
-                return result  # type: ignore[return-value]
-        return await _committed(queue())  # type: ignore[no-any-return]
+            await _committed(self._group_commit.submit(self._finish_write(campaign_id, outcome), one_statement=True))
 
     def _finish_write(self, campaign_id: str, outcome: Finish) -> Callable[[DriverTransaction], Any]:
         values = {key: getattr(outcome, key) for key in _OUTCOME_COLUMNS}

@@ -6,7 +6,7 @@ import asyncio
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import event, func, select
 
 from gateway.errors import Conflict, DatabaseUnavailable, IdempotencyKeyReused, RequestInvalid
-from gateway.store.engine import make_engine
+from gateway.store.engine import SQLiteWriteLock, make_engine
 from gateway.store.migrate import is_current, migrate
 from gateway.store.registry import Begun, Finish, Registry, Replay, fingerprint, new_campaign_id
 from gateway.store.schema import campaign_requests, campaigns
@@ -230,40 +230,101 @@ def test_the_request_is_written_once_beside_its_campaign(registry: Registry) -> 
     assert stored == body
 
 
-def test_from_an_event_loop_a_lone_request_writes_there_and_one_among_others_hands_off(tmp_path: Path) -> None:
+def _recording_writers(registry: Registry) -> list[int]:
+    """The thread of every keyless begin and outcome the registry writes from now on."""
+    writers: list[int] = []
+    begin_together, finish_write = registry._begin_keyless, registry._finish_write
+
+    def begin(*args: Any) -> Any:
+        writers.append(threading.get_ident())
+        return begin_together(*args)
+
+    def finish(*args: Any) -> Any:
+        work = finish_write(*args)
+        return lambda transaction: (writers.append(threading.get_ident()), work(transaction))[1]
+
+    registry._begin_keyless = begin  # type: ignore[method-assign]
+    registry._finish_write = finish  # type: ignore[method-assign]
+    return writers
+
+
+_KEYLESS = {"tenant": "a", "vendor": "volubile", "route": "native", "name": None, "idempotency_key": None}
+
+
+async def _begin_and_finish(registry: Registry, count: int) -> list[str]:
+    begun = await asyncio.gather(
+        *(registry.begin_async(request={"n": n}, request_fingerprint=f"f{n}", **_KEYLESS) for n in range(count))
+    )
+    ids = [b.campaign_id for b in begun if isinstance(b, Begun)]
+    outcome = Finish("accepted", 201, b"{}", "application/json")
+    await asyncio.gather(*(registry.finish_async(campaign_id, outcome) for campaign_id in ids))
+    return ids
+
+
+def test_from_an_event_loop_the_writes_of_one_pass_are_written_there_in_one_transaction(tmp_path: Path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'registry.db'}")
     migrate(engine)
     registry = Registry(engine)
-    writers: list[int] = []
-    begin_alone, begin_together = registry._begin, registry._begin_keyless
+    writers = _recording_writers(registry)
+    statements: list[str] = []
+    event.listen(engine, "connect", lambda connection, _record: connection.set_trace_callback(statements.append))
+    engine.dispose()
 
-    def recorded(write: Callable[..., Any]) -> Callable[..., Any]:
-        def run(*args: Any) -> Any:
-            writers.append(threading.get_ident())
-            return write(*args)
-
-        return run
-
-    registry._begin = recorded(begin_alone)  # type: ignore[method-assign]
-    registry._begin_keyless = recorded(begin_together)  # type: ignore[method-assign]
-
-    async def requests() -> int:
-        arguments = {"tenant": "a", "vendor": "volubile", "route": "native", "name": None, "idempotency_key": None}
-        first = await registry.begin_async(request={"n": 1}, request_fingerprint="f1", **arguments)
-        second = await registry.begin_async(request={"n": 2}, request_fingerprint="f2", **arguments)
-        assert isinstance(first, Begun) and isinstance(second, Begun)
-        for begun in (first, second):
-            await registry.finish_async(begun.campaign_id, Finish("accepted", 201, b"{}", "application/json"))
-        return threading.get_ident()
+    async def requests() -> tuple[int, list[str]]:
+        return threading.get_ident(), await _begin_and_finish(registry, 5)
 
     try:
-        loop_thread = asyncio.run(requests())
-        assert writers[0] == loop_thread  # alone: no hand-off to the writer thread and back
-        assert writers[1] != loop_thread  # the first was still open: the writer thread batches
+        loop_thread, ids = asyncio.run(requests())
+        assert len(ids) == 5
+        # One group of begins, then five outcomes: no hand-off to the writer thread and back.
+        assert writers == [loop_thread] * 6
+        assert statements.count("BEGIN IMMEDIATE") == 2  # a transaction for the begins, one for the outcomes
+        assert registry._group_commit is not None and registry._group_commit._thread is None
         with engine.connect() as connection:
             dispatches = connection.execute(select(campaigns.c.dispatch)).scalars().all()
-        assert dispatches == ["accepted", "accepted"]
+        assert dispatches == ["accepted"] * 5
     finally:
+        registry.close()
+
+
+def test_from_an_event_loop_a_taken_write_lock_sends_the_writes_to_the_writer_thread(tmp_path: Path) -> None:
+    database = tmp_path / "registry.db"
+    engine = make_engine(f"sqlite:///{database}")
+    migrate(engine)
+    registry = Registry(engine)
+    writers = _recording_writers(registry)
+    other_worker = SQLiteWriteLock(str(database))  # another descriptor of the lock file: another process's flock
+    taken, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with other_worker:
+            taken.set()
+            release.wait(5)  # a loop that waited for the lock would be released only by this timeout
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    assert taken.wait(5)
+
+    async def requests() -> tuple[int, int, list[str]]:
+        task = asyncio.create_task(_begin_and_finish(registry, 3))
+        passes = 0
+        while passes < 50:  # the loop goes on while the writes wait for the lock
+            await asyncio.sleep(0.001)
+            passes += 1
+        assert not task.done()
+        release.set()
+        return threading.get_ident(), passes, await task
+
+    try:
+        loop_thread, passes, ids = asyncio.run(requests())
+        assert passes == 50 and len(ids) == 3
+        assert writers[0] != loop_thread  # the begins waited for the lock on the writer thread
+        with engine.connect() as connection:
+            dispatches = connection.execute(select(campaigns.c.dispatch)).scalars().all()
+        assert dispatches == ["accepted"] * 3
+    finally:
+        release.set()
+        holder.join(5)
         registry.close()
 
 
