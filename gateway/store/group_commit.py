@@ -82,11 +82,18 @@ class GroupCommit:
         self._writing = threading.Lock()
 
     def write(self, work: Callable[[DriverTransaction], T]) -> T:
-        """Run `work` in a transaction; return its result once committed, or raise its error."""
-        written, result = self.write_here_if_idle(work)
-        return result if written else self.submit(work).result()  # type: ignore[return-value]
+        """Run `work` in a transaction; return its result once committed, or raise its error.
 
-    def write_here_if_idle(self, work: Callable[[DriverTransaction], T]) -> tuple[bool, T | None]:
+        Blocking, so by the calling thread or the writer thread, even if called on an event loop.
+        """
+        written, result = self._write_here_if_idle(work)
+        if written:
+            return result  # type: ignore[return-value]
+        queued = _Queued(work, Future())
+        self._to_writer_thread(queued)
+        return queued.done.result()  # type: ignore[no-any-return]
+
+    def _write_here_if_idle(self, work: Callable[[DriverTransaction], T]) -> tuple[bool, T | None]:
         """Write in the calling thread if nothing is being written or queued; (False, None) if not.
 
         There is nothing to batch such a write with, and it spares the two thread hand-offs.

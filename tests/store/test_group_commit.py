@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import queue
 import threading
 import time
@@ -147,6 +148,25 @@ def test_writes_that_queue_meanwhile_share_one_transaction(engine: Engine) -> No
     assert transactions[1] != id(held.transaction)
     assert writer._thread is not None and set(threads.values()) == {writer._thread.ident}
     assert _stored(engine) == [1, 2, 3, 4, 5]
+
+
+def test_a_blocking_write_called_on_an_event_loop_waits_for_the_writer_thread(engine: Engine) -> None:
+    # Written with the loop's own pass, it would wait for a pass its own wait holds up: forever.
+    writer = _group_commit(engine)
+    add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
+    writes = Writes(writer)
+    held = HeldWrite(writes)  # so the write cannot be written by its caller at once
+    threading.Timer(0.1, held.release).start()
+
+    async def on_the_loop() -> None:
+        writer.write(lambda t: t.execute(add, {"id": 1, "text": "blocking"}))
+
+    loop_thread = threading.Thread(target=asyncio.run, args=(on_the_loop(),), daemon=True)
+    loop_thread.start()
+    loop_thread.join(5)
+    writes.join()
+    assert not loop_thread.is_alive()
+    assert _stored(engine) == [1]
 
 
 def test_a_failed_write_is_undone_alone(engine: Engine) -> None:
