@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import Column, Engine, Integer, MetaData, String, Table, event, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from gateway.store import group_commit
 from gateway.store.driver import DriverStatement, DriverTransaction
 from gateway.store.engine import make_engine, write_lock
 from gateway.store.group_commit import GroupCommit
@@ -325,3 +326,41 @@ def test_many_rows_are_inserted_in_statements_within_the_parameter_limit(engine:
     assert _stored(engine) == list(range(1, 1201))
     inserts = [sql for sql in statements if sql.startswith("INSERT INTO notes")]
     assert [sql.count("'x'") for sql in inserts] == [499, 499, 202]  # 999 parameters at most, 2 a row
+
+
+def test_connections_leave_checkpoints_to_the_writer_thread(engine: Engine) -> None:
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 0
+
+
+def test_the_writer_thread_checkpoints_the_wal_once_a_checkpoint_is_due(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(group_commit, "CHECKPOINT_EVERY_S", 0.05)
+    database = tmp_path / "notes.db"
+    writer = _group_commit(engine)
+    add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
+    checkpointers: list[tuple[str, bool]] = []  # (thread, holding the write lock)
+
+    def trace(sql: str) -> None:
+        if "wal_checkpoint" in sql:
+            checkpointers.append((threading.current_thread().name, writer._lock._threads.locked()))
+
+    event.listen(engine, "connect", lambda connection, _record: connection.set_trace_callback(trace))
+    engine.dispose()
+    try:
+        writer.write(lambda t: t.insert_rows(add, [{"id": n, "text": "x" * 20} for n in range(1, 2001)]))
+        size_before = database.stat().st_size  # nothing copied from the WAL yet
+        writer.write(lambda t: t.execute(add, {"id": 2001, "text": "too soon"}))
+        assert checkpointers == []
+        time.sleep(0.06)
+        writer.write(lambda t: t.execute(add, {"id": 2002, "text": "due"}))
+        deadline = time.monotonic() + 5
+        while not checkpointers and time.monotonic() < deadline:
+            time.sleep(0.01)
+        writer.close()  # the queued checkpoint has run
+        # Beside the writes, then the rest holding the lock; never inside a write's commit.
+        assert checkpointers == [("registry-writer", False), ("registry-writer", True)]
+        assert database.stat().st_size > size_before + 2000 * 20  # the rows reached the database file
+    finally:
+        writer.close()
