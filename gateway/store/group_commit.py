@@ -85,7 +85,7 @@ _log = logging.getLogger(__name__)
 
 
 class GroupCommit:
-    """Runs writes on one thread, batching those that queue while a batch is written."""
+    """Runs writes in batches: those an event loop queues, on that loop; the others on one thread."""
 
     def __init__(self, engine: Engine, lock: SQLiteWriteLock) -> None:
         self._engine = engine
@@ -97,7 +97,9 @@ class GroupCommit:
         self._thread: threading.Thread | None = None
         # Held by whichever thread is writing: the writer thread, or a request thread alone.
         self._writing = threading.Lock()
-        self._checkpoint_due_at = 0.0  # monotonic; 0 while no checkpoint is due or queued
+        # When the next checkpoint is due (monotonic): 0.0 until a commit follows the last
+        # checkpoint, -1.0 once it is queued.
+        self._checkpoint_due_at = 0.0
 
     def write(self, work: Callable[[DriverTransaction], T]) -> T:
         """Run `work` in a transaction; return its result once committed, or raise its error.
