@@ -19,6 +19,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from gateway.store.engine import write_lock
 from gateway.store.registry import database_errors
 from gateway.store.schema import api_keys, vendor_credentials
 
@@ -37,11 +38,14 @@ class ApiKeys:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        # An operator's command takes turns with the gateway's writers, which never wait for
+        # SQLite's own lock on the event loop (gateway/store/group_commit.py).
+        self._write_lock = write_lock(engine)
 
     def create(self, tenant: str) -> str:
         """A new key for `tenant`; the only time it is ever shown."""
         key = KEY_PREFIX + secrets.token_urlsafe(32)
-        with self.engine.begin() as connection:
+        with self._write_lock, self.engine.begin() as connection:
             connection.execute(
                 insert(api_keys).values(
                     id=str(uuid.uuid4()),
@@ -73,7 +77,7 @@ class ApiKeys:
 
     def revoke(self, key_id: str) -> bool:
         """Revoke by id; False if there is no such active key."""
-        with self.engine.begin() as connection:
+        with self._write_lock, self.engine.begin() as connection:
             result = connection.execute(
                 update(api_keys)
                 .where(api_keys.c.id == key_id, api_keys.c.revoked_at.is_(None))
@@ -103,6 +107,7 @@ class VendorCredentials:
     def __init__(self, engine: Engine, secret_key: str | None) -> None:
         self.engine = engine
         self._fernet = Fernet(secret_key.encode()) if secret_key else None
+        self._write_lock = write_lock(engine)  # as ApiKeys's
 
     def set(self, tenant: str, vendor: str, api_key: str, base_url: str | None = None) -> None:
         """Store (or replace) a tenant's credential at a vendor."""
@@ -110,7 +115,7 @@ class VendorCredentials:
             raise ValueError("GATEWAY_SECRET_KEY is required to store vendor credentials")
         sealed = self._fernet.encrypt(json.dumps({"api_key": api_key, "base_url": base_url}).encode())
         values = {"tenant": tenant, "vendor": vendor, "secret": sealed, "updated_at": datetime.now(UTC)}
-        with self.engine.begin() as connection:
+        with self._write_lock, self.engine.begin() as connection:
             dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
             statement = dialect.insert(vendor_credentials).values(**values)
             connection.execute(

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.fernet import Fernet
 from sqlalchemy import event, func, select
 
 from gateway.errors import Conflict, DatabaseUnavailable, IdempotencyKeyReused, RequestInvalid
@@ -167,8 +168,6 @@ def test_api_keys_are_hashed_and_revocable(registry: Registry) -> None:
 
 
 def test_vendor_credentials_are_encrypted(registry: Registry) -> None:
-    from cryptography.fernet import Fernet
-
     secret = Fernet.generate_key().decode()
     store = VendorCredentials(registry.engine, secret)
     store.set("acme", "tetherai", "tk-123", "https://acme.tether.example")
@@ -326,6 +325,31 @@ def test_from_an_event_loop_a_taken_write_lock_sends_the_writes_to_the_writer_th
         release.set()
         holder.join(5)
         registry.close()
+
+
+@pytest.mark.parametrize("write", ["create key", "revoke key", "set credential"])
+def test_key_and_credential_writes_take_turns_with_the_registry_s_writers(tmp_path: Path, write: str) -> None:
+    # So a gateway's event loop finds the write lock taken, and never waits on SQLite's own lock.
+    database = tmp_path / "registry.db"
+    engine = make_engine(f"sqlite:///{database}")
+    migrate(engine)
+    keys, credentials = ApiKeys(engine), VendorCredentials(engine, Fernet.generate_key().decode())
+    keys.create("a")
+    key_id = str(keys.listing()[0]["id"])
+    action = {
+        "create key": lambda: keys.create("b"),
+        "revoke key": lambda: keys.revoke(key_id),
+        "set credential": lambda: credentials.set("a", "volubile", "vendor-key"),
+    }[write]
+    gateway_writer = SQLiteWriteLock(str(database))
+    with gateway_writer:
+        operator = threading.Thread(target=action)
+        operator.start()
+        operator.join(0.2)
+        assert operator.is_alive()  # waiting for the lock
+    operator.join(5)
+    assert not operator.is_alive()
+    engine.dispose()
 
 
 def test_keyless_begins_queued_together_are_written_together_and_refused_alone(tmp_path: Path, clock: Clock) -> None:
