@@ -142,7 +142,7 @@ class Gateway:
 
         The periodic read of the tenant credentials waits on the database: a worker thread does it.
         """
-        if tenant is not None and time.monotonic() - self._credentials_read_at >= REFRESH_S:
+        if tenant is not None and self._credentials_due(time.monotonic()):
             await to_thread.run_sync(self._refresh_credentials)
         return self.live_adapter(slug, tenant)
 
@@ -202,15 +202,19 @@ class Gateway:
         )
 
     def _tenant_credential(self, tenant: str, slug: str) -> TenantCredential | SealedCredential | None:
-        if time.monotonic() - self._credentials_read_at >= REFRESH_S:
+        if self._credentials_due(time.monotonic()):
             self._refresh_credentials()
         return self._tenant_credentials.get((tenant, slug))
+
+    def _credentials_due(self, now: float) -> bool:
+        """Whether the tenants' credentials were last read REFRESH_S or more before `now`."""
+        return now - self._credentials_read_at >= REFRESH_S
 
     def _refresh_credentials(self) -> None:
         now = time.monotonic()
         # Its own lock: a slow read must not hold up `_tenant_adapter` (taken on the event loop).
         with self._refresh_lock:
-            if now - self._credentials_read_at >= REFRESH_S:
+            if self._credentials_due(now):
                 self._tenant_credentials = self.credentials.all()
                 self._credentials_read_at = now
                 sealed = {
