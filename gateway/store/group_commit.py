@@ -1,34 +1,29 @@
-"""Group commit for SQLite: one thread per process writes, each batch of waiting writes in one transaction.
+"""Group commit for SQLite: the writes that wait meanwhile go into one transaction, one commit.
 
-SQLite has one writer at a time, across every worker process sharing the file. When each
-request thread took the file's write lock for its own transaction, the lock holder kept giving
-up Python's GIL around every SQLite call and waiting to get it back from the other threads of
-its process, while the other process waited for the lock: with 2 workers at 16 concurrent
-requests the registry's lock hold grew from 0.5 to 1.5 ms per transaction and the gateway used
-1.5 of the machine's 2 cores. Here request threads hand their write to this process's writer
-thread and wait; the writer takes whatever has queued meanwhile and writes it under one lock,
-one transaction and one commit. Each write runs inside its own savepoint (but see below), so
-one that fails (an Idempotency-Key already claimed) is undone alone and raises in its own
-request, and no request hears "written" before the commit that makes its write durable. A write
-that finds nothing being written and nothing queued is written by its own thread: there is
-nothing to batch it with, and the two hand-offs cost 30-75 us a write in-process (about 0.07 ms
-off a native request at one request at a time, nothing lost at 16). (Letting the request at the
-head of the queue write the whole batch, LevelDB's way, measured about 10% slower under load.)
+SQLite has one writer at a time, across every worker process sharing the file, and the
+gateway's processes take turns through its write lock (gateway/store/engine.py). Each write of a
+batch runs inside its own savepoint (but see below), so one that fails (an Idempotency-Key
+already claimed) is undone alone and raises in its own request, and no request hears "written"
+before the commit that makes its write durable.
 
-Every statement the writer thread runs gives Python's GIL away and waits to get it back from
-the busy event loop: alone, the registry's writes cost 0.16 ms of CPU a request; beside a thread
-that keeps the GIL, nine times that. So a batch's writes of one kind can be written together
-(`submit_together`: the registry's keyless begins, one INSERT per table for them all), and a
-write of one statement needs no savepoint, since SQLite undoes a failed statement by itself
-(`one_statement`: the registry's outcomes). A batch of 8 begins and 8 outcomes went from 66
-statements to 22 (2 workers, 16 connections: 958 -> 1,009 req/s, 1.72 -> 1.62 ms of CPU each).
+From an event loop (`commit`, `commit_together`), the writes queued during one pass of the loop
+are written at the start of its next pass, on the loop thread itself when the write lock is free
+at once: a batch takes 0.1-0.3 ms. When the lock is taken (the other worker, an operator's
+command or this process's writer thread is writing), the batch goes to the writer thread, which
+waits for the lock instead of the loop. Blocking writes from other threads (`write`) are written
+by the calling thread when nothing is being written or queued, else by the writer thread with
+whatever has queued meanwhile. (Letting the request at the head of the queue write the whole
+batch, LevelDB's way, measured about 10% slower under load.)
 
-Writes queued from an event loop do better still: those queued during one pass of the loop are
-written on the loop thread, in one transaction, at the start of its next pass, when the write
-lock is free at once; the loop holds no GIL hand-off then, and a batch takes 0.1-0.3 ms. When
-the lock is taken (the other worker, or this process's writer thread, is writing), the batch goes
-to the writer thread instead, so the loop never waits for another transaction. Writing on the
-loop, the gateway's 2 workers kept the machine's 2 cores 180% busy instead of 160%.
+Why the loop writes its own batches: every statement the writer thread runs gives Python's GIL
+away and waits to get it back from the busy loop. Alone, the registry's writes cost 0.16 ms of
+CPU a request; beside a thread that keeps the GIL, nine times that. With every write handed to
+the writer thread, 2 workers kept the machine's 2 cores 160% busy; written on the loop, 180%
+(native route, 16 connections: 1,869 -> 2,285 req/s, 0.80 -> 0.69 ms of CPU a request). For
+the same reason, a batch's writes of one kind can be written together (`commit_together`: the
+registry's keyless begins, one INSERT per table for them all), and a write of one statement
+needs no savepoint, since SQLite undoes a failed statement by itself (`one_statement`: the
+registry's outcomes): a batch of 8 begins and 8 outcomes takes 22 statements, not 66.
 
 SQLite's own checkpoints (copying the WAL's pages into the database file, which lets the WAL
 start over) are off (gateway/store/engine.py): one ran inside every thousandth page's commit,
@@ -67,7 +62,7 @@ A refused item must have changed nothing; an exception fails (and undoes) every 
 
 class _Queued(NamedTuple):
     work: Any  # a Write, or an item for `together`
-    done: Future[Any]
+    done: Future[Any] | asyncio.Future[Any]  # the latter settled on its own loop's thread only
     savepoint: bool = True
     together: Together | None = None
 
@@ -82,6 +77,23 @@ _CHECKPOINT = _Queued(lambda _transaction: None, Future())
 CHECKPOINT_EVERY_S = 0.05
 
 _log = logging.getLogger(__name__)
+
+
+def _relayed_to(loop: asyncio.AbstractEventLoop, waiting: asyncio.Future[Any]) -> Future[Any]:
+    """A future for another thread to settle, which then settles `waiting` on its `loop`."""
+    relayed: Future[Any] = Future()
+
+    def settle_waiting(done: Future[Any]) -> None:
+        error = done.exception()
+        if waiting.done():  # never: `waiting` is shielded, and only this settles it
+            return
+        if error is None:
+            waiting.set_result(done.result())
+        else:
+            waiting.set_exception(error)
+
+    relayed.add_done_callback(lambda done: loop.call_soon_threadsafe(settle_waiting, done))
+    return relayed
 
 
 class GroupCommit:
@@ -130,39 +142,34 @@ class GroupCommit:
         self._committed()
         return True, result
 
-    def submit(self, work: Callable[[DriverTransaction], T], *, one_statement: bool = False) -> Future[T]:
-        """Queue `work`; the future settles once it is committed (or fails).
+    async def commit(self, work: Callable[[DriverTransaction], T], *, one_statement: bool = False) -> T:
+        """From an event loop: `work`'s result once committed, or its error.
 
-        From an event loop's thread, `work` is written with the others queued during this pass of
-        the loop, at its next pass; from any other thread, by the writer thread.
+        `work` is written with the other writes queued during this pass of the loop, at its next
+        pass. A cancelled caller leaves the write queued: it is written all the same.
 
         `one_statement`: `work` runs at most one statement, after which it cannot fail. SQLite
         undoes a failed statement by itself, so such a write needs no savepoint of its own.
         """
-        return self._put(work, savepoint=not one_statement)
+        return await self._queue_on_loop(work, savepoint=not one_statement)  # type: ignore[no-any-return]
 
-    def submit_together(self, together: Together, item: Any) -> Future[None]:
-        """Queue `item` to be written by `together` with the other items queued for it meanwhile.
+    async def commit_together(self, together: Together, item: Any) -> None:
+        """`commit` for `item`, written by `together` with the other items queued for it meanwhile.
 
         A batch's items for one `together` are written in a few statements for them all, not
-        a few each: every statement gives Python's GIL away and waits to get it back from the
-        busy event loop.
+        a few each: every statement costs a GIL hand-off when the writer thread writes it.
         """
-        return self._put(item, savepoint=True, together=together)
+        await self._queue_on_loop(item, savepoint=True, together=together)
 
-    def _put(self, work: Any, *, savepoint: bool, together: Together | None = None) -> Future[Any]:
-        queued = _Queued(work, Future(), savepoint, together)
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            self._to_writer_thread(queued)
-            return queued.done
+    def _queue_on_loop(self, work: Any, *, savepoint: bool, together: Together | None = None) -> asyncio.Future[Any]:
+        loop = asyncio.get_running_loop()
+        done = loop.create_future()
         waiting = self._on_loop.get(loop)
         if waiting is None:
             waiting = self._on_loop[loop] = []
             loop.call_soon(self._write_on_loop, loop)
-        waiting.append(queued)
-        return queued.done
+        waiting.append(_Queued(work, done, savepoint, together))
+        return asyncio.shield(done)
 
     def _write_on_loop(self, loop: asyncio.AbstractEventLoop) -> None:
         batch = self._on_loop.pop(loop)
@@ -172,7 +179,8 @@ class GroupCommit:
             taken = False  # the writer thread meets the same error, and answers each write with it
         if not taken:
             for queued in batch:
-                self._to_writer_thread(queued)
+                assert isinstance(queued.done, asyncio.Future)
+                self._to_writer_thread(queued._replace(done=_relayed_to(loop, queued.done)))
             return
         try:
             self._write_batch(batch, held=True)

@@ -9,7 +9,6 @@ worker, on any machine sharing the database) sends the campaign.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import hashlib
 import json
@@ -17,7 +16,6 @@ import os
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -125,11 +123,6 @@ _RETRY_GUARD = select(campaigns.c.id).where(
 )
 
 
-async def _committed(write: Future[Any]) -> Any:
-    """The queued write's result; a cancelled caller leaves it queued (it is written all the same)."""
-    return await asyncio.shield(asyncio.wrap_future(write))
-
-
 @contextmanager
 def database_errors() -> Iterator[None]:
     """A database that cannot be reached is 503 (DatabaseUnavailable), not a bug."""
@@ -232,7 +225,7 @@ class Registry:
         if self._group_commit is None or idempotency_key is not None:
             return await to_thread.run_sync(self._begin_row, row, request, idempotency_key)
         with database_errors():  # a keyless write cannot conflict: there is no key to claim
-            await _committed(self._group_commit.submit_together(self._begin_keyless, (row, request)))
+            await self._group_commit.commit_together(self._begin_keyless, (row, request))
         return Begun(row["id"], row["created_at"])
 
     def _begun_row(
@@ -276,7 +269,7 @@ class Registry:
     def _begin_keyless(
         self, transaction: DriverTransaction, items: list[tuple[dict[str, Any], Any]]
     ) -> list[BaseException | None]:
-        """The keyless begins of a batch (`GroupCommit.submit_together`): a refusal each, or None.
+        """The keyless begins of a batch (`GroupCommit.commit_together`): a refusal each, or None.
 
         Each is checked against the retry guard alone (a read); those that pass are inserted in
         one statement per table.
@@ -311,7 +304,7 @@ class Registry:
         if self._group_commit is None:
             await to_thread.run_sync(self.finish, campaign_id, outcome)
         else:
-            await _committed(self._group_commit.submit(self._finish_write(campaign_id, outcome), one_statement=True))
+            await self._group_commit.commit(self._finish_write(campaign_id, outcome), one_statement=True)
 
     def _finish_write(self, campaign_id: str, outcome: Finish) -> Callable[[DriverTransaction], Any]:
         values = {key: getattr(outcome, key) for key in _OUTCOME_COLUMNS}

@@ -21,6 +21,8 @@ from gateway.store.driver import DriverStatement, DriverTransaction
 from gateway.store.engine import make_engine, write_lock
 from gateway.store.group_commit import GroupCommit
 
+from .conftest import on_one_loop
+
 notes = Table("notes", MetaData(), Column("id", Integer, primary_key=True), Column("text", String(20)))
 
 
@@ -278,17 +280,14 @@ def test_writes_together_share_their_statements_and_are_refused_alone(engine: En
         transaction.insert_rows(add, kept)
         return refusals
 
-    writes = Writes(writer)
-    held = HeldWrite(writes)
     statements = _statements(engine)
-    futures = [writer.submit_together(together, item) for item in (1, 2, 3, 4)]
-    own = writer.submit(lambda t: t.execute(add, {"id": 9, "text": "own"}), one_statement=True)
-    _queued_behind(writer, 5)
-    held.release()
-    writes.join()
-    assert [future.exception(5) is None for future in futures] == [True, True, False, True]
-    assert str(futures[2].exception()) == "three"
-    assert own.result(5) is None
+    *answers, own = on_one_loop(
+        *(writer.commit_together(together, item) for item in (1, 2, 3, 4)),
+        writer.commit(lambda t: t.execute(add, {"id": 9, "text": "own"}), one_statement=True),
+    )
+    assert answers[:2] == [None, None] and answers[3] is None
+    assert isinstance(answers[2], ValueError) and str(answers[2]) == "three"
+    assert own is None
     assert calls == [[1, 2, 3, 4]]  # one call for the batch
     assert _stored(engine) == [1, 2, 4, 9]
     inserts = [sql for sql in statements if sql.startswith("INSERT INTO notes")]
@@ -304,17 +303,14 @@ def test_writes_together_fail_together_and_alone(engine: Engine) -> None:
         transaction.insert_rows(add, [{"id": item, "text": "undone"} for item in items])
         raise RuntimeError("broken")
 
-    writes = Writes(writer)
-    held = HeldWrite(writes)
-    futures = [writer.submit_together(together, item) for item in (1, 2)]
-    kept = writer.submit(lambda t: t.execute(add, {"id": 9, "text": "kept"}), one_statement=True)
-    duplicate = writer.submit(lambda t: t.execute(add, {"id": 9, "text": "again"}), one_statement=True)
-    _queued_behind(writer, 4)
-    held.release()
-    writes.join()
-    assert all(isinstance(future.exception(5), RuntimeError) for future in futures)
-    assert kept.result(5) is None
-    assert isinstance(duplicate.exception(5), IntegrityError)  # SQLite undid the statement alone
+    first, second, kept, duplicate = on_one_loop(
+        *(writer.commit_together(together, item) for item in (1, 2)),
+        writer.commit(lambda t: t.execute(add, {"id": 9, "text": "kept"}), one_statement=True),
+        writer.commit(lambda t: t.execute(add, {"id": 9, "text": "again"}), one_statement=True),
+    )
+    assert isinstance(first, RuntimeError) and isinstance(second, RuntimeError)
+    assert kept is None
+    assert isinstance(duplicate, IntegrityError)  # SQLite undid the statement alone
     assert _stored(engine) == [9]
 
 

@@ -22,6 +22,8 @@ from gateway.store.registry import Begun, Finish, Registry, Replay, fingerprint,
 from gateway.store.schema import campaign_requests, campaigns
 from gateway.store.tenants import ApiKeys, SealedCredential, TenantCredential, VendorCredentials
 
+from .conftest import on_one_loop
+
 
 class Clock:
     def __init__(self) -> None:
@@ -364,24 +366,13 @@ def test_keyless_begins_queued_together_are_written_together_and_refused_alone(t
     event.listen(engine, "connect", lambda connection, _record: connection.set_trace_callback(statements.append))
     engine.dispose()
     writer = registry._group_commit
-    held, release = threading.Event(), threading.Event()
-
-    def hold(_transaction: Any) -> None:
-        held.set()
-        assert release.wait(5)
-
-    holder = threading.Thread(target=writer.write, args=(hold,))
-    holder.start()
-    assert held.wait(5)
     bodies = [{"name": "one"}, {"name": "sent once"}, {"name": "three"}]
     rows = [registry._begun_row("a", "clerk", "campaigns", None, fingerprint("campaigns", "clerk", b)) for b in bodies]
     items = list(zip(rows, bodies, strict=True))
-    futures = [writer.submit_together(registry._begin_keyless, item) for item in items]
-    release.set()
-    holder.join(5)
+    answers = on_one_loop(*(writer.commit_together(registry._begin_keyless, item) for item in items))
     try:
-        assert [future.exception(5) is None for future in futures] == [True, False, True]
-        assert isinstance(futures[1].exception(), Conflict)  # the retry guard, for that one alone
+        assert answers[0] is None and answers[2] is None
+        assert isinstance(answers[1], Conflict)  # the retry guard, for that one alone
         assert registry.get("a", rows[0]["id"]) is not None and registry.get("a", rows[2]["id"]) is not None
         assert registry.get("a", rows[1]["id"]) is None
         for table in ("campaigns", "campaign_requests"):
