@@ -85,7 +85,7 @@ def _relayed_to(loop: asyncio.AbstractEventLoop, waiting: asyncio.Future[Any]) -
 
     def settle_waiting(done: Future[Any]) -> None:
         error = done.exception()
-        if waiting.done():  # never: `waiting` is shielded, and only this settles it
+        if waiting.done():  # shielded from its callers' cancellation, so only if this ran twice
             return
         if error is None:
             waiting.set_result(done.result())
