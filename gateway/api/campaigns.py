@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from connexion import request as current_http_request
@@ -18,7 +18,7 @@ from gateway.campaign import CampaignRequest, check_campaign
 from gateway.dispatch import Answer, dispatch
 from gateway.errors import NotFound, RequestInvalid, Unprocessable
 from gateway.service import Gateway
-from gateway.store.registry import Begun, Finish, aware
+from gateway.store.registry import Begun, Finish
 from generated.models.gateway import DryRun, FieldError, VendorRequest
 
 __all__ = ["campaign_view", "create", "create_campaign", "list_campaigns", "show"]
@@ -134,9 +134,9 @@ def campaign_view(row: dict[str, Any]) -> dict[str, Any]:
         vendor_status=row["vendor_status"],
         vendor_campaign_id=row["vendor_campaign_id"],
         recipients_count=row["recipients_count"],
-        scheduled_at=aware(row["scheduled_at"]) if row["scheduled_at"] else None,
+        scheduled_at=row["scheduled_at"],
     )
-    return _view(row["id"], row["vendor"], row["route"], row["name"], aware(row["created_at"]), outcome)
+    return _view(row["id"], row["vendor"], row["route"], row["name"], row["created_at"], outcome)
 
 
 def _view(
@@ -151,7 +151,8 @@ def _view(
         "status": outcome.status,
         "vendor_status": outcome.vendor_status,
         "recipients_count": outcome.recipients_count,
-        "scheduled_at": outcome.scheduled_at.isoformat() if outcome.scheduled_at else None,
+        # In UTC, as the registry gives it back: a campaign reads the same when created and later.
+        "scheduled_at": outcome.scheduled_at.astimezone(UTC).isoformat() if outcome.scheduled_at else None,
         "created_at": created_at.isoformat(),
         "dispatch": outcome.dispatch,
     }

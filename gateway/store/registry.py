@@ -34,7 +34,7 @@ from gateway.store.engine import SQLiteWriteLock, write_lock
 from gateway.store.group_commit import GroupCommit
 from gateway.store.schema import campaign_requests, campaigns, idempotency_keys
 
-__all__ = ["Begun", "Finish", "Registry", "Replay", "aware", "database_errors", "fingerprint", "new_campaign_id"]
+__all__ = ["Begun", "Finish", "Registry", "Replay", "database_errors", "fingerprint", "new_campaign_id"]
 
 T = TypeVar("T")
 DISPATCH_STATES = ("in_flight", "accepted", "rejected", "unknown")
@@ -406,7 +406,7 @@ class Registry:
             claimed = connection.execute(
                 select(idempotency_keys).where(idempotency_keys.c.tenant == tenant, idempotency_keys.c.key == key)
             ).first()
-            if claimed is None or aware(claimed.expires_at) <= self._clock():
+            if claimed is None or claimed.expires_at <= self._clock():
                 return None
             if claimed.fingerprint != request_fingerprint:
                 raise IdempotencyKeyReused("This Idempotency-Key was used with a different request.", errors=[])
@@ -428,11 +428,6 @@ class Registry:
         return Replay(
             earlier.response_status, bytes(earlier.response_body or b""), earlier.response_type or "application/json"
         )
-
-
-def aware(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes; every stored moment is UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _encode_cursor(row: Mapping[str, Any]) -> str:

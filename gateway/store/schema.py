@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Column,
     DateTime,
+    Dialect,
     ForeignKey,
     Index,
     Integer,
@@ -15,13 +17,46 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    TypeDecorator,
     UniqueConstraint,
     text,
 )
 
-__all__ = ["api_keys", "campaign_requests", "campaigns", "idempotency_keys", "metadata", "vendor_credentials"]
+__all__ = [
+    "Moment",
+    "api_keys",
+    "campaign_requests",
+    "campaigns",
+    "idempotency_keys",
+    "metadata",
+    "vendor_credentials",
+]
 
 metadata = MetaData()
+
+
+class Moment(TypeDecorator[datetime]):
+    """A point in time: stored in UTC, read back aware, in UTC.
+
+    SQLite's DateTime keeps no offset: a campaign scheduled at 09:00+01:00 was stored as 09:00
+    and read back as 09:00 UTC, an hour late, and a listing filter written with an offset was
+    compared as wall-clock text. PostgreSQL's timestamptz keeps the moment either way.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """An aware moment in UTC; a naive one is taken as UTC already (as every one of ours is)."""
+        if value is None or value.tzinfo is None:
+            return value
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """Aware, in UTC (SQLite hands back the naive UTC it stored)."""
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _only_where(condition: str) -> dict[str, Any]:
@@ -43,14 +78,14 @@ campaigns = Table(
     Column("vendor_status", String(200)),
     Column("vendor_campaign_id", String(200)),
     Column("recipients_count", Integer),
-    Column("scheduled_at", DateTime(timezone=True)),
+    Column("scheduled_at", Moment()),
     Column("problem", JSON),
     Column("response_status", Integer),  # what the client was answered, replayed for its key
     Column("response_body", LargeBinary),
     Column("response_type", String(200)),
     Column("vendor_response", JSON),  # the vendor's status and body (credentials redacted)
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", Moment(), nullable=False),
+    Column("updated_at", Moment(), nullable=False),
     Index("ix_campaigns_listing", "tenant", "created_at", "id"),
     # Partial: each holds only the few rows its query looks for, so a request's two writes (a
     # row in flight, then settled) touch one small index instead of two over the whole table.
@@ -74,8 +109,8 @@ idempotency_keys = Table(
     Column("key", String(255), primary_key=True),
     Column("fingerprint", String(64), nullable=False),
     Column("campaign_id", String(36), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", Moment(), nullable=False),
+    Column("expires_at", Moment(), nullable=False),
 )
 
 api_keys = Table(
@@ -85,8 +120,8 @@ api_keys = Table(
     Column("tenant", String(200), nullable=False),
     Column("key_hash", String(64), nullable=False, unique=True),
     Column("prefix", String(16), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("revoked_at", DateTime(timezone=True)),
+    Column("created_at", Moment(), nullable=False),
+    Column("revoked_at", Moment()),
 )
 
 vendor_credentials = Table(
@@ -95,6 +130,6 @@ vendor_credentials = Table(
     Column("tenant", String(200), nullable=False),
     Column("vendor", String(64), nullable=False),
     Column("secret", LargeBinary, nullable=False),  # Fernet token of {"api_key", "base_url"}
-    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", Moment(), nullable=False),
     UniqueConstraint("tenant", "vendor", name="uq_vendor_credentials"),
 )

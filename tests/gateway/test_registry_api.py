@@ -98,6 +98,15 @@ def test_keys_and_reads_are_per_tenant(client: TestClient) -> None:
     assert mine["id"] not in {row["id"] for row in listed}
 
 
+def test_a_campaign_scheduled_with_an_offset_reads_back_the_same(client: TestClient) -> None:
+    body = {**examples()["volubile"], "name": f"paris-{uuid.uuid4().hex[:8]}"}
+    assert body["schedule"]["start_at"] == "2030-01-15T09:00:00+01:00"
+    created = post(client, body)
+    assert created.status_code == 201
+    assert created.json()["scheduled_at"] == "2030-01-15T08:00:00+00:00"  # the same moment, in UTC
+    assert client.get(f"/v1/campaigns/{created.json()['id']}", headers=AUTH).json() == created.json()
+
+
 def test_native_campaigns_are_registered(client: TestClient) -> None:
     body = {"name": "native one", "audienceId": "a", "agentId": "b"}
     response = client.post("/v1/vendors/smallest/campaign", json=body, headers=AUTH)

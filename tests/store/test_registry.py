@@ -7,7 +7,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +68,22 @@ def accept(registry: Registry, begun: Begun | Replay, body: bytes = b'{"ok":1}')
 def test_migrations_are_applied_and_idempotent(registry: Registry) -> None:
     migrate(registry.engine)
     assert is_current(registry.engine)
+
+
+def test_a_moment_with_an_offset_is_stored_as_the_same_moment(registry: Registry, clock: Clock) -> None:
+    # SQLite keeps no offset: 09:00 at +01:00 came back as 09:00 UTC, an hour late.
+    paris = timezone(timedelta(hours=1))
+    scheduled = datetime(2030, 1, 15, 9, 0, tzinfo=paris)
+    begun = begin(registry, key=None)
+    assert isinstance(begun, Begun)
+    registry.finish(begun.campaign_id, Finish("accepted", 201, b"{}", "application/json", scheduled_at=scheduled))
+    stored = registry.get("a", begun.campaign_id)
+    assert stored is not None and stored["scheduled_at"] == scheduled
+    assert stored["scheduled_at"].utcoffset() == timedelta(0)  # read back in UTC
+    found, _cursor = registry.page(
+        "a", filters={"created_after": clock.now.astimezone(paris) - timedelta(minutes=30)}, limit=10, cursor=None
+    )
+    assert [row["id"] for row in found] == [begun.campaign_id]  # a bound moment's offset counts too
 
 
 def test_write_ahead_then_replay(registry: Registry) -> None:
