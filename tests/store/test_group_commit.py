@@ -21,7 +21,7 @@ from gateway.store.driver import DriverStatement, DriverTransaction
 from gateway.store.engine import make_engine, write_lock
 from gateway.store.group_commit import GroupCommit
 
-from .conftest import on_one_loop
+from .conftest import on_one_loop, traced_statements
 
 notes = Table("notes", MetaData(), Column("id", Integer, primary_key=True), Column("text", String(20)))
 
@@ -260,14 +260,6 @@ def test_closing_stops_the_writer_after_what_is_queued(engine: Engine) -> None:
     assert _stored(engine) == [1, 2]
 
 
-def _statements(engine: Engine) -> list[str]:
-    """Every statement the engine's new connections run from now on (the driver's trace)."""
-    seen: list[str] = []
-    event.listen(engine, "connect", lambda connection, _record: connection.set_trace_callback(seen.append))
-    engine.dispose()  # connections opened before would not trace
-    return seen
-
-
 def test_writes_together_share_their_statements_and_are_refused_alone(engine: Engine) -> None:
     writer = _group_commit(engine)
     add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
@@ -280,7 +272,7 @@ def test_writes_together_share_their_statements_and_are_refused_alone(engine: En
         transaction.insert_rows(add, kept)
         return refusals
 
-    statements = _statements(engine)
+    statements = traced_statements(engine)
     *answers, own = on_one_loop(
         *(writer.commit_together(together, item) for item in (1, 2, 3, 4)),
         writer.commit(lambda t: t.execute(add, {"id": 9, "text": "own"}), one_statement=True),
@@ -317,7 +309,7 @@ def test_writes_together_fail_together_and_alone(engine: Engine) -> None:
 def test_many_rows_are_inserted_in_statements_within_the_parameter_limit(engine: Engine) -> None:
     writer = _group_commit(engine)
     add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
-    statements = _statements(engine)
+    statements = traced_statements(engine)
     writer.write(lambda t: t.insert_rows(add, [{"id": n, "text": "x"} for n in range(1, 1201)]))
     assert _stored(engine) == list(range(1, 1201))
     inserts = [sql for sql in statements if sql.startswith("INSERT INTO notes")]

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from cryptography.fernet import Fernet
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from gateway.errors import Conflict, DatabaseUnavailable, IdempotencyKeyReused, RequestInvalid
 from gateway.store.engine import SQLiteWriteLock, make_engine
@@ -22,7 +22,7 @@ from gateway.store.registry import Begun, Finish, Registry, Replay, fingerprint,
 from gateway.store.schema import campaign_requests, campaigns
 from gateway.store.tenants import ApiKeys, SealedCredential, TenantCredential, VendorCredentials
 
-from .conftest import on_one_loop
+from .conftest import on_one_loop, traced_statements
 
 
 class Clock:
@@ -283,9 +283,7 @@ def test_from_an_event_loop_the_writes_of_one_pass_are_written_there_in_one_tran
     migrate(engine)
     registry = Registry(engine)
     writers = _recording_writers(registry)
-    statements: list[str] = []
-    event.listen(engine, "connect", lambda connection, _record: connection.set_trace_callback(statements.append))
-    engine.dispose()
+    statements = traced_statements(engine)
 
     async def requests() -> tuple[int, list[str]]:
         return threading.get_ident(), await _begin_and_finish(registry, 5)
@@ -378,9 +376,7 @@ def test_keyless_begins_queued_together_are_written_together_and_refused_alone(t
     unknown = begin(registry, {"name": "sent once"}, key=None)
     assert isinstance(unknown, Begun)
     registry.finish(unknown.campaign_id, Finish("unknown", 504, b"", "application/problem+json"))
-    statements: list[str] = []
-    event.listen(engine, "connect", lambda connection, _record: connection.set_trace_callback(statements.append))
-    engine.dispose()
+    statements = traced_statements(engine)
     writer = registry._group_commit
     bodies = [{"name": "one"}, {"name": "sent once"}, {"name": "three"}]
     rows = [registry._begun_row("a", "clerk", "campaigns", None, fingerprint("campaigns", "clerk", b)) for b in bodies]
