@@ -100,10 +100,11 @@ class SQLiteWriteLock:
         try:
             if self._path is not None:
                 fcntl.flock(self._descriptor(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BaseException as exc:
+        except BlockingIOError:  # another process holds it
             self._threads.release()
-            if isinstance(exc, BlockingIOError):
-                return False
+            return False
+        except BaseException:
+            self._threads.release()
             raise
         return True
 
