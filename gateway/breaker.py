@@ -13,18 +13,14 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from gateway.errors import GatewayError, VendorServerError, VendorTimeout, VendorUnreachable
+from gateway.errors import GatewayError, VendorServerError, VendorTimeout, VendorUnavailable, VendorUnreachable
 from gateway.observe import BREAKER_OPEN
 
-__all__ = ["Breaker", "VendorUnavailable"]
+__all__ = ["Breaker"]
 
-_FAILURES = (VendorServerError, VendorTimeout, VendorUnreachable)
-
-
-class VendorUnavailable(GatewayError):
-    """The vendor's circuit is open, or it already has as many calls as it may."""
-
-    status, title, slug = 503, "Vendor unavailable", "vendor-unavailable"
+# A vendor's 503 too: raised by the call, it is the vendor's own answer (the breaker's are raised
+# before a call starts).
+_FAILURES = (VendorServerError, VendorTimeout, VendorUnavailable, VendorUnreachable)
 
 
 class Breaker:

@@ -1,19 +1,36 @@
-"""One vendor call under the registry: record first, send once, record the outcome.
+"""One vendor call under the registry: record first, send once, settle the outcome in one place.
 
 Both POST routes run through `dispatch()`. The campaign is committed `in_flight` before the
 vendor is called (a request that cannot be recorded is never sent); the answer the client gets
 is stored with the outcome, so an Idempotency-Key replays it byte for byte. The vendor call
 runs on the event loop, and the registry's writes off it (they block).
+
+How an outcome settles (`settle_error`, `settle_relayed`; the flags are the error tree's):
+
+====================================================  =========  ================  ==============
+what happened                                         dispatch   Idempotency-Key   keyless repeat
+====================================================  =========  ================  ==============
+a 2xx: the vendor's acceptance, whatever its body     accepted   replays it        sent
+a 4xx but 429: a definitive refusal                   rejected   replays it        sent
+`try_later`: 429, 503, a refused connection, the      rejected   released: the     sent
+vendor's calls at their cap, our credential refused              retry is sent
+`may_exist`: another 5xx, the deadline or a cut       unknown    replays it        409 within
+connection after sending, a bug mid-call                                           the guard
+====================================================  =========  ================  ==============
+
+A campaign still with the vendor is refused the same way: 409 for its key, and 409 for a
+keyless identical request within the guard (gateway/store/registry.py).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from starlette.responses import Response
 
 from gateway.api.problems import PROBLEM_JSON, problem_response
@@ -22,9 +39,12 @@ from gateway.errors import GatewayError
 from gateway.observe import DISPATCH, REPLAYS, current_request
 from gateway.store.registry import Begun, Finish, Registry, Replay, fingerprint
 
-__all__ = ["Answer", "dispatch"]
+__all__ = ["Answer", "dispatch", "settle_error", "settle_relayed"]
 
 _log = logging.getLogger("gateway.dispatch")
+# Pauses before the outcome's write is tried again while the database cannot be reached: the
+# vendor has answered, so the outcome is worth a short wait (the client's answer waits with it).
+_RECORD_PAUSES = (0.1, 0.4, 1.0)
 
 
 @dataclass
@@ -36,6 +56,21 @@ class Answer:
     content_type: str
     outcome: Finish
     headers: dict[str, str] = field(default_factory=dict)
+    release_key: bool = False
+
+
+def settle_error(error: GatewayError) -> tuple[str, bool]:
+    """The dispatch for a failed call, and whether its Idempotency-Key is released."""
+    if error.may_exist:
+        return "unknown", False
+    return "rejected", error.try_later
+
+
+def settle_relayed(status: int) -> tuple[str, bool]:
+    """The dispatch for a vendor answer relayed as it is (a 2xx or 4xx), and whether its key is released."""
+    if 200 <= status < 300:
+        return "accepted", False
+    return "rejected", status == 429  # a rate limit says "later": the same request may then pass
 
 
 async def dispatch(
@@ -74,35 +109,60 @@ async def dispatch(
             answer = await send(begun)
     except GatewayError as error:
         status, body, _headers = problem_response(error, context.path if context is not None else None)
-        await _record(
-            registry,
-            begun,
-            Finish(
-                dispatch="unknown" if error.may_exist else "rejected",
-                response_status=status,
-                response_body=body,
-                response_type=PROBLEM_JSON,
-                problem=error.to_problem(),
-            ),
-            vendor,
-        )
+        settled, release = settle_error(error)
+        failed = Finish(settled, status, body, PROBLEM_JSON, problem=error.to_problem())
+        await _record(registry, begun, failed, vendor, release=release)
         raise
     except BaseException:
         # A bug after the write-ahead (or a cancelled request): whether the vendor acted is not known.
-        await _record(
-            registry,
-            begun,
-            Finish(dispatch="unknown", response_status=500, response_body=b"", response_type=PROBLEM_JSON),
-            vendor,
-        )
+        await _record(registry, begun, Finish("unknown", 500, b"", PROBLEM_JSON), vendor, release=False)
         raise
-    await _record(registry, begun, answer.outcome, vendor)
+    await _record(registry, begun, answer.outcome, vendor, release=answer.release_key)
     return Response(answer.body, status_code=answer.status, media_type=answer.content_type, headers=answer.headers)
 
 
-async def _record(registry: Registry, begun: Begun, outcome: Finish, vendor: str) -> None:
+async def _record(registry: Registry, begun: Begun, outcome: Finish, vendor: str, *, release: bool) -> None:
+    """Write the outcome; nothing stays `in_flight` once the vendor has answered, if it can be helped.
+
+    A write the database refuses for its values is written again without them (the dispatch and
+    the client's answer are what a replay and reconciliation need); one that cannot reach the
+    database is tried again a few times. Only then is the row left in flight, for the next
+    start's settling to mark `unknown`.
+    """
     DISPATCH.labels(vendor, outcome.dispatch).inc()
-    try:
-        await registry.finish_async(begun.campaign_id, outcome)
-    except SQLAlchemyError:  # the vendor call already happened: answer the client, leave the row in flight
-        _log.exception("could not record the outcome of campaign %s; it stays in_flight", begun.campaign_id)
+    attempt, pauses = outcome, iter(_RECORD_PAUSES)
+    while True:
+        try:
+            await registry.finish_async(begun.campaign_id, attempt, release=begun if release else None)
+            return
+        except (OperationalError, InterfaceError) as exc:
+            pause = next(pauses, None)
+            if pause is None:
+                _log.error(
+                    "could not record the outcome of campaign %s (%s); it stays in_flight", begun.campaign_id, exc
+                )
+                return
+            await asyncio.sleep(pause)
+        except SQLAlchemyError:
+            if attempt is not outcome:
+                _log.exception("could not record the outcome of campaign %s; it stays in_flight", begun.campaign_id)
+                return
+            _log.exception(
+                "the database refused the outcome of campaign %s; recorded without the vendor's answer",
+                begun.campaign_id,
+            )
+            attempt = _bare(outcome)
+
+
+def _bare(outcome: Finish) -> Finish:
+    """The outcome without what the vendor said: the dispatch and the client's answer only."""
+    return replace(
+        outcome,
+        status=None,
+        vendor_status=None,
+        vendor_campaign_id=None,
+        recipients_count=None,
+        scheduled_at=None,
+        problem=None,
+        vendor_response={"unstorable": True},
+    )

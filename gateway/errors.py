@@ -8,8 +8,8 @@
     ├── NotFound (404)
     ├── MethodNotAllowed (405)
     ├── PayloadTooLarge (413)
-    ├── Conflict (409)                  the same Idempotency-Key is still in flight, or a retry
-    │                                   of a request whose outcome is unknown
+    ├── Conflict (409)                  the same Idempotency-Key is still in flight, or a keyless
+    │                                   retry of a request still in flight or of unknown outcome
     ├── UnsupportedMediaType (415)
     ├── Unprocessable (422)             the chosen vendor cannot take this campaign
     │   ├── VendorRejected (422)        the vendor answered 4xx to what we sent
@@ -19,15 +19,25 @@
     ├── VendorNotConfigured (503)       no base URL for this vendor on this gateway
     ├── DatabaseUnavailable (503)       the registry cannot record the campaign: nothing is sent
     ├── VendorError (502)               the vendor failed us
-    │   ├── VendorServerError (502)     vendor 5xx
+    │   ├── VendorServerError (502)     vendor 5xx (but 503): may exist
+    │   ├── VendorUnavailable (503)     vendor 503, its circuit open, or its calls at their cap
     │   ├── VendorAuthFailed (502)      the vendor refused the gateway's credentials
     │   ├── VendorUnreachable (502)     connection refused or failed before sending
     │   └── VendorBadResponse (502)     success status but a body off its spec: may exist
-    └── VendorTimeout (504)             no complete answer within the total deadline
+    └── VendorTimeout (504)             no complete answer within the total deadline: may exist
 
-`may_exist` tells the registry whether the vendor may have acted on the request (the
-dispatch is then `unknown`, never re-sent automatically). This module imports nothing of
-the gateway.
+Two flags tell the registry what an error means for the campaign (`gateway/dispatch.py`
+settles it in one place):
+
+- `may_exist`: the vendor may have acted on the request. The dispatch is `unknown`, the
+  Idempotency-Key stays pinned to it, a keyless identical request is refused within the retry
+  guard, and nothing re-sends it by itself.
+- `try_later`: the vendor has certainly not acted, and the same request may well succeed later
+  (a rate limit, an outage, a refused connection). The dispatch is `rejected` and the
+  Idempotency-Key is released, so the client's retry with the same key is sent.
+
+Neither: a definitive refusal (`rejected`), replayed for its key.
+This module imports nothing of the gateway.
 """
 
 from __future__ import annotations
@@ -58,6 +68,7 @@ __all__ = [
     "VendorRejected",
     "VendorServerError",
     "VendorTimeout",
+    "VendorUnavailable",
     "VendorUnreachable",
     "all_error_classes",
     "field_path",
@@ -93,6 +104,9 @@ class GatewayError(Exception):
     title: ClassVar[str] = "Internal error"
     slug: ClassVar[str] = "internal"
     may_exist: bool = False
+    """The vendor may have acted on the request (module docstring)."""
+    try_later: bool = False
+    """The vendor has not acted, and the same request may succeed later (module docstring)."""
 
     def __init__(
         self,
@@ -174,6 +188,14 @@ class Conflict(GatewayError):
 
     status, title, slug = 409, "Conflict", "conflict"
 
+    def __init__(self, detail: str, *, campaign_id: str | None = None, **kwargs: Any) -> None:
+        super().__init__(detail, **kwargs)
+        self.campaign_id = campaign_id
+
+    def extra(self) -> dict[str, Any]:
+        """Adds the earlier campaign's id, when there is one."""
+        return {"campaign_id": self.campaign_id} if self.campaign_id else {}
+
 
 class UnsupportedMediaType(GatewayError):
     """The body's content type is not one the operation takes."""
@@ -211,12 +233,14 @@ class RateLimited(GatewayError):
     """The tenant is over its rate limit (GATEWAY_RATE_LIMIT)."""
 
     status, title, slug = 429, "Rate limit", "rate-limited"
+    try_later = True
 
 
 class VendorRateLimited(GatewayError):
     """The vendor is rate limiting; its Retry-After is passed on."""
 
     status, title, slug = 429, "Vendor rate limit", "vendor-rate-limited"
+    try_later = True
 
 
 class VendorNotConfigured(GatewayError):
@@ -234,6 +258,8 @@ class DatabaseUnavailable(GatewayError):
         kwargs.setdefault("headers", {"Retry-After": "5"})
         super().__init__(detail or "The campaign registry is unavailable; nothing was sent.", **kwargs)
 
+    try_later = True
+
 
 class VendorError(GatewayError):
     """The vendor failed; the gateway answers 502."""
@@ -242,21 +268,37 @@ class VendorError(GatewayError):
 
 
 class VendorServerError(VendorError):
-    """The vendor answered 5xx."""
+    """The vendor answered 5xx: it failed while handling the request, which it may have acted on."""
 
     title, slug = "Vendor server error", "vendor-server-error"
+    may_exist = True
+
+
+class VendorUnavailable(VendorError):
+    """The vendor cannot take calls now: it answered 503, or its circuit is open, or it has its cap of calls.
+
+    A 503 says the vendor did not handle the request (RFC 9110, 15.6.4), unlike its other 5xx.
+    """
+
+    status, title, slug = 503, "Vendor unavailable", "vendor-unavailable"
+    try_later = True
 
 
 class VendorAuthFailed(VendorError):
-    """The vendor refused the gateway's own credentials (a gateway configuration problem)."""
+    """The vendor refused the gateway's own credentials (a gateway configuration problem).
+
+    Nothing was created, and once the operator mends the credential the same request succeeds.
+    """
 
     title, slug = "Vendor refused the gateway's credentials", "vendor-auth-failed"
+    try_later = True
 
 
 class VendorUnreachable(VendorError):
     """The connection failed before the request was sent."""
 
     title, slug = "Vendor unreachable", "vendor-unreachable"
+    try_later = True
 
 
 class VendorBadResponse(VendorError):

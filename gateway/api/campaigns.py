@@ -18,6 +18,7 @@ from gateway.campaign import CampaignRequest, check_campaign
 from gateway.dispatch import Answer, dispatch
 from gateway.errors import NotFound, RequestInvalid, Unprocessable
 from gateway.service import Gateway
+from gateway.store.fit import fit_outcome, raw_answer
 from gateway.store.registry import Begun, Finish
 from generated.models.gateway import DryRun, FieldError, VendorRequest
 
@@ -53,17 +54,20 @@ async def create_campaign(
     async def send(begun: Begun) -> Answer:
         receipt, reply = await adapter.dispatch(payload)
         scheduled_at = receipt.scheduled_at or (request.schedule.start_at if request.schedule else None)
-        outcome = Finish(
-            dispatch="accepted",
-            response_status=201,
-            response_body=b"",
-            response_type="application/json",
-            status=receipt.status,
-            vendor_status=receipt.vendor_status,
-            vendor_campaign_id=receipt.vendor_campaign_id,
-            recipients_count=receipt.recipients_count,
-            scheduled_at=scheduled_at,
-            vendor_response={"status": reply.status, "body": reply.content.decode("utf-8", "replace")},
+        # Fitted now, so the answer is what the registry keeps and a later GET reads the same.
+        outcome = fit_outcome(
+            Finish(
+                dispatch="accepted",
+                response_status=201,
+                response_body=b"",
+                response_type="application/json",
+                status=receipt.status,
+                vendor_status=receipt.vendor_status,
+                vendor_campaign_id=receipt.vendor_campaign_id,
+                recipients_count=receipt.recipients_count,
+                scheduled_at=scheduled_at,
+                vendor_response=raw_answer(reply.status, reply.content, reply.content_type),
+            )
         )
         view = _view(begun.campaign_id, request.vendor, ROUTE, request.name, begun.created_at, outcome)
         body = jsoncodec.dumps(view)

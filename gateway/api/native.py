@@ -12,12 +12,16 @@ from starlette.responses import Response
 
 from gateway.api.context import current, current_json, current_tenant
 from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
-from gateway.dispatch import Answer, dispatch
-from gateway.errors import GatewayError, VendorBadResponse, VendorServerError
+from gateway.dispatch import Answer, dispatch, settle_relayed
+from gateway.errors import VendorBadResponse
 from gateway.service import Gateway
+from gateway.store.fit import raw_answer
 from gateway.store.registry import Begun, Finish
+from gateway.vendors import raise_for_server_error
 
 __all__ = ["forward", "forward_json", "forward_payload"]
+
+_RECEIPT_FIELDS = ("status", "vendor_status", "vendor_campaign_id", "recipients_count", "scheduled_at")
 
 
 async def forward_json() -> Response:
@@ -49,30 +53,27 @@ async def forward_payload(
 
     async def send(_begun: Begun) -> Answer:
         reply = await adapter.send_payload(payload)
-        if reply.status >= 500:
-            raise VendorServerError(f"{slug} failed ({reply.status})", vendor=slug)
+        raise_for_server_error(slug, reply)
         if not 200 <= reply.status < 500:
-            raise VendorBadResponse(f"{slug} answered {reply.status}, which the gateway does not follow", vendor=slug)
+            raise VendorBadResponse(
+                f"{slug} answered {reply.status}, which the gateway does not follow; the campaign may exist",
+                vendor=slug,
+            )
         headers = {"Retry-After": reply.retry_after} if reply.retry_after else {}
+        settled, release = settle_relayed(reply.status)
         fields: dict[str, Any] = {}
-        if 200 <= reply.status < 300:
-            try:
-                receipt = adapter.read_receipt(reply)
-                fields = {
-                    k: getattr(receipt, k)
-                    for k in ("status", "vendor_status", "vendor_campaign_id", "recipients_count", "scheduled_at")
-                }
-            except GatewayError:
-                fields = {"status": "unmapped"}  # relayed as is; the registry just cannot read it
+        if settled == "accepted":
+            receipt = adapter.read_receipt(reply)
+            fields = {k: getattr(receipt, k) for k in _RECEIPT_FIELDS}
         outcome = Finish(
-            dispatch="accepted" if reply.status < 300 else "rejected",
+            dispatch=settled,
             response_status=reply.status,
             response_body=reply.content,
             response_type=reply.content_type,
-            vendor_response={"status": reply.status, "body": reply.content.decode("utf-8", "replace")},
+            vendor_response=raw_answer(reply.status, reply.content, reply.content_type),
             **fields,
         )
-        return Answer(reply.status, reply.content, reply.content_type, outcome, headers)
+        return Answer(reply.status, reply.content, reply.content_type, outcome, headers, release_key=release)
 
     return await dispatch(
         gateway.registry,

@@ -23,7 +23,21 @@ from functools import partial
 from typing import Any, TypeVar
 
 from anyio import to_thread
-from sqlalchemy import Connection, Engine, and_, bindparam, delete, insert, literal_column, or_, select, update
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Engine,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.sql.expression import ColumnClause
 
@@ -31,8 +45,9 @@ from gateway import jsoncodec
 from gateway.errors import Conflict, DatabaseUnavailable, FieldError, IdempotencyKeyReused, RequestInvalid
 from gateway.store.driver import DriverStatement, DriverTransaction, driver_transaction
 from gateway.store.engine import SQLiteWriteLock, write_lock
+from gateway.store.fit import fit_outcome
 from gateway.store.group_commit import GroupCommit
-from gateway.store.schema import campaign_requests, campaigns, idempotency_keys
+from gateway.store.schema import GUARDED_DISPATCH, campaign_requests, campaigns, idempotency_keys
 
 __all__ = ["Begun", "Finish", "Registry", "Replay", "database_errors", "fingerprint", "new_campaign_id"]
 
@@ -64,6 +79,8 @@ class Begun:
 
     campaign_id: str
     created_at: datetime
+    tenant: str = ""
+    idempotency_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -77,7 +94,7 @@ class Replay:
 
 @dataclass(frozen=True)
 class Finish:
-    """The outcome of a vendor call, as recorded."""
+    """The outcome of a vendor call, as recorded (fitted to the columns: gateway/store/fit.py)."""
 
     dispatch: str
     response_status: int
@@ -115,12 +132,22 @@ _FINISH = (
     .where(campaigns.c.id == bindparam("c_id"))
     .values({name: bindparam(name) for name in (*_OUTCOME_COLUMNS, "updated_at")})
 )
-_RETRY_GUARD = select(campaigns.c.id).where(
+_RELEASE_KEY = delete(idempotency_keys).where(
+    idempotency_keys.c.tenant == bindparam("k_tenant"),
+    idempotency_keys.c.key == bindparam("k_key"),
+    idempotency_keys.c.campaign_id == bindparam("k_campaign"),
+)
+# The campaigns a keyless identical request must not be sent beside: still with the vendor, or
+# of unknown outcome. The condition is the partial index's, word for word (schema.py).
+_RETRY_GUARD = select(campaigns.c.id, campaigns.c.dispatch).where(
     campaigns.c.tenant == bindparam("g_tenant"),
     campaigns.c.fingerprint == bindparam("g_fingerprint"),
-    campaigns.c.dispatch == _UNKNOWN,
+    text(GUARDED_DISPATCH),
     campaigns.c.updated_at > bindparam("g_since"),
 )
+# PostgreSQL: identical keyless requests take turns from their guard read to their commit, so
+# two workers cannot both find nothing and both send (SQLite's writers take turns anyway).
+_GUARD_LOCK = select(func.pg_advisory_xact_lock(bindparam("g_lock", type_=BigInteger)))
 
 
 @contextmanager
@@ -158,7 +185,9 @@ class Registry:
         self._insert_key = DriverStatement(_INSERT_KEY, dialect, _KEY_COLUMNS)
         self._expire_key = DriverStatement(_EXPIRE_KEY, dialect)
         self._finish = DriverStatement(_FINISH, dialect)
+        self._release_key = DriverStatement(_RELEASE_KEY, dialect)
         self._retry_guard = DriverStatement(_RETRY_GUARD, dialect)
+        self._guard_lock = DriverStatement(_GUARD_LOCK, dialect) if dialect.name == "postgresql" else None
         # SQLite has one writer at a time anyway: batch what queues (gateway/store/group_commit.py).
         lock = self._write_lock
         self._group_commit = GroupCommit(engine, lock) if isinstance(lock, SQLiteWriteLock) else None
@@ -196,7 +225,7 @@ class Registry:
             try:
                 with database_errors():
                     self._write(partial(self._begin, row, request, idempotency_key))
-                return Begun(row["id"], row["created_at"])
+                return Begun(row["id"], row["created_at"], row["tenant"], idempotency_key)
             except IntegrityError:
                 assert idempotency_key is not None
                 earlier = self._earlier(row["tenant"], idempotency_key, row["fingerprint"])
@@ -226,7 +255,7 @@ class Registry:
             return await to_thread.run_sync(self._begin_row, row, request, idempotency_key)
         with database_errors():  # a keyless write cannot conflict: there is no key to claim
             await self._group_commit.commit_together(self._begin_keyless, (row, request))
-        return Begun(row["id"], row["created_at"])
+        return Begun(row["id"], row["created_at"], row["tenant"])
 
     def _begun_row(
         self, tenant: str, vendor: str, route: str, name: str | None, request_fingerprint: str
@@ -276,13 +305,19 @@ class Registry:
         """
         refusals: list[BaseException | None] = []
         begun = []
+        in_this_batch: dict[tuple[str, str], str] = {}  # not yet inserted, so the guard's read misses them
         for row, request in items:
+            identical = (row["tenant"], row["fingerprint"])
             try:
+                earlier = in_this_batch.get(identical) if self._guard > timedelta(0) else None
+                if earlier is not None:
+                    raise _guard_conflict(earlier, "in_flight")
                 self._guard_retry(transaction, row["tenant"], row["fingerprint"], row["created_at"])
             except Conflict as refusal:
                 refusals.append(refusal)
                 continue
             refusals.append(None)
+            in_this_batch[identical] = row["id"]
             begun.append((row, request))
         if begun:
             transaction.insert_rows(self._insert_campaign, [row for row, _request in begun])
@@ -295,21 +330,37 @@ class Registry:
         with self._write_lock, self.engine.begin() as connection:
             yield connection
 
-    def finish(self, campaign_id: str, outcome: Finish) -> None:
-        """Record the outcome and the answer the client got (replayed for its key)."""
-        self._write(self._finish_write(campaign_id, outcome))
+    def finish(self, campaign_id: str, outcome: Finish, *, release: Begun | None = None) -> None:
+        """Record the outcome and the answer the client got (replayed for its key).
 
-    async def finish_async(self, campaign_id: str, outcome: Finish) -> None:
+        With `release`, the Idempotency-Key that `release` claimed is freed in the same
+        transaction: its outcome proves nothing happened, so the client's retry is sent.
+        """
+        self._write(self._finish_write(campaign_id, outcome, release))
+
+    async def finish_async(self, campaign_id: str, outcome: Finish, *, release: Begun | None = None) -> None:
         """`finish` for an event loop, never blocking it (SQLite: group-committed, as in `begin_async`)."""
         if self._group_commit is None:
-            await to_thread.run_sync(self.finish, campaign_id, outcome)
+            await to_thread.run_sync(partial(self.finish, campaign_id, outcome, release=release))
         else:
-            await self._group_commit.commit(self._finish_write(campaign_id, outcome), one_statement=True)
+            work = self._finish_write(campaign_id, outcome, release)
+            await self._group_commit.commit(work, one_statement=release is None)
 
-    def _finish_write(self, campaign_id: str, outcome: Finish) -> Callable[[DriverTransaction], Any]:
-        values = {key: getattr(outcome, key) for key in _OUTCOME_COLUMNS}
+    def _finish_write(
+        self, campaign_id: str, outcome: Finish, release: Begun | None
+    ) -> Callable[[DriverTransaction], Any]:
+        fitted = fit_outcome(outcome)
+        values = {key: getattr(fitted, key) for key in _OUTCOME_COLUMNS}
         values.update(updated_at=self._clock(), c_id=campaign_id)
-        return lambda transaction: transaction.execute(self._finish, values)
+        if release is None or release.idempotency_key is None:
+            return lambda transaction: transaction.execute(self._finish, values)
+        key = {"k_tenant": release.tenant, "k_key": release.idempotency_key, "k_campaign": campaign_id}
+
+        def finish_and_release(transaction: DriverTransaction) -> None:
+            transaction.execute(self._finish, values)
+            transaction.execute(self._release_key, key)
+
+        return finish_and_release
 
     def get(self, tenant: str, campaign_id: str) -> dict[str, Any] | None:
         """One campaign of `tenant` (another tenant's id reads as absent)."""
@@ -390,16 +441,18 @@ class Registry:
     def _guard_retry(
         self, transaction: DriverTransaction, tenant: str, request_fingerprint: str, now: datetime
     ) -> None:
-        # Without a key, only an earlier identical request whose outcome is unknown blocks:
-        # an SDK's automatic retry after a 502/504 must not send the campaign twice.
+        # Without a key, an earlier identical request that is still with the vendor, or whose
+        # outcome is unknown, blocks: an SDK's automatic retry after a 5xx or a timeout (or a
+        # double click) must not send the campaign twice. One that was refused does not.
+        if self._guard <= timedelta(0):
+            return
+        if self._guard_lock is not None:
+            transaction.execute(self._guard_lock, {"g_lock": _lock_number(tenant, request_fingerprint)})
         recent = transaction.first(
             self._retry_guard, {"g_tenant": tenant, "g_fingerprint": request_fingerprint, "g_since": now - self._guard}
         )
         if recent is not None:
-            raise Conflict(
-                f"An identical request ended with an unknown outcome (campaign {recent[0]}); it was not sent "
-                "again. Check the campaign, or send it with a new Idempotency-Key."
-            )
+            raise _guard_conflict(recent[0], recent[1])
 
     def _earlier(self, tenant: str, key: str, request_fingerprint: str) -> Replay | None:
         with self.engine.connect() as connection:
@@ -421,13 +474,28 @@ class Registry:
         if earlier is not None and earlier.dispatch == "unknown" and earlier.response_status is None:
             raise Conflict(
                 "The first request with this Idempotency-Key was cut off mid-flight; its outcome is unknown "
-                "(`campaign-gateway reconcile` settles it)."
+                "(`campaign-gateway reconcile` settles it).",
+                campaign_id=claimed.campaign_id,
             )
         if earlier is None or earlier.dispatch == "in_flight" or earlier.response_status is None:
-            raise Conflict("A request with this Idempotency-Key is still in flight.")
+            raise Conflict("A request with this Idempotency-Key is still in flight.", campaign_id=claimed.campaign_id)
         return Replay(
             earlier.response_status, bytes(earlier.response_body or b""), earlier.response_type or "application/json"
         )
+
+
+def _guard_conflict(campaign_id: str, dispatch: str) -> Conflict:
+    if dispatch == "in_flight":
+        detail = f"An identical request (campaign {campaign_id}) is still with the vendor; this one was not sent."
+    else:
+        detail = f"An identical request ended with an unknown outcome (campaign {campaign_id}); it was not sent again."
+    return Conflict(f"{detail} Check the campaign, or send it with a new Idempotency-Key.", campaign_id=campaign_id)
+
+
+def _lock_number(tenant: str, request_fingerprint: str) -> int:
+    """A PostgreSQL advisory lock number (a signed 64-bit integer) for one tenant's identical requests."""
+    digest = hashlib.sha256(f"{tenant}\x00{request_fingerprint}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
 
 
 def _encode_cursor(row: Mapping[str, Any]) -> str:

@@ -23,6 +23,7 @@ from sqlalchemy import (
 )
 
 __all__ = [
+    "GUARDED_DISPATCH",
     "Moment",
     "api_keys",
     "campaign_requests",
@@ -59,6 +60,11 @@ class Moment(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+# The rows the keyless retry guard looks for (gateway/store/registry.py), as its query and its
+# index both write it: a partial index serves a query only if the query implies its condition.
+GUARDED_DISPATCH = "dispatch IN ('in_flight', 'unknown')"
+
+
 def _only_where(condition: str) -> dict[str, Any]:
     """The keyword arguments of a partial index, on both databases."""
     return {f"{dialect}_where": text(condition) for dialect in ("sqlite", "postgresql")}
@@ -89,7 +95,7 @@ campaigns = Table(
     Index("ix_campaigns_listing", "tenant", "created_at", "id"),
     # Partial: each holds only the few rows its query looks for, so a request's two writes (a
     # row in flight, then settled) touch one small index instead of two over the whole table.
-    Index("ix_campaigns_unknown", "tenant", "fingerprint", "updated_at", **_only_where("dispatch = 'unknown'")),
+    Index("ix_campaigns_guarded", "tenant", "fingerprint", "updated_at", **_only_where(GUARDED_DISPATCH)),
     Index("ix_campaigns_in_flight", "updated_at", **_only_where("dispatch = 'in_flight'")),
 )
 

@@ -34,6 +34,7 @@ from gateway.errors import (
     VendorRejected,
     VendorServerError,
     VendorTimeout,
+    VendorUnavailable,
     VendorUnreachable,
     field_path,
 )
@@ -54,6 +55,7 @@ __all__ = [
     "PreparedRequest",
     "VendorReply",
     "parsed_as",
+    "raise_for_server_error",
     "refuse_fields",
     "require_fields",
     "vendor_errors",
@@ -140,7 +142,6 @@ class Adapter(ABC):
     client_class: ClassVar[Any]
     operation: ClassVar[_GeneratedCall]
     auth: ClassVar[AuthStyle] = AuthStyle()
-    success_statuses: ClassVar[frozenset[int]] = frozenset({201})
 
     def __init__(
         self,
@@ -214,24 +215,45 @@ class Adapter(ABC):
                     vendor=self.slug,
                     errors=[FieldError(path, "is null; leave the field out instead") for path in nulls],
                 )
-            return type(model).model_validate({**mapped, **campaign.options})
+            merged = type(model).model_validate({**mapped, **campaign.options})
         except PydanticValidationError as exc:
             raise Unprocessable(
                 f"{self.slug} cannot take this campaign",
                 vendor=self.slug,
                 errors=[FieldError(f"{self.slug}:{field_path(err['loc'])}", err["msg"]) for err in exc.errors()],
             ) from exc
+        dropped = _unknown_keys(campaign.options, merged, "options")
+        if dropped:
+            raise Unprocessable(
+                f"{self.slug} has no such fields: they would be dropped, not sent",
+                vendor=self.slug,
+                errors=[
+                    FieldError(path, f"not a {self.slug} field here; allowed: {allowed}") for path, allowed in dropped
+                ],
+            )
+        return merged
 
     async def send_payload(self, payload: Any) -> VendorReply:
-        """Send through the generated client under the total deadline; map transport failures."""
+        """Send through the generated client under the total deadline; map transport failures.
+
+        A 2xx is the vendor's acceptance, whatever follows it: a body the generated client cannot
+        parse, one over the size cap, or a connection cut inside the body still gives a reply
+        (`parsed` None, the content as far as it was read), never an error.
+        """
         if self._client is None:
             raise RuntimeError(f"{self.slug} has no base URL")  # callers check enabled first
         started = time.perf_counter()
         outcome = "error"
+        parsed: Any = None
         try:
             with vendor_call() as state, vendor_errors(self.slug, state, self._credential):
-                response = await self.operation(client=self._client, body=self._client_body(payload))
-            outcome = f"{response.status_code // 100}xx"
+                try:
+                    parsed = (await self.operation(client=self._client, body=self._client_body(payload))).parsed
+                except _UNREADABLE_SUCCESS:
+                    if not _is_success(state.status):
+                        raise
+            assert state.status is not None
+            outcome = f"{state.status // 100}xx"
         except GatewayError as error:
             outcome = error.slug
             raise
@@ -242,11 +264,11 @@ class Adapter(ABC):
             if context is not None:
                 context.vendor_ms = round(elapsed * 1000, 2)
         return VendorReply(
-            status=response.status_code,
-            content=self.redact(response.content),
-            content_type=response.headers.get("content-type", "application/json"),
-            retry_after=response.headers.get("retry-after"),
-            parsed=response.parsed,
+            status=state.status,
+            content=self.redact(state.content),
+            content_type=state.headers.get("content-type", "application/json"),
+            retry_after=state.headers.get("retry-after"),
+            parsed=parsed,
         )
 
     async def prepare(self, payload: Any) -> PreparedRequest:
@@ -269,18 +291,20 @@ class Adapter(ABC):
     async def dispatch(self, payload: Any) -> tuple[Receipt, VendorReply]:
         """Send a wire payload and read the vendor's answer, raising the gateway error for failures."""
         reply = await self.send_payload(payload)
-        raise_for_reply(self.slug, reply, self.success_statuses)
+        raise_for_reply(self.slug, reply)
         return self.read_receipt(reply), reply
 
     def read_receipt(self, reply: VendorReply) -> Receipt:
-        """The receipt in a success reply; an unreadable one means the campaign may exist."""
+        """What can be read of a success reply; an answer of another shape reads as `unmapped`.
+
+        The vendor accepted the campaign either way: its raw answer is kept with the campaign.
+        """
+        if reply.parsed is None:
+            return UNREAD_RECEIPT
         try:
             return self.from_vendor(reply.parsed)
-        except (AttributeError, KeyError, TypeError, ValueError) as exc:
-            raise VendorBadResponse(
-                f"{self.slug} answered {reply.status} with a body the gateway cannot read; the campaign may exist",
-                vendor=self.slug,
-            ) from exc
+        except (AttributeError, KeyError, TypeError, ValueError, ArithmeticError):
+            return UNREAD_RECEIPT
 
     async def aclose(self) -> None:
         """Close the vendor connections of the running event loop (idle keep-alive sockets)."""
@@ -322,15 +346,11 @@ def parsed_as(parsed: Any, model: type[_Model]) -> _Model:
     return parsed
 
 
-def raise_for_reply(slug: str, reply: VendorReply, success: frozenset[int]) -> None:
-    """Map a vendor answer that is not a readable success to the gateway error."""
-    if reply.status in success and reply.parsed is not None:
+def raise_for_reply(slug: str, reply: VendorReply) -> None:
+    """Map a vendor answer that is not a 2xx (the vendor's acceptance) to the gateway error."""
+    if _is_success(reply.status):
         return
     reason = _short_reason(reply.content)
-    if reply.status in success or 200 <= reply.status < 300:
-        raise VendorBadResponse(
-            f"{slug} answered {reply.status} with a body off its spec; the campaign may exist", vendor=slug
-        )
     if reply.status in (401, 403):
         raise VendorAuthFailed(f"{slug} refused the gateway's credentials ({reply.status})", vendor=slug)
     if reply.status == 429:
@@ -338,9 +358,19 @@ def raise_for_reply(slug: str, reply: VendorReply, success: frozenset[int]) -> N
         raise VendorRateLimited(f"{slug} is rate limiting", vendor=slug, headers=headers)
     if 400 <= reply.status < 500:
         raise VendorRejected(f"{slug} rejected the campaign: {reason}", vendor=slug, vendor_status=reply.status)
+    raise_for_server_error(slug, reply)
+    raise VendorBadResponse(
+        f"{slug} answered {reply.status}, which the gateway does not follow; the campaign may exist", vendor=slug
+    )
+
+
+def raise_for_server_error(slug: str, reply: VendorReply) -> None:
+    """A vendor 5xx: 503 (it did not handle the request; try later) or any other (it may have acted)."""
+    if reply.status == 503:
+        headers = {"Retry-After": reply.retry_after} if reply.retry_after else {}
+        raise VendorUnavailable(f"{slug} is unavailable (503)", vendor=slug, headers=headers)
     if reply.status >= 500:
-        raise VendorServerError(f"{slug} failed ({reply.status})", vendor=slug)
-    raise VendorBadResponse(f"{slug} answered {reply.status}, which the gateway does not follow", vendor=slug)
+        raise VendorServerError(f"{slug} failed ({reply.status}); the campaign may exist", vendor=slug)
 
 
 @contextmanager
@@ -353,23 +383,43 @@ def vendor_errors(slug: str, state: CallState, credential: str) -> Iterator[None
     except TimeoutError as exc:  # the total deadline (aiohttp's timeout errors are TimeoutErrors too)
         if not state.sent:
             error = VendorTimeout(f"{slug} did not accept the request in time; nothing was sent", vendor=slug)
-            error.may_exist = False
+            error.may_exist, error.try_later = False, True
             raise error from exc
         raise VendorTimeout(f"{slug} did not answer in time; the campaign may exist", vendor=slug) from exc
     except aiohttp.ClientConnectorError as exc:
         raise VendorUnreachable(f"{slug} is unreachable", vendor=slug) from exc
-    except ResponseTooLarge as exc:
+    except ResponseTooLarge as exc:  # not after a 2xx (`Adapter.send_payload`)
         raise VendorBadResponse(f"{slug} answered with an oversized body; the campaign may exist", vendor=slug) from exc
     except (aiohttp.ClientError, httpx.HTTPError) as exc:
         detail = "the connection broke after the request was sent; the campaign may exist"
         if not state.sent:
             raise VendorUnreachable(f"{slug}: the connection broke before sending", vendor=slug) from exc
         raise VendorBadResponse(f"{slug}: {detail}", vendor=slug) from exc
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
         # The generated client parses inside asyncio_detailed: these mean a body off the spec.
         raise VendorBadResponse(
             f"{slug} answered {state.status} with a body off its spec; the campaign may exist", vendor=slug
         ) from exc
+
+
+def _is_success(status: int | None) -> bool:
+    return status is not None and 200 <= status < 300
+
+
+# After a 2xx, what may still go wrong: the generated client cannot parse the body, the body is
+# over the cap, or the connection breaks (or the deadline passes) inside it.
+_UNREADABLE_SUCCESS = (
+    KeyError,
+    TypeError,
+    ValueError,
+    ArithmeticError,
+    TimeoutError,
+    ResponseTooLarge,
+    aiohttp.ClientPayloadError,
+)
+UNREAD_RECEIPT = Receipt(
+    vendor_campaign_id=None, vendor_status=None, status="unmapped", recipients_count=None, scheduled_at=None
+)
 
 
 def require_fields(slug: str, values: dict[str, object]) -> None:
@@ -397,6 +447,36 @@ def refuse_fields(slug: str, campaign: CampaignRequest, fields: dict[str, str]) 
             errors.append(FieldError(_neutral_path(path), why))
     if errors:
         raise Unprocessable(f"{slug} cannot take this campaign", vendor=slug, errors=errors)
+
+
+def _unknown_keys(given: Any, model: Any, path: str) -> list[tuple[str, str]]:
+    """Each key of `given` that `model` (the vendor's request model, validated from it) has no field for.
+
+    A generated model ignores a key its schema does not have: sent without it, the campaign
+    would silently lose what the client asked for. Keys are the vendor's wire names (aliases);
+    a model that takes any key (`extra="allow"`) drops none.
+    """
+    if isinstance(given, list) and isinstance(model, list):
+        return [
+            found
+            for index, (item, built) in enumerate(zip(given, model, strict=False))
+            for found in _unknown_keys(item, built, f"{path}[{index}]")
+        ]
+    if not isinstance(given, dict) or not isinstance(model, BaseModel):
+        return []
+    fields = type(model).model_fields
+    by_key = {name: name for name in fields} | {info.alias: name for name, info in fields.items() if info.alias}
+    takes_any = type(model).model_config.get("extra") == "allow"
+    found: list[tuple[str, str]] = []
+    for key, value in given.items():
+        name = by_key.get(key)
+        if name is None:
+            if not takes_any:
+                allowed = ", ".join(sorted(info.alias or name for name, info in fields.items()))
+                found.append((f"{path}.{key}", allowed))
+            continue
+        found += _unknown_keys(value, getattr(model, name), f"{path}.{key}")
+    return found
 
 
 def _null_paths(value: Any, path: str) -> list[str]:

@@ -27,7 +27,6 @@ class TetherAIAdapter(Adapter):
     statuses = STATUSES
     client_class = AuthenticatedClient
     operation = staticmethod(create_campaign.asyncio_detailed)
-    success_statuses = frozenset({200, 201})
     capabilities = Capabilities(
         channels=("sms",),
         inline_recipients=True,

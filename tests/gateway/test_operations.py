@@ -145,9 +145,10 @@ def test_circuit_breaker_opens_fails_fast_and_recovers(
     gateway = client_with(GATEWAY_BREAKER_THRESHOLD="2", GATEWAY_BREAKER_COOLDOWN_S="0.5")
     sandbox.inject("smallest", Fault(status=503, sticky=True))
     statuses = [gateway.post("/v1/campaigns", json=examples()["smallest"], headers=AUTH).status_code for _ in range(2)]
-    assert statuses == [502, 502]
+    assert statuses == [503, 503]  # the vendor's own 503s, passed on
     fast = gateway.post("/v1/campaigns", json=examples()["smallest"], headers=AUTH)
     assert fast.status_code == 503 and fast.json()["type"].endswith("vendor-unavailable")
+    assert "paused" in fast.json()["detail"]
     assert int(fast.headers["retry-after"]) >= 1
     assert len(sandbox.requests("smallest")) == 2  # the third was never sent
     assert gateway.post("/v1/campaigns", json=examples()["tetherai"], headers=AUTH).status_code == 201

@@ -156,7 +156,7 @@ def test_database_down_is_503_and_nothing_is_sent(client_with: Callable[..., Tes
     assert sandbox.requests("tetherai") == []
 
 
-@pytest.mark.parametrize("fault", [Fault(delay=5), Fault.non_json()])
+@pytest.mark.parametrize("fault", [Fault(delay=5), Fault(status=500), Fault(status=502), Fault(drop=True)])
 def test_outcomes_that_may_exist_are_unknown(client: TestClient, sandbox: Sandbox, fault: Fault) -> None:
     sandbox.inject("tetherai", fault)
     body = campaign()

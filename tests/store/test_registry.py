@@ -121,16 +121,80 @@ def test_keys_are_per_tenant(registry: Registry) -> None:
     assert registry.get("a", first.campaign_id) is not None  # type: ignore[union-attr]
 
 
-def test_keyless_retry_after_unknown_is_blocked(registry: Registry, clock: Clock) -> None:
+def test_keyless_identical_request_is_blocked_while_in_flight_and_after_unknown(
+    registry: Registry, clock: Clock
+) -> None:
     first = begin(registry, key=None)
     assert isinstance(first, Begun)
-    assert isinstance(begin(registry, key=None), Begun)  # concurrent identical requests are not blocked
+    with pytest.raises(Conflict, match="still with the vendor") as in_flight:
+        begin(registry, key=None)  # the first is still with the vendor
+    assert in_flight.value.campaign_id == first.campaign_id
     registry.finish(first.campaign_id, Finish("unknown", 504, b"", "application/problem+json"))
-    with pytest.raises(Conflict, match="unknown outcome"):
+    with pytest.raises(Conflict, match="unknown outcome") as unknown:
         begin(registry, key=None)
+    assert unknown.value.to_problem()["campaign_id"] == first.campaign_id
     assert isinstance(begin(registry, {"name": "different"}, key=None), Begun)
+    assert isinstance(begin(registry, tenant="b", key=None), Begun)  # another tenant's is its own
     clock.now += timedelta(minutes=11)
     assert isinstance(begin(registry, key=None), Begun)
+
+
+@pytest.mark.parametrize(("dispatch", "blocks"), [("accepted", False), ("rejected", False), ("unknown", True)])
+def test_keyless_guard_blocks_only_where_the_vendor_may_have_acted(
+    registry: Registry, dispatch: str, blocks: bool
+) -> None:
+    first = begin(registry, key=None)
+    assert isinstance(first, Begun)
+    registry.finish(first.campaign_id, Finish(dispatch, 502, b"", "application/problem+json"))
+    if blocks:
+        with pytest.raises(Conflict):
+            begin(registry, key=None)
+    else:
+        assert isinstance(begin(registry, key=None), Begun)
+
+
+def test_keyless_guard_off_lets_identical_requests_through(database_url_any: str) -> None:
+    registry = Registry(make_engine(database_url_any), retry_guard=timedelta(0))
+    migrate(registry.engine)
+    try:
+        assert isinstance(begin(registry, key=None), Begun)
+        assert isinstance(begin(registry, key=None), Begun)
+    finally:
+        registry.close()
+
+
+def test_identical_keyless_begins_in_one_batch_send_one(registry: Registry) -> None:
+    # On SQLite they meet in one group-committed batch, whose inserts follow every guard read;
+    # on PostgreSQL each takes the advisory lock in turn.
+    results = on_one_loop(
+        *(
+            registry.begin_async(
+                tenant="a",
+                vendor="clerk",
+                route="campaigns",
+                name="x",
+                request={"name": "same"},
+                request_fingerprint=fingerprint("campaigns", "clerk", {"name": "same"}),
+                idempotency_key=None,
+            )
+            for _ in range(8)
+        )
+    )
+    begun = [result for result in results if isinstance(result, Begun)]
+    assert len(begun) == 1, results
+    assert all(isinstance(result, Conflict) for result in results if not isinstance(result, Begun))
+
+
+def test_released_key_lets_the_same_key_send_again(registry: Registry) -> None:
+    first = begin(registry, key="later")
+    assert isinstance(first, Begun)
+    assert first.idempotency_key == "later"
+    registry.finish(first.campaign_id, Finish("rejected", 429, b"{}", "application/problem+json"), release=first)
+    again = begin(registry, key="later")
+    assert isinstance(again, Begun) and again.campaign_id != first.campaign_id
+    registry.finish(again.campaign_id, Finish("rejected", 422, b"{}", "application/problem+json"))
+    replay = begin(registry, key="later")  # a definitive refusal stays pinned
+    assert isinstance(replay, Replay) and replay.status == 422
 
 
 def test_listing_filters_and_cursor(registry: Registry, clock: Clock) -> None:

@@ -1,0 +1,107 @@
+"""An outcome fitted to the registry's columns, so a vendor's answer can always be recorded.
+
+What a vendor answers is not ours to trust: an id or status longer than its column, a NUL
+character (PostgreSQL refuses it in text), a count beyond the column's integer, an instant that
+overflows on its way to UTC. Once the vendor has acted, its answer must still be recorded: a
+write that fails leaves the campaign `in_flight` although the vendor created it. So every
+outcome is fitted before it is written (and before the client's answer is built from it, so
+the two agree): what cannot be kept as it is becomes None, or is cut and cleaned where a
+shortened text still tells the truth (a vendor's status word, a content type), and the raw
+answer is kept, bounded, beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Integer, String
+
+from gateway.store.schema import campaigns
+
+if TYPE_CHECKING:
+    from gateway.store.registry import Finish
+
+__all__ = ["RAW_ANSWER_CHARS", "fit_outcome", "raw_answer"]
+
+# The vendor's raw answer kept with a campaign, in characters: enough for any campaign answer
+# the vendors document, bounded so a huge one cannot bloat the registry.
+RAW_ANSWER_CHARS = 64 * 1024
+# NUL and the other C0 controls but tab, LF and CR, and DEL: nothing a database or a reader needs.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_INT_RANGE = (-(2**31), 2**31 - 1)  # Integer is 32 bits on PostgreSQL
+
+
+def _length(column: str) -> int:
+    kind = campaigns.c[column].type
+    assert isinstance(kind, String) and kind.length is not None, column
+    return kind.length
+
+
+_VENDOR_ID_LENGTH = _length("vendor_campaign_id")
+_VENDOR_STATUS_LENGTH = _length("vendor_status")
+_STATUS_LENGTH = _length("status")
+_TYPE_LENGTH = _length("response_type")
+assert isinstance(campaigns.c.recipients_count.type, Integer)
+
+
+def fit_outcome(outcome: Finish) -> Finish:
+    """`outcome` with every value storable on SQLite and PostgreSQL alike."""
+    vendor_id = outcome.vendor_campaign_id
+    if vendor_id is not None and (len(vendor_id) > _VENDOR_ID_LENGTH or _CONTROL.search(vendor_id)):
+        vendor_id = None  # an id cut or cleaned would name another campaign, or none
+    return replace(
+        outcome,
+        status=_text(outcome.status, _STATUS_LENGTH),
+        vendor_status=_text(outcome.vendor_status, _VENDOR_STATUS_LENGTH),
+        vendor_campaign_id=vendor_id,
+        recipients_count=_integer(outcome.recipients_count),
+        scheduled_at=_utc(outcome.scheduled_at),
+        response_type=_text(outcome.response_type, _TYPE_LENGTH) or "application/octet-stream",
+        problem=_json(outcome.problem),
+        vendor_response=_json(outcome.vendor_response),
+    )
+
+
+def raw_answer(status: int, content: bytes, content_type: str) -> dict[str, Any]:
+    """The vendor's raw answer as a JSON document: text, cleaned and bounded, and what was cut."""
+    text = content.decode("utf-8", "replace")
+    kept = {"status": status, "content_type": content_type, "body": text[:RAW_ANSWER_CHARS]}
+    if len(text) > RAW_ANSWER_CHARS:
+        kept["truncated_from"] = len(text)
+    return kept
+
+
+def _text(value: str | None, length: int) -> str | None:
+    if value is None:
+        return None
+    cleaned = _CONTROL.sub("\ufffd", value)
+    return cleaned if len(cleaned) <= length else cleaned[: length - 1] + "…"
+
+
+def _integer(value: int | None) -> int | None:
+    if value is None or not _INT_RANGE[0] <= value <= _INT_RANGE[1]:
+        return None
+    return value
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    if value is None or value.tzinfo is None:
+        return value
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:  # 9999-12-31T23:59-01:00 is past the last instant a datetime holds
+        return None
+
+
+def _json(value: Any) -> Any:
+    """A JSON value whose strings carry no NUL (PostgreSQL's text refuses it, escaped or not)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {_json(key): _json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_json(item) for item in value]
+    return value
