@@ -15,7 +15,7 @@ from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
 from gateway.dispatch import Answer, dispatch, settle_relayed
 from gateway.errors import VendorBadResponse
 from gateway.service import Gateway
-from gateway.store.fit import raw_answer
+from gateway.store.fit import fit_content_type, raw_answer
 from gateway.store.registry import Begun, Finish
 from gateway.vendors import raise_for_server_error
 
@@ -60,6 +60,7 @@ async def forward_payload(
                 vendor=slug,
             )
         headers = {"Retry-After": reply.retry_after} if reply.retry_after else {}
+        content_type = fit_content_type(reply.content_type)  # the same when a replay sends it again
         settled, release = settle_relayed(reply.status)
         fields: dict[str, Any] = {}
         if settled == "accepted":
@@ -69,11 +70,11 @@ async def forward_payload(
             dispatch=settled,
             response_status=reply.status,
             response_body=reply.content,
-            response_type=reply.content_type,
+            response_type=content_type,
             vendor_response=raw_answer(reply.status, reply.content, reply.content_type),
             **fields,
         )
-        return Answer(reply.status, reply.content, reply.content_type, outcome, headers, release_key=release)
+        return Answer(reply.status, reply.content, content_type, outcome, headers, release_key=release)
 
     return await dispatch(
         gateway.registry,

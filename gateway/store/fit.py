@@ -24,7 +24,7 @@ from gateway.store.schema import campaigns
 if TYPE_CHECKING:
     from gateway.store.registry import Finish
 
-__all__ = ["RAW_ANSWER_CHARS", "fit_outcome", "raw_answer"]
+__all__ = ["RAW_ANSWER_CHARS", "fit_content_type", "fit_outcome", "raw_answer"]
 
 # The vendor's raw answer kept with a campaign, in characters: enough for any campaign answer
 # the vendors document, bounded so a huge one cannot bloat the registry.
@@ -59,10 +59,21 @@ def fit_outcome(outcome: Finish) -> Finish:
         vendor_campaign_id=vendor_id,
         recipients_count=_integer(outcome.recipients_count),
         scheduled_at=_utc(outcome.scheduled_at),
-        response_type=_text(outcome.response_type, _TYPE_LENGTH) or "application/octet-stream",
+        response_type=fit_content_type(outcome.response_type),
         problem=_json(outcome.problem),
         vendor_response=_json(outcome.vendor_response),
     )
+
+
+def fit_content_type(value: str) -> str:
+    """A content type a replay can send again: as it is, or its media type alone, or octet-stream.
+
+    It is a header: cut short or cleaned it would be another, malformed one.
+    """
+    for candidate in (value, value.partition(";")[0].strip()):
+        if candidate and len(candidate) <= _TYPE_LENGTH and candidate.isascii() and not _CONTROL.search(candidate):
+            return candidate
+    return "application/octet-stream"
 
 
 def raw_answer(status: int, content: bytes, content_type: str) -> dict[str, Any]:
