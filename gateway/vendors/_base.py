@@ -15,7 +15,7 @@ import weakref
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, Protocol, TypeVar
 
 import aiohttp
@@ -236,24 +236,24 @@ class Adapter(ABC):
     async def send_payload(self, payload: Any) -> VendorReply:
         """Send through the generated client under the total deadline; map transport failures.
 
-        A 2xx is the vendor's acceptance, whatever follows it: a body the generated client cannot
+        The vendor's status decides, whatever follows it: a body the generated client cannot
         parse, one over the size cap, or a connection cut inside the body still gives a reply
-        (`parsed` None, the content as far as it was read), never an error.
+        (`parsed` None, the content as far as it was read). A 2xx is the vendor's acceptance.
         """
         if self._client is None:
             raise RuntimeError(f"{self.slug} has no base URL")  # callers check enabled first
         started = time.perf_counter()
         outcome = "error"
-        parsed: Any = None
+        response: Any = None
         try:
             with vendor_call() as state, vendor_errors(self.slug, state, self._credential):
                 try:
-                    parsed = (await self.operation(client=self._client, body=self._client_body(payload))).parsed
-                except _UNREADABLE_SUCCESS:
-                    if not _is_success(state.status):
+                    response = await self.operation(client=self._client, body=self._client_body(payload))
+                except _UNREADABLE_BODY:
+                    if state.status is None:  # no answer at all
                         raise
-            assert state.status is not None
-            outcome = f"{state.status // 100}xx"
+            reply = _reply(response, state)
+            outcome = f"{reply.status // 100}xx"
         except GatewayError as error:
             outcome = error.slug
             raise
@@ -263,13 +263,7 @@ class Adapter(ABC):
             context = current_request.get()
             if context is not None:
                 context.vendor_ms = round(elapsed * 1000, 2)
-        return VendorReply(
-            status=state.status,
-            content=self.redact(state.content),
-            content_type=state.headers.get("content-type", "application/json"),
-            retry_after=state.headers.get("retry-after"),
-            parsed=parsed,
-        )
+        return replace(reply, content=self.redact(reply.content))
 
     async def prepare(self, payload: Any) -> PreparedRequest:
         """The exact request `send_payload` would make, captured without sending."""
@@ -348,7 +342,7 @@ def parsed_as(parsed: Any, model: type[_Model]) -> _Model:
 
 def raise_for_reply(slug: str, reply: VendorReply) -> None:
     """Map a vendor answer that is not a 2xx (the vendor's acceptance) to the gateway error."""
-    if _is_success(reply.status):
+    if 200 <= reply.status < 300:
         return
     reason = _short_reason(reply.content)
     if reply.status in (401, 403):
@@ -402,13 +396,26 @@ def vendor_errors(slug: str, state: CallState, credential: str) -> Iterator[None
         ) from exc
 
 
-def _is_success(status: int | None) -> bool:
-    return status is not None and 200 <= status < 300
+def _reply(response: Any, state: CallState) -> VendorReply:
+    """The generated client's response, or (it could not read the body) the answer as the transport got it."""
+    if response is not None:
+        headers, status, content, parsed = response.headers, response.status_code, response.content, response.parsed
+    else:
+        assert state.status is not None  # `send_payload` re-raises when there was no answer
+        headers, status, content, parsed = state.headers, state.status, state.content, None
+    return VendorReply(
+        status=status,
+        content=content,
+        content_type=headers.get("content-type", "application/json"),
+        retry_after=headers.get("retry-after"),
+        parsed=parsed,
+    )
 
 
-# After a 2xx, what may still go wrong: the generated client cannot parse the body, the body is
-# over the cap, or the connection breaks (or the deadline passes) inside it.
-_UNREADABLE_SUCCESS = (
+# Once the vendor's status line is in, what may still go wrong: the generated client cannot parse
+# the body, the body is over the cap, or the connection breaks (or the deadline passes) inside it.
+# The status says what the vendor did; the body, only what it had to say about it.
+_UNREADABLE_BODY = (
     KeyError,
     TypeError,
     ValueError,

@@ -246,3 +246,21 @@ def test_a_released_key_row_is_gone_and_a_pinned_one_stays(gateway: TestClient, 
         keys = set(connection.execute(select(idempotency_keys.c.key)).scalars())
     engine.dispose()
     assert pinned in keys and released not in keys
+
+
+def test_the_vendors_cap_refuses_without_pinning_the_key(
+    database_url_any: str, client_with: Callable[..., TestClient], sandbox: Sandbox
+) -> None:
+    capped = client_with(GATEWAY_DATABASE_URL=database_url_any, GATEWAY_VENDOR_CONCURRENCY="1")
+    sandbox.inject("tetherai", Fault(delay=0.8))
+    body, key = _campaign(), str(uuid.uuid4())
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        first = pool.submit(capped.post, "/v1/campaigns", json=_campaign(), headers=AUTH)
+        while not sandbox.requests("tetherai"):  # the one call allowed is under way
+            pass
+        refused = capped.post("/v1/campaigns", json=body, headers={**AUTH, "Idempotency-Key": key})
+        assert first.result().status_code == 201
+    assert refused.status_code == 503 and refused.json()["type"].endswith("vendor-unavailable")
+    retry = capped.post("/v1/campaigns", json=body, headers={**AUTH, "Idempotency-Key": key})
+    assert retry.status_code == 201, retry.text
+    assert len(sandbox.requests("tetherai")) == 2

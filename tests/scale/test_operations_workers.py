@@ -41,8 +41,10 @@ def test_metrics_sum_over_two_workers(sandbox: Sandbox, tmp_path: Path) -> None:
         with ThreadPoolExecutor(8) as pool:
             statuses = list(
                 pool.map(
-                    lambda _: (
-                        httpx.post(f"{server.url}/v1/campaigns", json=CAMPAIGN, headers=AUTH, timeout=10).status_code
+                    lambda n: (  # distinct campaigns: identical keyless ones in flight together are refused
+                        httpx.post(
+                            f"{server.url}/v1/campaigns", json={**CAMPAIGN, "name": f"m-{n}"}, headers=AUTH, timeout=10
+                        ).status_code
                     ),
                     range(20),
                 )
