@@ -48,8 +48,12 @@ assert isinstance(campaigns.c.recipients_count.type, Integer)
 
 
 def fit_outcome(outcome: Finish) -> Finish:
-    """`outcome` with every value storable on SQLite and PostgreSQL alike."""
-    vendor_id = outcome.vendor_campaign_id
+    """`outcome` with every value storable on SQLite and PostgreSQL alike.
+
+    The values an adapter read need not have the types they are declared with: the generated
+    clients take a vendor's JSON as it comes (an id given as a number stays a number).
+    """
+    vendor_id = _as_text(outcome.vendor_campaign_id)
     if vendor_id is not None and (len(vendor_id) > _VENDOR_ID_LENGTH or _CONTROL.search(vendor_id)):
         vendor_id = None  # an id cut or cleaned would name another campaign, or none
     return replace(
@@ -85,21 +89,33 @@ def raw_answer(status: int, content: bytes, content_type: str) -> dict[str, Any]
     return kept
 
 
-def _text(value: str | None, length: int) -> str | None:
-    if value is None:
+def _as_text(value: object) -> str | None:
+    """A text as it is, a number as its digits, anything else (a list, an object) None."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _text(value: object, length: int) -> str | None:
+    text = _as_text(value)
+    if text is None:
         return None
-    cleaned = _CONTROL.sub("\ufffd", value)
+    cleaned = _CONTROL.sub("\ufffd", text)
     return cleaned if len(cleaned) <= length else cleaned[: length - 1] + "…"
 
 
-def _integer(value: int | None) -> int | None:
-    if value is None or not _INT_RANGE[0] <= value <= _INT_RANGE[1]:
+def _integer(value: object) -> int | None:
+    if not isinstance(value, int) or isinstance(value, bool) or not _INT_RANGE[0] <= value <= _INT_RANGE[1]:
         return None
     return value
 
 
-def _utc(value: datetime | None) -> datetime | None:
-    if value is None or value.tzinfo is None:
+def _utc(value: object) -> datetime | None:
+    if not isinstance(value, datetime):
+        return None
+    if value.tzinfo is None:
         return value
     try:
         return value.astimezone(UTC)

@@ -62,6 +62,9 @@ __all__ = [
 ]
 
 _Model = TypeVar("_Model")
+# What reading a vendor's body off its spec raises, in a generated client's `from_dict` or an
+# adapter's `from_vendor` (they take the vendor's JSON as it comes: a number where a text was due).
+_OFF_SPEC = (AttributeError, LookupError, TypeError, ValueError, ArithmeticError)
 
 
 @dataclass(frozen=True)
@@ -297,7 +300,7 @@ class Adapter(ABC):
             return UNREAD_RECEIPT
         try:
             return self.from_vendor(reply.parsed)
-        except (AttributeError, KeyError, TypeError, ValueError, ArithmeticError):
+        except _OFF_SPEC:
             return UNREAD_RECEIPT
 
     async def aclose(self) -> None:
@@ -389,8 +392,7 @@ def vendor_errors(slug: str, state: CallState, credential: str) -> Iterator[None
         if not state.sent:
             raise VendorUnreachable(f"{slug}: the connection broke before sending", vendor=slug) from exc
         raise VendorBadResponse(f"{slug}: {detail}", vendor=slug) from exc
-    except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
-        # The generated client parses inside asyncio_detailed: these mean a body off the spec.
+    except _OFF_SPEC as exc:  # the generated client parses inside asyncio_detailed
         raise VendorBadResponse(
             f"{slug} answered {state.status} with a body off its spec; the campaign may exist", vendor=slug
         ) from exc
@@ -415,15 +417,7 @@ def _reply(response: Any, state: CallState) -> VendorReply:
 # Once the vendor's status line is in, what may still go wrong: the generated client cannot parse
 # the body, the body is over the cap, or the connection breaks (or the deadline passes) inside it.
 # The status says what the vendor did; the body, only what it had to say about it.
-_UNREADABLE_BODY = (
-    KeyError,
-    TypeError,
-    ValueError,
-    ArithmeticError,
-    TimeoutError,
-    ResponseTooLarge,
-    aiohttp.ClientPayloadError,
-)
+_UNREADABLE_BODY = (*_OFF_SPEC, TimeoutError, ResponseTooLarge, aiohttp.ClientPayloadError)
 UNREAD_RECEIPT = Receipt(
     vendor_campaign_id=None, vendor_status=None, status="unmapped", recipients_count=None, scheduled_at=None
 )

@@ -60,3 +60,16 @@ def test_the_raw_answer_is_bounded_and_says_so() -> None:
     kept = raw_answer(201, b"a" * (RAW_ANSWER_CHARS + 5), "text/plain")
     assert len(kept["body"]) == RAW_ANSWER_CHARS and kept["truncated_from"] == RAW_ANSWER_CHARS + 5
     assert "truncated_from" not in raw_answer(201, b"{}", "application/json")
+
+
+def test_values_of_another_type_than_declared_are_kept_as_far_as_they_mean_the_same() -> None:
+    # The generated clients take the vendor's JSON as it comes: an id may arrive as a number.
+    odd: dict[str, object] = {
+        "vendor_campaign_id": 12345,
+        "vendor_status": ["running"],
+        "recipients_count": "7",
+        "scheduled_at": "2030-01-01T00:00:00Z",
+    }
+    fitted = fit_outcome(Finish("accepted", 201, b"", "application/json", **odd))  # type: ignore[arg-type]
+    assert (fitted.vendor_campaign_id, fitted.vendor_status) == ("12345", None)
+    assert (fitted.recipients_count, fitted.scheduled_at) == (None, None)
