@@ -9,6 +9,7 @@ gateway errors.
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 import weakref
@@ -38,6 +39,7 @@ from gateway.errors import (
     field_path,
 )
 from gateway.observe import REDACTED, VENDOR_CALLS, current_request
+from gateway.redaction import SecretIndex, hide_in_bytes
 from gateway.vendors._http import (
     CallState,
     CaptureTransport,
@@ -293,10 +295,14 @@ class Adapter(ABC):
             weakref.finalize(self, self._transport.close_soon)
 
     def redact(self, content: bytes) -> bytes:
-        """Remove the gateway's vendor credential from anything a vendor echoes."""
-        if self._credential and self._credential.encode() in content:
-            return content.replace(self._credential.encode(), REDACTED.encode())
-        return content
+        """Remove the gateway's vendor credential from anything a vendor echoes, in any encoding.
+
+        Escaped in JSON, percent-encoded, as an HTML entity or in HTTP basic credentials, it is
+        hidden where it is written; the rest of the body is kept byte for byte.
+        """
+        if not self._credential:
+            return content
+        return hide_in_bytes(content, _secret_index(self._credential))
 
     def _make_client(self, transport: httpx.AsyncBaseTransport) -> Any:
         # The httpx client is built here, so these are the settings that apply (the generated
@@ -412,6 +418,12 @@ def _null_paths(value: Any, path: str) -> list[str]:
 def _neutral_path(path: str) -> str:
     head, _, rest = path.partition(".")
     return f"{head}[*].{rest}" if head == "recipients" and rest else path
+
+
+@functools.lru_cache(maxsize=256)
+def _secret_index(credential: str) -> SecretIndex:
+    """One index per credential (each tenant's own adapter has one), built once."""
+    return SecretIndex((credential,))
 
 
 def _short_reason(content: bytes, limit: int = 300) -> str:
