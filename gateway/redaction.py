@@ -28,14 +28,18 @@ _PREFIX = 8
 # Escapes nest (a JSON string quoted inside another, a URL inside JSON): a few layers are read.
 _MAX_LAYERS = 4
 _TRIGGER = re.compile(r"[\\%&]")
-_UNIT = re.compile(
-    r"\\u[Dd][89ABab][0-9A-Fa-f]{2}\\u[Dd][C-Fc-f][0-9A-Fa-f]{2}"  # a surrogate pair: one character
-    r"|\\u[0-9A-Fa-f]{4}"
-    r"|\\U[0-9A-Fa-f]{8}"
-    r"|(?:\\x[0-9A-Fa-f]{2})+"
-    r"|(?:%[0-9A-Fa-f]{2})+"
-    r"|\\[\"\\/'bfnrt]"
-    r"|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+# One pattern per way of escaping: each view decodes one of them, so that a secret which itself
+# looks like another escape (`%2F` inside a JSON string) is read as the JSON writer meant it.
+_SCHEMES = (
+    re.compile(
+        r"\\u[Dd][89ABab][0-9A-Fa-f]{2}\\u[Dd][C-Fc-f][0-9A-Fa-f]{2}"  # a surrogate pair: one character
+        r"|\\u[0-9A-Fa-f]{4}"
+        r"|\\U[0-9A-Fa-f]{8}"
+        r"|(?:\\x[0-9A-Fa-f]{2})+"
+        r"|\\[\"\\/'bfnrt]"
+    ),
+    re.compile(r"(?:%[0-9A-Fa-f]{2})+"),
+    re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),
 )
 _SIMPLE = {'"': '"', "\\": "\\", "/": "/", "'": "'", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 _BASE64 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_=")
@@ -89,16 +93,23 @@ class SecretIndex:
         """The sorted, disjoint spans of `text` that write a known secret (adjacent ones stay apart)."""
         found = self._find(text)
         if _TRIGGER.search(text) is not None:
-            view: _View | None = None
-            for _layer in range(_MAX_LAYERS):
-                decoded = _decode(view[0] if view is not None else text)
-                if decoded is None:
-                    break
-                view = decoded if view is None else _compose(view, decoded)
-                chars, starts, ends = view
-                found += [(starts[at], ends[end - 1]) for at, end in self._find(chars)]
-                if _TRIGGER.search(chars) is None:
-                    break
+            seen = {text}
+            layer: list[_View | None] = [None]
+            for _depth in range(_MAX_LAYERS):
+                following: list[_View | None] = []
+                for view in layer:
+                    written = view[0] if view is not None else text
+                    for scheme in _SCHEMES:
+                        decoded = _decode(written, scheme)
+                        if decoded is None or decoded[0] in seen:
+                            continue
+                        seen.add(decoded[0])
+                        decoded = decoded if view is None else _compose(view, decoded)
+                        chars, starts, ends = decoded
+                        found += [(starts[at], ends[end - 1]) for at, end in self._find(chars)]
+                        if _TRIGGER.search(chars) is not None:
+                            following.append(decoded)
+                layer = following
         return _merged(found) if found else found
 
     def _find(self, text: str) -> list[tuple[int, int]]:
@@ -163,13 +174,13 @@ def _token(text: str, at: int, end: int) -> tuple[int, int]:
     return at, end
 
 
-def _decode(text: str) -> _View | None:
-    """`text` with one layer of escapes decoded, and where each character came from; None if none."""
+def _decode(text: str, scheme: re.Pattern[str]) -> _View | None:
+    """`text` with one layer of `scheme`'s escapes decoded, and where each character came from; None if none."""
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     done = 0
-    for unit in _UNIT.finditer(text):
+    for unit in scheme.finditer(text):
         at, end = unit.span()
         decoded = _unit(unit.group())
         if decoded is None:

@@ -9,6 +9,7 @@ gateway errors.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import time
@@ -277,12 +278,18 @@ class Adapter(ABC):
     def read_receipt(self, reply: VendorReply) -> Receipt:
         """The receipt in a success reply; an unreadable one means the campaign may exist."""
         try:
-            return self.from_vendor(reply.parsed)
+            receipt = self.from_vendor(reply.parsed)
         except (AttributeError, KeyError, TypeError, ValueError) as exc:
             raise VendorBadResponse(
                 f"{self.slug} answered {reply.status} with a body the gateway cannot read; the campaign may exist",
                 vendor=self.slug,
             ) from exc
+        # `parsed` was read from the vendor's body before redaction: an id or status may echo the credential.
+        return dataclasses.replace(
+            receipt,
+            vendor_campaign_id=self._redact_text(receipt.vendor_campaign_id),
+            vendor_status=self._redact_text(receipt.vendor_status),
+        )
 
     async def aclose(self) -> None:
         """Close the vendor connections of the running event loop (idle keep-alive sockets)."""
@@ -304,6 +311,9 @@ class Adapter(ABC):
             return content
         return hide_in_bytes(content, _secret_index(self._credential))
 
+    def _redact_text(self, text: str | None) -> str | None:
+        return _secret_index(self._credential).hide(text) if text and self._credential else text
+
     def _make_client(self, transport: httpx.AsyncBaseTransport) -> Any:
         # The httpx client is built here, so these are the settings that apply (the generated
         # client's own would only build a plain httpx.Client).
@@ -314,7 +324,8 @@ class Adapter(ABC):
         return client.set_async_httpx_client(
             VendorHTTPClient(
                 base_url=self._base_url or "http://vendor.invalid",
-                headers={self.auth.header: credential},
+                # UTF-8 bytes: httpx would refuse a credential that is not ASCII as a str.
+                headers={self.auth.header: credential.encode()},
                 follow_redirects=False,
                 transport=transport,
             )
