@@ -121,7 +121,8 @@ class _Redactor(logging.Filter):
         known = self._known()
         indexed, index = self._indexed
         if known is not indexed:  # the same sequence until the secrets change: index it once
-            index = SecretIndex(known)
+            if indexed is None or tuple(known) != tuple(indexed):  # a re-read finds the same ones
+                index = SecretIndex(known)
             self._indexed = (known, index)
         return index
 

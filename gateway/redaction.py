@@ -5,17 +5,20 @@ A vendor, a library or a log line may carry a credential as it is, or escaped: J
 percent-encoding (`%2F`, `%c3%a9`, `+` for a space in a form), HTML entities (`&#x2F;`), or
 inside HTTP basic credentials (base64 of `user:secret`, where the user is not known).
 
-`SecretIndex.spans` reads the text as it is and, when it holds an escape, through decoded
-views of it: each decoded character remembers the span of the original text it came from,
-so a secret found in a view is removed from the original where it was written. Base64 is
-not decoded at all: each secret's base64 forms at the three byte alignments are indexed
-like secrets, and a match hides the whole base64 token around it.
+`SecretIndex.spans` reads the text as it is and, when it holds a `\`, `%` or `&`, through
+decoded views of it: one per escaping scheme, and views of those views (a JSON string inside
+another, a URL inside JSON), a few layers deep. Each scheme is decoded on its own, so a secret
+that itself looks like an escape of another scheme is read as its writer meant it. Where a
+secret is found in a view, the span of the original text its characters were decoded from is
+hidden, and nothing else. Base64 is not decoded at all: each secret's base64 forms at the three
+byte alignments are indexed like secrets, and a match hides the whole base64 token around it.
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import html.entities
 import re
 from collections.abc import Iterable
@@ -25,21 +28,25 @@ __all__ = ["REDACTED", "SecretIndex", "hide_in_bytes"]
 REDACTED = "[REDACTED]"
 
 _PREFIX = 8
-# Escapes nest (a JSON string quoted inside another, a URL inside JSON): a few layers are read.
-_MAX_LAYERS = 4
+# Escapes nest (a JSON string quoted inside another, a URL inside JSON): a few layers are read,
+# and a bounded number of views, so that a text made of escapes costs a few passes over it.
+_MAX_LAYERS = 3
+_MAX_VIEWS = 12
+# Up to this many forms, a text is first searched for each in C; a hit (rare) is then read in full.
+_FEW = 32
 _TRIGGER = re.compile(r"[\\%&]")
 # One pattern per way of escaping: each view decodes one of them, so that a secret which itself
 # looks like another escape (`%2F` inside a JSON string) is read as the JSON writer meant it.
 _SCHEMES = (
-    re.compile(
-        r"\\u[Dd][89ABab][0-9A-Fa-f]{2}\\u[Dd][C-Fc-f][0-9A-Fa-f]{2}"  # a surrogate pair: one character
-        r"|\\u[0-9A-Fa-f]{4}"
-        r"|\\U[0-9A-Fa-f]{8}"
-        r"|(?:\\x[0-9A-Fa-f]{2})+"
-        r"|\\[\"\\/'bfnrt]"
+    (
+        "\\",
+        re.compile(
+            r"\\(?:u[Dd][89ABab][0-9A-Fa-f]{2}\\u[Dd][C-Fc-f][0-9A-Fa-f]{2}"  # a surrogate pair: one character
+            r"|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}(?:\\x[0-9A-Fa-f]{2})*|[\"\\/'bfnrt])"
+        ),
     ),
-    re.compile(r"(?:%[0-9A-Fa-f]{2})+"),
-    re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),
+    ("%", re.compile(r"%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*")),
+    ("&", re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")),
 )
 _SIMPLE = {'"': '"', "\\": "\\", "/": "/", "'": "'", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 _BASE64 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_=")
@@ -62,10 +69,7 @@ class SecretIndex:
     def __init__(self, secrets: Iterable[str]) -> None:
         forms: dict[str, bool] = {}  # form -> whether it is a base64 core (its token is hidden whole)
         for secret in {secret for secret in secrets if secret}:
-            for core in _base64_cores(secret):
-                forms.setdefault(core, True)
-            for form in _plain_forms(secret):
-                forms[form] = False
+            forms.update(_forms(secret))
         ordered = sorted(forms, key=len, reverse=True)
         self._short = [form for form in ordered if len(form) < _PREFIX]  # odd, and few
         long = [form for form in ordered if len(form) >= _PREFIX]
@@ -77,6 +81,7 @@ class SecretIndex:
         # and only they are read here.
         alphabet = "".join(re.escape(char) for char in sorted(set("".join(long))))
         self._runs = re.compile(f"[{alphabet}]{{{_PREFIX},}}") if alphabet else None
+        self._few = tuple(long) if len(long) <= _FEW else None
 
     def hide(self, text: str) -> str:
         """`text` with every known secret in it, in any of its encodings, replaced by [REDACTED]."""
@@ -91,39 +96,53 @@ class SecretIndex:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The sorted, disjoint spans of `text` that write a known secret (adjacent ones stay apart)."""
+        if not self._by_prefix and not self._short:
+            return []
         found = self._find(text)
         if _TRIGGER.search(text) is not None:
-            seen = {text}
-            layer: list[_View | None] = [None]
-            for _depth in range(_MAX_LAYERS):
-                following: list[_View | None] = []
-                for view in layer:
-                    written = view[0] if view is not None else text
-                    for scheme in _SCHEMES:
-                        decoded = _decode(written, scheme)
-                        if decoded is None or decoded[0] in seen:
-                            continue
-                        seen.add(decoded[0])
-                        decoded = decoded if view is None else _compose(view, decoded)
-                        chars, starts, ends = decoded
-                        found += [(starts[at], ends[end - 1]) for at, end in self._find(chars)]
-                        if _TRIGGER.search(chars) is not None:
-                            following.append(decoded)
-                layer = following
+            found += self._find_decoded(text)
         return _merged(found) if found else found
+
+    def _find_decoded(self, text: str) -> list[tuple[int, int]]:
+        """Spans of `text` whose decoding, in some order of schemes, writes a secret."""
+        found: list[tuple[int, int]] = []
+        seen = {text}
+        layer: list[_Layer | None] = [None]
+        for _depth in range(_MAX_LAYERS):
+            following: list[_Layer | None] = []
+            for view in layer:
+                written = view.chars if view is not None else text
+                for lead, scheme in _SCHEMES:
+                    chars = _decoded(written, scheme) if lead in written else None
+                    if chars is None or chars in seen or len(seen) > _MAX_VIEWS:
+                        continue
+                    seen.add(chars)
+                    decoded = _Layer(chars, scheme, view)
+                    hits = self._find(chars)
+                    if hits:  # where each character came from is worked out only for a hit
+                        found += decoded.origin(hits, text)
+                    if _TRIGGER.search(chars) is not None:
+                        following.append(decoded)
+            layer = following
+        return found
 
     def _find(self, text: str) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
-        for run in self._runs.finditer(text) if self._runs is not None else ():
-            at, end = run.span()
-            while at <= end - _PREFIX:
-                candidates = self._by_prefix.get(text[at : at + _PREFIX])
-                form = next((f for f in candidates if text.startswith(f, at)), None) if candidates else None
-                if form is None:
-                    at += 1
+        filed, past = self._by_prefix.get, 0
+        if self._few is not None and not any(form in text for form in self._few):
+            runs: Iterable[re.Match[str]] = ()  # a few forms (one vendor's credential): each searched in C
+        else:
+            runs = self._runs.finditer(text) if self._runs is not None else ()
+        for run in runs:
+            begin, end = run.span()
+            for at in range(begin, end - _PREFIX + 1):  # a for loop: most places hold nothing
+                candidates = filed(text[at : at + _PREFIX])
+                if candidates is None or at < past:
                     continue
-                found.append(_token(text, at, at + len(form)) if form in self._core else (at, at + len(form)))
-                at += len(form)
+                form = next((f for f in candidates if text.startswith(f, at)), None)
+                if form is not None:
+                    past = at + len(form)
+                    found.append(_token(text, at, past) if form in self._core else (at, past))
         for form in self._short:
             at = text.find(form)
             while at >= 0:
@@ -137,6 +156,12 @@ def hide_in_bytes(content: bytes, index: SecretIndex) -> bytes:
     text = content.decode("utf-8", "surrogateescape")
     hidden = index.hide(text)
     return content if hidden is text else hidden.encode("utf-8", "surrogateescape")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _forms(secret: str) -> dict[str, bool]:
+    """Each form of `secret`, and whether it is a base64 core (kept: tenants' indexes are rebuilt often)."""
+    return {**dict.fromkeys(_base64_cores(secret), True), **dict.fromkeys(_plain_forms(secret), False)}
 
 
 def _plain_forms(secret: str) -> set[str]:
@@ -172,6 +197,37 @@ def _token(text: str, at: int, end: int) -> tuple[int, int]:
     while end < len(text) and text[end] in _BASE64:
         end += 1
     return at, end
+
+
+class _Layer:
+    """A decoded view of a text, and the view (None: the text itself) it was decoded from."""
+
+    __slots__ = ("chars", "parent", "scheme")
+
+    def __init__(self, chars: str, scheme: re.Pattern[str], parent: _Layer | None) -> None:
+        self.chars, self.scheme, self.parent = chars, scheme, parent
+
+    def origin(self, spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+        """`spans` of these characters as spans of `text`, the view at the root."""
+        _, starts, ends = _decode(self.parent.chars if self.parent is not None else text, self.scheme) or ("", [], [])
+        outer = [(starts[at], ends[end - 1]) for at, end in spans]
+        return self.parent.origin(outer, text) if self.parent is not None else outer
+
+
+def _decoded(text: str, scheme: re.Pattern[str]) -> str | None:
+    """`text` with one layer of `scheme`'s escapes decoded (what `_decode` gives, found in C), or None."""
+    chars, count = scheme.subn(_written, text)
+    return chars if count and chars != text else None
+
+
+def _written(unit: re.Match[str]) -> str:
+    return _reads_as(unit.group())
+
+
+@functools.lru_cache(maxsize=4096)  # a text repeats a few escapes (`\/`, `%20`, `&amp;`) many times
+def _reads_as(unit: str) -> str:
+    decoded = _unit(unit)
+    return unit if decoded is None else "".join(char for char, _ in decoded)
 
 
 def _decode(text: str, scheme: re.Pattern[str]) -> _View | None:
@@ -253,13 +309,6 @@ def _entity(unit: str) -> list[tuple[str, tuple[int, int]]] | None:
         named = html.entities.html5.get(name + ";")
         return [(named, (0, len(unit)))] if named is not None and len(named) == 1 else None
     return [(chr(point), (0, len(unit)))] if point <= 0x10FFFF else None
-
-
-def _compose(outer: _View, inner: _View) -> _View:
-    """`inner` (decoded from `outer`'s characters) with spans in the text `outer` was read from."""
-    _, starts, ends = outer
-    chars, inner_starts, inner_ends = inner
-    return chars, [starts[at] for at in inner_starts], [ends[end - 1] for end in inner_ends]
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
