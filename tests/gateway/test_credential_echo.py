@@ -1,22 +1,20 @@
 """A vendor that echoes the gateway's credential, in any encoding, never gets it past the gateway.
 
 The sandbox answers with the credential written each way a vendor, a proxy or a library might
-write it; the 422 detail, the relayed native body, the registry's row and the log must carry
-none of them. Whether a text carries the secret is judged by `readings`, which decodes with the
-standard library only (not with the redactor under test).
+write it; the 422 detail, the relayed native body, the registry's row, the log and the metrics must
+carry none of them. Whether a text carries the secret is judged by `leaks.carries`, which
+decodes with the standard library only (not with the redactor under test).
 """
 
 from __future__ import annotations
 
 import base64
-import contextlib
 import html
 import json
 import logging
 import re
 import urllib.parse
 import uuid
-import warnings
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -29,6 +27,7 @@ from gateway.sandbox.server import Sandbox
 from gateway.store.schema import campaigns
 
 from .conftest import AUTH, examples
+from .leaks import carries
 
 # `/`, `+`, `=` and non-ASCII (an astral character among them: a surrogate pair in JSON).
 ODD = "sk/Ab+cd=é✓…\U0001d11e-42"
@@ -88,46 +87,6 @@ ECHOES: dict[str, Callable[[str], bytes]] = {
 }
 
 
-def readings(text: str, depth: int = 3) -> set[str]:
-    """`text` and what it says once decoded, every way, a few layers deep (stdlib only)."""
-    found, layer = {text}, {text}
-    for _ in range(depth):
-        following: set[str] = set()
-        for item in layer:
-            following |= {urllib.parse.unquote(item), urllib.parse.unquote_plus(item), html.unescape(item)}
-            following |= _unescaped(item)
-            for token in re.findall(r"[A-Za-z0-9+/_=-]{8,}", item):
-                for decode in (base64.b64decode, base64.urlsafe_b64decode):
-                    with contextlib.suppress(ValueError):
-                        following.add(decode(token + "=" * (-len(token) % 4)).decode("utf-8", "ignore"))
-        layer = following - found
-        found |= following
-    return found
-
-
-def _unescaped(text: str) -> set[str]:
-    """JSON string literals, and Python's backslash escapes (UTF-8 bytes too), decoded."""
-    out = set()
-    for literal in re.findall(r'"(?:[^"\\]|\\.)*"', text):
-        with contextlib.suppress(ValueError):
-            out.add(json.loads(literal))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # an escape Python does not know stays as it is
-        try:
-            decoded = text.encode("utf-8", "backslashreplace").decode("unicode_escape")
-        except UnicodeDecodeError:  # a truncated escape
-            return out
-    out.add(decoded)
-    with contextlib.suppress(UnicodeError):
-        out.add(decoded.encode("latin-1").decode("utf-8"))  # `\xc3\xa9`: UTF-8 bytes
-    return out
-
-
-def carries(text: str, secret: str) -> bool:
-    """Whether `text` says `secret` in any reading."""
-    return any(secret in reading or secret.replace(" ", "+") in reading for reading in readings(text))
-
-
 @pytest.fixture
 def echoing(client_with: Callable[..., TestClient], request: pytest.FixtureRequest) -> Iterator[tuple[TestClient, str]]:
     """A gateway whose tetherai credential is the odd secret (the sandbox takes a fault's answer as is)."""
@@ -166,9 +125,12 @@ def test_an_echoed_credential_reaches_no_client_row_or_log(
     assert "[REDACTED]" in relayed.text  # the rest of the vendor's answer is relayed
     assert not carries(relayed.text, secret)
 
-    logging.getLogger("tests.echo").warning("the vendor said %s", body.decode())  # through the app's redactor
+    # Through the app's own log handler: the message, and fields of any shape.
+    fields = {"vendor_body": body.decode(), "nested": {"raw": [body], "pair": (body.decode(),)}}
+    logging.getLogger("tests.echo").warning("the vendor said %s", body.decode(), extra={"fields": fields})
     logged = capfd.readouterr().err
-    assert "the vendor said" in logged and not carries(logged, secret)
+    assert "the vendor said" in logged and "nested" in logged and not carries(logged, secret)
+    assert not carries(client.get("/metrics").text, secret)
 
     with client.app.gateway.registry.engine.connect() as connection:  # type: ignore[attr-defined]
         rows = connection.execute(
