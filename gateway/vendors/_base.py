@@ -247,8 +247,9 @@ class Adapter(ABC):
         return VendorReply(
             status=response.status_code,
             content=self.redact(response.content),
-            content_type=response.headers.get("content-type", "application/json"),
-            retry_after=response.headers.get("retry-after"),
+            # Both are relayed to the client and stored: a vendor may echo the credential in them too.
+            content_type=self._redact_text(response.headers.get("content-type")) or "application/json",
+            retry_after=self._redact_text(response.headers.get("retry-after")),
             parsed=response.parsed,
         )
 

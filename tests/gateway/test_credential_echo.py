@@ -189,3 +189,19 @@ def test_an_acceptance_that_echoes_the_credential_is_relayed_and_stored_without_
         assert row.dispatch == "accepted"
         stored = json.dumps({k: v for k, v in row._asdict().items() if k != "response_body"}, default=str)
         assert not carries(stored, secret) and not carries(bytes(row.response_body).decode(), secret), row.name
+
+
+@pytest.mark.parametrize("echoing", ["odd", "lookalike"], indirect=True)
+def test_a_credential_echoed_in_relayed_headers_is_hidden(echoing: tuple[TestClient, str], sandbox: Sandbox) -> None:
+    client, secret = echoing
+    quoted = urllib.parse.quote(secret, safe="")  # a header carries ASCII
+    headers = {"Retry-After": f"key={quoted}"}
+    sandbox.inject(
+        VENDOR,
+        Fault(status=400, body=_message("no"), content_type=f"application/json; echo={quoted}", headers=headers),
+    )
+    relayed = client.post(NATIVE_PATH, json={**NATIVE_BODY, "name": f"headers {uuid.uuid4().hex}"}, headers=AUTH)
+    assert relayed.status_code == 400, relayed.text
+    assert relayed.headers["content-type"].startswith("application/json")
+    assert "[REDACTED]" in relayed.headers["retry-after"] + relayed.headers["content-type"]
+    assert not carries(json.dumps(dict(relayed.headers)), secret)
