@@ -205,3 +205,25 @@ def test_a_credential_echoed_in_relayed_headers_is_hidden(echoing: tuple[TestCli
     assert relayed.headers["content-type"].startswith("application/json")
     assert "[REDACTED]" in relayed.headers["retry-after"] + relayed.headers["content-type"]
     assert not carries(json.dumps(dict(relayed.headers)), secret)
+
+
+@pytest.mark.parametrize("echo", ["json-every-char", "url-encoded", "basic-auth-1", "python-bytes-repr"])
+def test_on_postgresql_the_stored_rows_carry_no_echo(
+    postgres_url: str, client_with: Callable[..., TestClient], sandbox: Sandbox, echo: str
+) -> None:  # the schema outlives the gateway: postgres_url is set up first, torn down last
+    client = client_with(GATEWAY_DATABASE_URL=postgres_url, **{f"GATEWAY_{VENDOR.upper()}_API_KEY": ODD})
+    body = ECHOES[echo](ODD)
+    names = [f"pg {echo} {uuid.uuid4().hex}", f"pg native {echo} {uuid.uuid4().hex}"]
+    sandbox.inject(VENDOR, Fault(status=400, body=body))
+    assert client.post("/v1/campaigns", json={**examples()[VENDOR], "name": names[0]}, headers=AUTH).status_code == 422
+    sandbox.inject(VENDOR, Fault(status=400, body=body))
+    assert client.post(NATIVE_PATH, json={**NATIVE_BODY, "name": names[1]}, headers=AUTH).status_code == 400
+    with client.app.gateway.registry.engine.connect() as connection:  # type: ignore[attr-defined]
+        assert connection.dialect.name == "postgresql"
+        rows = connection.execute(select(campaigns).where(campaigns.c.name.in_(names))).all()
+    assert len(rows) == 2
+    for row in rows:
+        stored = json.dumps({k: v for k, v in row._asdict().items() if k != "response_body"}, default=str)
+        body_text = bytes(row.response_body).decode()
+        assert "[REDACTED]" in stored + body_text
+        assert not carries(stored, ODD) and not carries(body_text, ODD), row.name
