@@ -20,6 +20,7 @@ from typing import Any
 from prometheus_client import Counter, Gauge, Histogram
 
 from gateway import jsoncodec
+from gateway.redaction import REDACTED, SecretIndex
 
 __all__ = [
     "BREAKER_OPEN",
@@ -58,7 +59,6 @@ _REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 # them; no dots, so addresses and versions stay readable): keep the last four digits.
 # A digit run inside a token (a hex request id, a UUID) is no phone number: the run must
 # stand apart from letters and digits on both sides.
-REDACTED = "[REDACTED]"
 _PHONE = re.compile(r"(?<![0-9A-Za-z])\+?\d[\d ()-]{6,}\d(?![0-9A-Za-z])")
 
 
@@ -87,53 +87,9 @@ def request_id_from(header: str | None) -> str:
 
 
 def redact(text: str, secrets: Iterable[str] | SecretIndex) -> str:
-    """Credentials become [REDACTED]; phone numbers keep their last four digits."""
+    """Credentials, in any encoding, become [REDACTED]; phone numbers keep their last four digits."""
     index = secrets if isinstance(secrets, SecretIndex) else SecretIndex(secrets)
     return _PHONE.sub(_last_four, index.hide(text))
-
-
-class SecretIndex:
-    """Finds known secrets in a text in time that does not grow with how many there are.
-
-    Each secret is filed under its first few characters; a text is read once for those, and
-    only a secret filed under what is found there is compared in full (the longest first).
-    Only runs of the characters that secrets are made of are read: a secret lies within one.
-    Replacing every secret in turn took 0.5 ms a log line with 1,000 tenants' credentials, and
-    grew with each tenant; this takes the same few microseconds for 5 or 10,000.
-    """
-
-    _PREFIX = 8
-
-    def __init__(self, secrets: Iterable[str]) -> None:
-        ordered = sorted({secret for secret in secrets if secret}, key=len, reverse=True)
-        self._short = [secret for secret in ordered if len(secret) < self._PREFIX]  # odd, and few
-        long = [secret for secret in ordered if len(secret) >= self._PREFIX]
-        self._by_prefix: dict[str, list[str]] = {}
-        for secret in long:
-            self._by_prefix.setdefault(secret[: self._PREFIX], []).append(secret)
-        # A secret lies within a run of the characters secrets are made of: the runs are found
-        # in C, and only they are read here (a log line's 200 characters took 85 us, now 10).
-        alphabet = "".join(re.escape(char) for char in sorted(set("".join(long))))
-        self._runs = re.compile(f"[{alphabet}]{{{self._PREFIX},}}") if alphabet else None
-
-    def hide(self, text: str) -> str:
-        """`text` with every known secret in it replaced by [REDACTED], the longer ones first."""
-        width, pieces, start = self._PREFIX, [], 0
-        for run in self._runs.finditer(text) if self._runs is not None else ():
-            at, end = run.span()
-            while at <= end - width:
-                candidates = self._by_prefix.get(text[at : at + width])
-                found = next((s for s in candidates if text.startswith(s, at)), None) if candidates else None
-                if found is None:
-                    at += 1
-                    continue
-                pieces += [text[start:at], REDACTED]
-                at = start = at + len(found)
-        if pieces:
-            text = "".join([*pieces, text[start:]])
-        for secret in self._short:  # after: one inside a longer secret must not break it up
-            text = text.replace(secret, REDACTED)
-        return text
 
 
 def _last_four(match: re.Match[str]) -> str:
@@ -165,7 +121,8 @@ class _Redactor(logging.Filter):
         known = self._known()
         indexed, index = self._indexed
         if known is not indexed:  # the same sequence until the secrets change: index it once
-            index = SecretIndex(known)
+            if indexed is None or tuple(known) != tuple(indexed):  # a re-read finds the same ones
+                index = SecretIndex(known)
             self._indexed = (known, index)
         return index
 
@@ -179,8 +136,21 @@ class _Redactor(logging.Filter):
             record.exc_info = None
         fields = getattr(record, "fields", None)
         if isinstance(fields, dict):
-            record.fields = {k: redact(v, secrets) if isinstance(v, str) else v for k, v in fields.items()}
+            record.fields = {key: _redacted(value, secrets) for key, value in fields.items()}
         return True
+
+
+def _redacted(value: object, secrets: SecretIndex) -> object:
+    """A log field with every string in it redacted (a field may hold a list or a mapping)."""
+    if isinstance(value, str):
+        return redact(value, secrets)
+    if isinstance(value, dict):
+        return {key: _redacted(item, secrets) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_redacted(item, secrets) for item in value]
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    return redact(str(value), secrets)  # what the formatter would write (`default=str`), redacted
 
 
 class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]

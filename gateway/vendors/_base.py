@@ -9,6 +9,7 @@ gateway errors.
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 import weakref
@@ -39,6 +40,7 @@ from gateway.errors import (
     field_path,
 )
 from gateway.observe import REDACTED, VENDOR_CALLS, current_request
+from gateway.redaction import SecretIndex, hide_in_bytes
 from gateway.vendors._http import (
     CallState,
     CaptureTransport,
@@ -266,7 +268,13 @@ class Adapter(ABC):
             context = current_request.get()
             if context is not None:
                 context.vendor_ms = round(elapsed * 1000, 2)
-        return replace(reply, content=self.redact(reply.content))
+        return replace(
+            reply,
+            content=self.redact(reply.content),
+            # Both are relayed to the client and stored: a vendor may echo the credential in them too.
+            content_type=self._redact_text(reply.content_type) or "application/json",
+            retry_after=self._redact_text(reply.retry_after),
+        )
 
     async def prepare(self, payload: Any) -> PreparedRequest:
         """The exact request `send_payload` would make, captured without sending."""
@@ -299,9 +307,15 @@ class Adapter(ABC):
         if reply.parsed is None:
             return UNREAD_RECEIPT
         try:
-            return self.from_vendor(reply.parsed)
+            receipt = self.from_vendor(reply.parsed)
         except _OFF_SPEC:
             return UNREAD_RECEIPT
+        # `parsed` was read from the vendor's body before redaction: an id or status may echo the credential.
+        return replace(
+            receipt,
+            vendor_campaign_id=self._redact_text(receipt.vendor_campaign_id),
+            vendor_status=self._redact_text(receipt.vendor_status),
+        )
 
     async def aclose(self) -> None:
         """Close the vendor connections of the running event loop (idle keep-alive sockets)."""
@@ -314,10 +328,20 @@ class Adapter(ABC):
             weakref.finalize(self, self._transport.close_soon)
 
     def redact(self, content: bytes) -> bytes:
-        """Remove the gateway's vendor credential from anything a vendor echoes."""
-        if self._credential and self._credential.encode() in content:
-            return content.replace(self._credential.encode(), REDACTED.encode())
-        return content
+        """Remove the gateway's vendor credential from anything a vendor echoes, in any encoding.
+
+        Escaped in JSON, percent-encoded, as an HTML entity or in HTTP basic credentials, it is
+        hidden where it is written; the rest of the body is kept byte for byte.
+        """
+        if not self._credential:
+            return content
+        return hide_in_bytes(content, _secret_index(self._credential))
+
+    def _redact_text(self, text: str | None) -> str | None:
+        # Not always a text: an adapter reads a vendor's values as they come (gateway/store/fit.py).
+        if isinstance(text, str) and text and self._credential:
+            return _secret_index(self._credential).hide(text)
+        return text
 
     def _make_client(self, transport: httpx.AsyncBaseTransport) -> Any:
         # The httpx client is built here, so these are the settings that apply (the generated
@@ -329,7 +353,8 @@ class Adapter(ABC):
         return client.set_async_httpx_client(
             VendorHTTPClient(
                 base_url=self._base_url or "http://vendor.invalid",
-                headers={self.auth.header: credential},
+                # UTF-8 bytes: httpx would refuse a credential that is not ASCII as a str.
+                headers={self.auth.header: credential.encode()},
                 follow_redirects=False,
                 transport=transport,
             )
@@ -493,6 +518,12 @@ def _null_paths(value: Any, path: str) -> list[str]:
 def _neutral_path(path: str) -> str:
     head, _, rest = path.partition(".")
     return f"{head}[*].{rest}" if head == "recipients" and rest else path
+
+
+@functools.lru_cache(maxsize=256)
+def _secret_index(credential: str) -> SecretIndex:
+    """One index per credential (each tenant's own adapter has one), built once."""
+    return SecretIndex((credential,))
 
 
 def _short_reason(content: bytes, limit: int = 300) -> str:
