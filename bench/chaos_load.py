@@ -154,11 +154,14 @@ class Load:
             self._stop.wait(0.3)  # the gateway may be restarting
 
     def _send_keyless(self, http: httpx.Client, campaign: Campaign) -> None:
-        first = threading.Thread(target=self._post, args=(http, campaign, self.headers))
+        answers: list[httpx.Response | None] = []
+        first = threading.Thread(target=lambda: answers.append(self._post(http, campaign, self.headers)))
         first.start()
         self._stop.wait(self._random.uniform(0.0, 0.4))
-        self._post(http, campaign, self.headers)
+        answers.append(self._post(http, campaign, self.headers))
         first.join()
         with self._lock:
             campaign.attempts = 2
             campaign.settled = True
+        if all(answer is None for answer in answers):
+            self._stop.wait(0.3)  # the gateway is restarting

@@ -46,6 +46,8 @@ class Figures:
     vendor_requests: int
     acted: Counter[str]
     double_sends: list[str]
+    """Each logical campaign sent more than once, with its kind and the vendor's answers in order."""
+    double_keyed: int
     in_flight_before: int
     in_flight_after: int
     dispatch_after: Counter[str]
@@ -89,6 +91,10 @@ def figures(
         if by_id.get(campaign_id, {}).get("dispatch") != "accepted"
     ]
     acted = Counter(send.name for send in sends if send.name in campaigns and send.status not in _REFUSALS)
+    statuses: dict[str, list[str]] = {}
+    for send in sends:
+        statuses.setdefault(send.name, []).append(str(send.status or "no answer"))
+    doubled = sorted(name for name, count in acted.items() if count > 1)
     stray = {status for status in tally.answers if status.startswith("5") and status not in _GATEWAY_5XX}
     other_5xx = Counter({status: tally.answers[status] for status in stray})
     return Figures(
@@ -102,7 +108,11 @@ def figures(
         lost=lost,
         vendor_requests=len(sends),
         acted=acted,
-        double_sends=sorted(name for name, count in acted.items() if count > 1),
+        double_sends=[
+            f"{name} ({'keyed' if campaigns[name].keyed else 'keyless'}: {', '.join(statuses[name])})"
+            for name in doubled
+        ],
+        double_keyed=sum(1 for name in doubled if campaigns[name].keyed),
         in_flight_before=in_flight_before,
         in_flight_after=sum(1 for row in by_id.values() if row["dispatch"] == "in_flight"),
         dispatch_after=Counter(str(row["dispatch"]) for row in by_id.values()),
@@ -141,7 +151,8 @@ def render(result: Figures, header: Sequence[str]) -> str:
         "| Figure | Value | Must be |",
         "|---|---:|---|",
         f"| acknowledged campaigns lost (2xx to the client, not `accepted` in the registry) | {len(result.lost)} | 0 |",
-        f"| logical campaigns the vendor got more than once (double sends) | {len(result.double_sends)} | 0 |",
+        f"| logical campaigns the vendor got more than once (double sends; keyed {result.double_keyed}) "
+        f"| {len(result.double_sends)} | 0 |",
         f"| rows left `in_flight` after reconciliation | {result.in_flight_after} | 0 |",
         f"| 5xx answers other than 502/503/504 | {_counts(result.other_5xx)} | 0 |",
         f"| requests sent | {result.tally.sent} | |",
