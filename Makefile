@@ -48,12 +48,7 @@ lint: install
 	$(BIN)/ruff check gateway tests
 	$(BIN)/ruff format --check gateway tests
 
-type# The launch promise under vendor faults and SIGKILL, two workers on PostgreSQL (a few minutes);
-# its section of bench/results.md is replaced. `python -m bench.chaos --help` for rounds and durations.
-chaos: bytecode
-	$(BIN)/python -m bench.chaos $(CHAOS_ARGS)
-
-check: install
+typecheck: install
 	$(BIN)/mypy
 
 test: install lint typecheck
