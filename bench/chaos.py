@@ -17,6 +17,7 @@ Exit status 1 when a must-be-zero figure is not zero.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import random
 import signal
@@ -81,6 +82,8 @@ def _modes(timeout_s: float) -> dict[str, Callable[[], Fault | None]]:
         "garbage 2xx": lambda: Fault(status=201, body=b'{"_id": "\xff\xfe<cut', sticky=True),
         "overlong ids": lambda: Fault(overrides={"id|_id|status": "x" * 5000}, sticky=True),
         "NUL ids": lambda: Fault(overrides={"id|_id|status": "id\x00nul"}, sticky=True),
+        "count beyond 64 bits": lambda: dataclasses.replace(Fault.huge_count(), sticky=True),
+        "instant overflowing": lambda: dataclasses.replace(Fault.odd_instant(), sticky=True),
     }
 
 
