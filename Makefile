@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8080
 export PORT
 
-.PHONY: install bytecode run serve test check regenerate lint typecheck lock clean bench contract
+.PHONY: install bytecode run serve test check regenerate lint typecheck lock clean bench contract chaos
 
 install: $(VENV)/.installed
 
@@ -35,6 +35,11 @@ regenerate: install
 # Side-by-side figures into bench/results.md (installs wrk, nginx and Prism if missing; ~10 min).
 bench: bytecode
 	$(BIN)/python -m bench
+
+# The launch promise under vendor faults and SIGKILL, two workers on PostgreSQL (a few minutes);
+# its section of bench/results.md is replaced. `python -m bench.chaos --help` for rounds and durations.
+chaos: bytecode
+	$(BIN)/python -m bench.chaos $(CHAOS_ARGS)
 
 check: install
 	$(BIN)/campaign-gateway check

@@ -10,7 +10,7 @@ from typing import Any
 
 from werkzeug.datastructures import Headers
 
-__all__ = ["describe_schemes", "refusal"]
+__all__ = ["describe_schemes", "presented", "refusal"]
 
 
 def refusal(
@@ -39,6 +39,21 @@ def refusal(
     return f"missing credential: send {describe_schemes(security, schemes)}"
 
 
+def presented(
+    security: tuple[Mapping[str, Any], ...],
+    schemes: Mapping[str, Any],
+    headers: Headers,
+    query: Mapping[str, str],
+) -> str | None:
+    """The first credential the request presents for any scheme of `security` (None: none)."""
+    for requirement in security:
+        for name in requirement:
+            value = _presented(schemes.get(name, {}), headers, query)
+            if value:
+                return value
+    return None
+
+
 def describe_schemes(security: tuple[Mapping[str, Any], ...], schemes: Mapping[str, Any]) -> str:
     """Where the credential goes, in words (e.g. "the X-Api-Key header or a Bearer token")."""
     alternatives = [
@@ -63,14 +78,15 @@ def _presented(scheme: Mapping[str, Any], headers: Headers, query: Mapping[str, 
         name = str(scheme.get("name", ""))
         where = scheme.get("in")
         if where == "header":
-            return headers.get(name)
+            value = headers.get(name)
+            return _as_sent(value) if value is not None else None
         if where == "query":
             return query.get(name)
         return _cookie(headers, name) if where == "cookie" else None
     authorization = headers.get("Authorization")
     if not authorization:
         return None
-    prefix, _, token = authorization.strip().partition(" ")
+    prefix, _, token = _as_sent(authorization).strip().partition(" ")
     expected = "basic" if str(scheme.get("scheme", "")).lower() == "basic" else "bearer"
     if prefix.lower() != expected:
         return ""
@@ -81,6 +97,14 @@ def _presented(scheme: Mapping[str, Any], headers: Headers, query: Mapping[str, 
             return ""
         return password
     return token.strip()
+
+
+def _as_sent(value: str) -> str:
+    """A header value as the client meant it: http.server reads header bytes as latin-1, clients send UTF-8."""
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return value
 
 
 def _cookie(headers: Headers, name: str) -> str | None:

@@ -6,6 +6,8 @@
 - `DELETE /_sandbox/<slug>/faults`: clear that vendor's faults
 - `GET /_sandbox/<slug>/requests`: `{"requests": [RecordedRequest.to_json(), ...]}`
 - `DELETE /_sandbox/<slug>/requests`: forget what that vendor received
+- `POST /_sandbox/<slug>/requests/drain`: `{"requests": [...]}`, forgotten in the same step (a
+  long run reads them as it goes; the sandbox keeps only the recent ones)
 """
 
 from __future__ import annotations
@@ -37,6 +39,10 @@ class Controlled(Protocol):
 
     def requests(self, slug: str) -> list[RecordedRequest]:
         """What the vendor received."""
+        ...
+
+    def drain_requests(self, slug: str) -> list[RecordedRequest]:
+        """What the vendor received, forgotten at once."""
         ...
 
     def inject(self, slug: str, fault: Fault) -> None:
@@ -81,6 +87,8 @@ def control(sandbox: Controlled, method: str, path: str, body: bytes) -> Reply:
             return Reply(204, content_type=None)
         case "GET", ["requests"]:
             return _json(200, {"requests": [item.to_json() for item in sandbox.requests(slug)]})
+        case "POST", ["requests", "drain"]:
+            return _json(200, {"requests": [item.to_json() for item in sandbox.drain_requests(slug)]})
         case "DELETE", ["requests"]:
             sandbox.clear_requests(slug)
             return Reply(204, content_type=None)

@@ -105,9 +105,15 @@ class _Handler(BaseHTTPRequestHandler):
             reply = stand_in.fault_reply(fault, self.command, vendor_path)
         else:
             reply = self._answer(stand_in, vendor_path, split.query, body)
+        if fault is not None and fault.changes_answer:
+            headers = Headers(list(self.headers.items()))
+            reply = stand_in.tampered(reply, fault, self.command, vendor_path, headers, split.query)
         entry.status = reply.status
         logger.info("sandbox %s %s %s -> %d", first, self.command, split.path, reply.status)
-        self._send(reply, fault.drip if fault is not None else None)
+        if fault is None:
+            self._send(reply, None)
+        else:
+            self._send(reply, fault.drip, fault.cut_after)
 
     def _answer(self, stand_in: VendorStandIn, path: str, query: str, body: bytes) -> Reply:
         headers = Headers(list(self.headers.items()))
@@ -150,7 +156,7 @@ class _Handler(BaseHTTPRequestHandler):
             chunks.append(self.rfile.read(size))
             self.rfile.readline(8)
 
-    def _send(self, reply: Reply, drip: float | None) -> None:
+    def _send(self, reply: Reply, drip: float | None, cut_after: int | None = None) -> None:
         phrase = http.HTTPStatus(reply.status).phrase if reply.status in _STATUSES else ""
         lines = [f"HTTP/1.1 {reply.status} {phrase}".rstrip()]
         lines.append(f"Date: {email.utils.formatdate(usegmt=True)}")
@@ -163,6 +169,9 @@ class _Handler(BaseHTTPRequestHandler):
             lines.append("Connection: close")
         head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
         data = head if self.command == "HEAD" else head + reply.body
+        if cut_after is not None:
+            data = data[: max(0, cut_after if cut_after >= 0 else len(data) + cut_after)]
+            self.close_connection = True
         try:
             if drip is None:
                 self.wfile.write(data)

@@ -48,6 +48,13 @@ class SandboxState:
         with self._lock:
             return [entry.snapshot() for entry in self._entries[slug]]
 
+    def drain(self, slug: str) -> list[RecordedRequest]:
+        """The requests `slug` received, oldest first, forgotten in the same step."""
+        with self._lock:
+            entries = list(self._entries[slug])
+            self._entries[slug].clear()
+        return [entry.snapshot() for entry in entries]
+
     def inject(self, slug: str, fault: Fault) -> None:
         """Queue a one-shot fault, or set the sticky one (replacing any)."""
         with self._lock:

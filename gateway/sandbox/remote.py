@@ -35,6 +35,12 @@ class RemoteSandbox:
         response.raise_for_status()
         return [RecordedRequest.from_json(item) for item in response.json()["requests"]]
 
+    def drain_requests(self, slug: str) -> list[RecordedRequest]:
+        """What `slug` received, oldest first, forgotten at once (see `Sandbox.drain_requests`)."""
+        response = self._client.post(f"/{slug}/requests/drain")
+        response.raise_for_status()
+        return [RecordedRequest.from_json(item) for item in response.json()["requests"]]
+
     def inject(self, slug: str, fault: Fault) -> None:
         """Make `slug` commit `fault` (see `Sandbox.inject`)."""
         self._client.post(f"/{slug}/faults", json=fault.to_json()).raise_for_status()

@@ -110,6 +110,14 @@ class Sandbox:
         self._stand_in(slug)
         return self._state.requests(slug)
 
+    def drain_requests(self, slug: str) -> list[RecordedRequest]:
+        """What `slug` received, oldest first, forgotten at once (none is lost between reading and clearing).
+
+        A request still being answered is returned with no status yet, and not again.
+        """
+        self._stand_in(slug)
+        return self._state.drain(slug)
+
     def inject(self, slug: str, fault: Fault) -> None:
         """Make `slug` commit `fault` on its next request (or on every one, if sticky)."""
         self._stand_in(slug)

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl
 from werkzeug.datastructures import Headers
 from werkzeug.http import parse_options_header
 
-from gateway.sandbox._auth import refusal
+from gateway.sandbox._auth import presented, refusal
 from gateway.sandbox._bodies import ResponseMaker
 from gateway.sandbox._checks import (
     CSV_FILES,
@@ -26,6 +26,7 @@ from gateway.sandbox._checks import (
     unknown_properties,
 )
 from gateway.sandbox._openapi import Violation, cast_form, explain
+from gateway.sandbox._tamper import ECHO, credential_echo, tamper
 from gateway.sandbox.faults import Fault
 from gateway.sandbox.multipart import FormPart, parse_multipart
 from gateway.sandbox.specs import Operation, RouteError, VendorSpec
@@ -33,6 +34,8 @@ from gateway.sandbox.specs import Operation, RouteError, VendorSpec
 __all__ = ["Reply", "VendorStandIn"]
 
 _FAULT_REASON = "sandbox fault"
+# Where an echoed credential goes unless an override places it: a message-like field, or a name.
+_ECHO_PLACES = "message|detail|error|error_description|description|name"
 
 
 @dataclass(frozen=True)
@@ -91,9 +94,41 @@ class VendorStandIn:
         return Reply(
             status,
             fault.payload(default),
-            fault.content_type,
+            fault.content_type or "application/json",
             tuple(fault.headers.items()),
         )
+
+    def tampered(self, reply: Reply, fault: Fault, method: str, path: str, headers: Headers, query: str) -> Reply:
+        """`reply` changed as `fault` says: its content type, fields of its body, the credential echoed.
+
+        Keys that matched nothing are named in an `X-Sandbox-Unmatched` header, so a test can
+        tell a fault that changed nothing from a gateway that coped.
+        """
+        content_type = fault.content_type or reply.content_type
+        extra = tuple(fault.headers.items()) if not fault.replaces_answer else ()
+        overrides = dict(fault.overrides)
+        echo = None
+        if fault.echo_credential:
+            echo = credential_echo(*self._presented(method, path, headers, query))
+            if not any(isinstance(value, str) and ECHO in value for value in overrides.values()):
+                overrides[_ECHO_PLACES] = f"invalid credential {ECHO}"
+        body, unmatched = tamper(reply.body, overrides, echo) if overrides else (reply.body, [])
+        if _ECHO_PLACES in unmatched:
+            body, _ = tamper(body, {"/message": f"invalid credential {ECHO}"}, echo)
+            unmatched.remove(_ECHO_PLACES)
+        if unmatched:
+            extra += (("X-Sandbox-Unmatched", ", ".join(unmatched)),)
+        return Reply(reply.status, body, content_type, reply.headers + extra)
+
+    def _presented(self, method: str, path: str, headers: Headers, query: str) -> tuple[str, str | None]:
+        """The secret the request presented (this stand-in's own when none) and any Basic token."""
+        try:
+            security = self.spec.find(method, path).security
+        except RouteError:
+            security = ()
+        secret = presented(security, self.spec.security_schemes, headers, dict(parse_qsl(query)))
+        scheme, _, token = (headers.get("Authorization") or "").strip().partition(" ")
+        return secret or self.credential, token.strip() if scheme.lower() == "basic" else None
 
     def _check(
         self,

@@ -122,3 +122,28 @@ def test_faults_survive_the_json_round_trip() -> None:
     ]
 
     assert [Fault.from_json(fault.to_json()) for fault in faults] == faults
+
+
+def test_requests_are_drained_once(
+    sandbox: Sandbox, remote: RemoteSandbox, client: httpx.Client, make_call: Any
+) -> None:
+    call = make_call("clerk")
+    call.send(client)
+    call.send(client)
+
+    drained = remote.drain_requests("clerk")
+    call.send(client)
+    again = remote.drain_requests("clerk")
+
+    assert [item.status for item in drained] == [201, 201]
+    assert len(again) == 1
+    assert sandbox.requests("clerk") == []
+
+
+def test_a_tampering_fault_over_the_wire(remote: RemoteSandbox, client: httpx.Client, make_call: Any) -> None:
+    remote.inject("smallest", Fault(overrides={"/data/_id": "x" * 70_000, "status|state": 2**65}, sticky=True))
+
+    body = make_call("smallest").send(client).json()
+
+    assert body["data"]["_id"] == "x" * 70_000
+    assert body["data"]["status"] == 2**65
