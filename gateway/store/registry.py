@@ -137,8 +137,8 @@ _RELEASE_KEY = delete(idempotency_keys).where(
     idempotency_keys.c.key == bindparam("k_key"),
     idempotency_keys.c.campaign_id == bindparam("k_campaign"),
 )
-# The campaigns a keyless identical request must not be sent beside: still with the vendor, or
-# of unknown outcome. The condition is the partial index's, word for word (schema.py).
+# The campaigns a keyless identical request must not be sent beside: any the vendor may have acted
+# on. The condition is the partial index's, word for word (schema.py).
 _RETRY_GUARD = select(campaigns.c.id, campaigns.c.dispatch).where(
     campaigns.c.tenant == bindparam("g_tenant"),
     campaigns.c.fingerprint == bindparam("g_fingerprint"),
@@ -441,9 +441,10 @@ class Registry:
     def _guard_retry(
         self, transaction: DriverTransaction, tenant: str, request_fingerprint: str, now: datetime
     ) -> None:
-        # Without a key, an earlier identical request that is still with the vendor, or whose
-        # outcome is unknown, blocks: an SDK's automatic retry after a 5xx or a timeout (or a
-        # double click) must not send the campaign twice. One that was refused does not.
+        # Without a key, an earlier identical request that the vendor may have acted on (still
+        # with it, accepted, or of unknown outcome) blocks: an SDK's automatic retry after a 5xx,
+        # a timeout or a lost answer (or a double click) must not send the campaign twice. One
+        # that was refused, which created nothing, does not.
         if self._guard <= timedelta(0):
             return
         if self._guard_lock is not None:
@@ -484,12 +485,19 @@ class Registry:
         )
 
 
+_GUARD_SAYS = {
+    "in_flight": "is still with the vendor",
+    "accepted": "was accepted by the vendor",
+    "unknown": "ended with an unknown outcome",
+}
+
+
 def _guard_conflict(campaign_id: str, dispatch: str) -> Conflict:
-    if dispatch == "in_flight":
-        detail = f"An identical request (campaign {campaign_id}) is still with the vendor; this one was not sent."
-    else:
-        detail = f"An identical request ended with an unknown outcome (campaign {campaign_id}); it was not sent again."
-    return Conflict(f"{detail} Check the campaign, or send it with a new Idempotency-Key.", campaign_id=campaign_id)
+    return Conflict(
+        f"An identical request (campaign {campaign_id}) {_GUARD_SAYS[dispatch]}; this one was taken for a retry "
+        "and not sent. Check that campaign, or send this one with an Idempotency-Key of its own to send it anyway.",
+        campaign_id=campaign_id,
+    )
 
 
 def _lock_number(tenant: str, request_fingerprint: str) -> int:

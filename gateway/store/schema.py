@@ -62,7 +62,7 @@ class Moment(TypeDecorator[datetime]):
 
 # The rows the keyless retry guard looks for (gateway/store/registry.py), as its query and its
 # index both write it: a partial index serves a query only if the query implies its condition.
-GUARDED_DISPATCH = "dispatch IN ('in_flight', 'unknown')"
+GUARDED_DISPATCH = "dispatch IN ('accepted', 'in_flight', 'unknown')"
 
 
 def _only_where(condition: str) -> dict[str, Any]:

@@ -141,6 +141,7 @@ def test_a_keyless_identical_request_is_not_sent_while_the_first_is_with_the_ven
         (Fault(status=502), 502, True),
         (Fault(drop=True), 502, True),  # cut after sending
         (Fault(delay=5), 504, True),
+        (Fault(), 201, True),  # accepted: a keyless repeat is taken for a retry whose answer was lost
         (Fault(status=400, body={"success": False, "message": "bad"}), 422, False),  # nothing was created
         (Fault(status=429), 429, False),
         (Fault(status=503), 503, False),

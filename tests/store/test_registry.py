@@ -139,7 +139,7 @@ def test_keyless_identical_request_is_blocked_while_in_flight_and_after_unknown(
     assert isinstance(begin(registry, key=None), Begun)
 
 
-@pytest.mark.parametrize(("dispatch", "blocks"), [("accepted", False), ("rejected", False), ("unknown", True)])
+@pytest.mark.parametrize(("dispatch", "blocks"), [("accepted", True), ("rejected", False), ("unknown", True)])
 def test_keyless_guard_blocks_only_where_the_vendor_may_have_acted(
     registry: Registry, dispatch: str, blocks: bool
 ) -> None:

@@ -1,7 +1,8 @@
-"""The keyless retry guard covers campaigns still in flight, not only those of unknown outcome.
+"""The keyless retry guard covers every campaign the vendor may have acted on, not only unknown ones.
 
-An identical keyless request sent while the first is still with the vendor was sent again; the
-guard's partial index now holds in-flight rows too.
+An identical keyless request sent while the first was still with the vendor, or after it was
+accepted (a retry whose first answer was lost), was sent again; the guard's partial index now
+holds every row but the refused ones.
 
 Revision ID: 0003
 Revises: 0002
@@ -25,13 +26,13 @@ def _only_where(condition: str) -> dict[str, Any]:
 
 
 def upgrade() -> None:
-    """Replace the unknown-only guard index by one over in-flight and unknown rows."""
+    """Replace the unknown-only guard index by one over accepted, in-flight and unknown rows."""
     op.drop_index("ix_campaigns_unknown", table_name="campaigns")
     op.create_index(
         "ix_campaigns_guarded",
         "campaigns",
         ["tenant", "fingerprint", "updated_at"],
-        **_only_where("dispatch IN ('in_flight', 'unknown')"),
+        **_only_where("dispatch IN ('accepted', 'in_flight', 'unknown')"),
     )
 
 
