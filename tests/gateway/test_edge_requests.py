@@ -20,7 +20,7 @@ from starlette.testclient import TestClient
 
 from gateway.app import SERVED_SPEC, GatewayApp, create_app
 from gateway.sandbox.server import Sandbox
-from gateway.settings import Settings
+from gateway.settings import Settings, SettingsError
 from gateway.store.schema import campaigns
 
 from .conftest import AUTH, KEY, OTHER_KEY, SLUGS, examples, gateway_env
@@ -314,3 +314,29 @@ def test_the_access_log_route_is_the_template(make: Make, capsys: Any) -> None:
     lines = [json.loads(line) for line in capsys.readouterr().err.splitlines() if line.startswith("{")]
     access = [line for line in lines if line.get("logger") == "gateway.access"]
     assert access and access[-1]["route"] == "/v1/campaigns/{campaign_id}"
+
+
+# The settings of this slice fail at start-up, naming the variable.
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("GATEWAY_UNAUTHENTICATED_RATE_LIMIT", "lots"),
+        ("GATEWAY_KEEP_ALIVE_S", "0"),
+        ("GATEWAY_HEADER_TIMEOUT_S", "-1"),
+        ("GATEWAY_MAX_CONNECTIONS", "0"),
+    ],
+)
+def test_edge_settings_are_checked(variable: str, value: str) -> None:
+    with pytest.raises(SettingsError, match=variable):
+        Settings.from_env({variable: value})
+
+
+def test_the_unauthenticated_limit_follows_the_tenant_limit_unless_set() -> None:
+    assert Settings.from_env({}).address_rate_limit is None
+    assert Settings.from_env({"GATEWAY_RATE_LIMIT": "5/second"}).address_rate_limit == "5/second"
+    both = {"GATEWAY_RATE_LIMIT": "5/second", "GATEWAY_UNAUTHENTICATED_RATE_LIMIT": "1/minute"}
+    assert Settings.from_env(both).address_rate_limit == "1/minute"
+    off = {"GATEWAY_RATE_LIMIT": "5/second", "GATEWAY_UNAUTHENTICATED_RATE_LIMIT": "off"}
+    assert Settings.from_env(off).address_rate_limit is None

@@ -190,3 +190,31 @@ def test_connections_beyond_the_cap_are_closed_with_one_log_line(sandbox: Sandbo
         for sock in held:
             sock.close()
         server.stop()
+
+
+def test_the_dev_server_has_the_same_limits(tmp_path: Path) -> None:
+    """`campaign-gateway dev` (make run) serves through the same protocol as `serve`."""
+    port = free_port()
+    env = {**os.environ, "GATEWAY_KEEP_ALIVE_S": "1", "GATEWAY_HEADER_TIMEOUT_S": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gateway.cli", "dev", "--port", str(port)],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert process.poll() is None and time.monotonic() < deadline, "dev server did not start"
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        with socket.create_connection(("127.0.0.1", port), timeout=PATIENCE_S) as sock:
+            assert closed_by_server(sock)
+    finally:
+        os.killpg(process.pid, 15)
+        process.wait(15)
