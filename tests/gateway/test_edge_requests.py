@@ -240,6 +240,16 @@ def test_a_chunked_campaign_is_served(make: Make, sandbox: Sandbox) -> None:
     assert len(sandbox.requests("clerk")) == 1
 
 
+def test_a_chunked_native_body_is_forwarded(make: Make, sandbox: Sandbox) -> None:
+    client = make()
+    body = {"name": "My Campaign", "audienceId": "60d0fe4f5311236168a109ca", "agentId": "60d0fe4f5311236168a109ca"}
+    headers = {"Authorization": f"Bearer {KEY}", "Content-Type": "application/json"}
+    answer = client.post("/v1/vendors/smallest/campaign", content=chunks(json.dumps(body).encode()), headers=headers)
+    assert answer.status_code == 201, answer.text
+    [forwarded] = sandbox.requests("smallest")
+    assert json.loads(forwarded.body) == body
+
+
 def test_a_chunked_dry_run_answers_as_a_sized_one(make: Make, sandbox: Sandbox) -> None:
     client = make()
     body = json.dumps(examples()["tetherai"]).encode()
