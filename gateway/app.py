@@ -211,14 +211,14 @@ class GatewayApp:
             return None
         tenant = await self.gateway.tenant_for(key) if key is not None else None
         if tenant is not None:
-            limiter, name = self.gateway.rate_limiter, tenant
+            limiter, counted = self.gateway.rate_limiter, tenant
             refusal = f"Tenant {tenant} is over"
         else:
-            limiter, name = self.address_limiter, _client_address(scope)
+            limiter, counted = self.address_limiter, _client_address(scope)
             refusal = "Requests without a known API key from this address are over"
         if limiter is None:
             return None
-        decision = await run_in_threadpool(limiter.check, name)
+        decision = await run_in_threadpool(limiter.check, counted)
         extra.extend((name.lower().encode(), value.encode()) for name, value in decision.headers().items())
         if decision.allowed:
             return None
