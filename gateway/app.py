@@ -9,12 +9,12 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import re
 import time
 from collections.abc import Awaitable, Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from anyio import to_thread
 from connexion.datastructures import MediaTypeDict
@@ -41,6 +41,7 @@ from gateway.api.problems import (
 from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
 from gateway.codegen.config import ROOT
 from gateway.connexion_once import async_app
+from gateway.edge import CredentialConflict, check_path, check_query, presented_key
 from gateway.errors import GatewayError, PayloadTooLarge, RateLimited
 from gateway.health import metrics_text, readiness
 from gateway.observe import (
@@ -52,6 +53,8 @@ from gateway.observe import (
     current_request,
     request_id_from,
 )
+from gateway.ratelimit import RateLimiter, parse_rate
+from gateway.routes import RouteTable
 from gateway.service import Gateway
 from gateway.settings import Settings
 from gateway.validation import GatewayJSONBodyValidator, GatewayMultipartValidator
@@ -80,16 +83,31 @@ class _NativeResolver(Resolver):  # type: ignore[misc]
 
 
 class GatewayApp:
-    """The ASGI app: request ids, access log, metrics, health, rate limit, body limit, fast lane.
+    """The ASGI app: request ids, access log, metrics, health, rate limits, edge checks, fast lane.
 
     The body limit is checked before anything parses the body (Connexion has none): a declared
-    Content-Length over it is refused at once, a chunked body as soon as it grows past it.
+    Content-Length over it is refused at once, a chunked body as soon as it grows past it. The
+    checks of gateway/edge.py (one credential, no control characters in the path or query, no
+    repeated singular query parameter) are made here, so Connexion and the fast lane answer alike.
     """
 
-    def __init__(self, app: ASGIApp, gateway: Gateway, lane: FastLane | None = None) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        gateway: Gateway,
+        lane: FastLane | None = None,
+        routes: RouteTable | None = None,
+        key_headers: frozenset[bytes] = frozenset({b"x-api-key"}),
+    ) -> None:
         self.app = app
         self.gateway = gateway
         self.lane = lane or FastLane({})
+        self.routes = routes or RouteTable([])
+        self.key_headers = key_headers
+        self.address_limiter: RateLimiter | None = None
+        if gateway.settings.address_rate_limit:
+            limit, period = parse_rate(gateway.settings.address_rate_limit)
+            self.address_limiter = RateLimiter(limit, period, gateway.settings.redis_url, namespace="rate-address")
         self._sized_for: asyncio.AbstractEventLoop | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -120,12 +138,16 @@ class GatewayApp:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message["headers"] = [*message.get("headers", []), *extra]
+                raw = message.get("headers", [])
+                message["headers"] = [*(_relative_location(raw) if 300 <= status < 400 else raw), *extra]
             await send(message)
 
         IN_FLIGHT.inc()
         try:
             refusal = await self._refusal(scope, headers, extra)
+            if refusal is None and _chunked(headers):
+                receive, refusal = await self._whole_body(scope, receive)
+                headers = Headers(scope=scope)
             lane_route = self.lane.route_for(scope)
             if refusal is not None:
                 await _send_problem(send_with_headers, refusal, path)
@@ -136,7 +158,7 @@ class GatewayApp:
         finally:
             IN_FLIGHT.dec()
             current_request.reset(token)
-            _access_log(context, status)
+            _access_log(context, status, self.routes.label(path), self._vendor_label(context.vendor))
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         """Nothing to start; at shutdown, close this event loop's vendor connections."""
@@ -154,19 +176,81 @@ class GatewayApp:
         declared = headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             return PayloadTooLarge(f"The body is larger than {limit} bytes.")
-        limiter = self.gateway.rate_limiter
-        if limiter is None or not scope["path"].startswith("/v1/") or scope["path"].startswith(_UNLIMITED):
+        conflict: GatewayError | None = None
+        try:
+            key = presented_key(scope["headers"], self.key_headers)
+        except CredentialConflict as exc:
+            key, conflict = None, exc
+        limited = await self._rate_limited(scope, key, extra)
+        if limited is not None:
+            return limited
+        if conflict is not None:
+            return conflict
+        return check_path(self.routes, scope["path"]) or check_query(
+            self.routes, scope["method"], scope["path"], scope["query_string"]
+        )
+
+    def _vendor_label(self, vendor: str | None) -> str:
+        """A known vendor's slug; anything else one label, so no client text becomes a label."""
+        if not vendor:
+            return ""
+        return vendor if vendor in self.gateway.vendor_names else "other"
+
+    async def _rate_limited(
+        self, scope: Scope, key: str | None, extra: list[tuple[bytes, bytes]]
+    ) -> GatewayError | None:
+        """Count the request against its tenant's budget, or its address's when it has no known key.
+
+        Requests without a known key (none, unknown, two different ones) count per client
+        address, so guessing keys is throttled; Connexion then answers them 401.
+        """
+        path = scope["path"]
+        if not path.startswith("/v1/") or path.startswith(_UNLIMITED):
             return None
-        key = _presented_key(headers)
-        tenant = await self.gateway.tenant_for(key)
-        if tenant is None:
-            return None  # Connexion answers 401; unauthenticated requests are not counted for anyone
-        decision = await run_in_threadpool(limiter.check, tenant)
+        if self.gateway.rate_limiter is None and self.address_limiter is None:
+            return None
+        tenant = await self.gateway.tenant_for(key) if key is not None else None
+        if tenant is not None:
+            limiter, counted = self.gateway.rate_limiter, tenant
+            refusal = f"Tenant {tenant} is over"
+        else:
+            limiter, counted = self.address_limiter, _client_address(scope)
+            refusal = "Requests without a known API key from this address are over"
+        if limiter is None:
+            return None
+        decision = await run_in_threadpool(limiter.check, counted)
         extra.extend((name.lower().encode(), value.encode()) for name, value in decision.headers().items())
         if decision.allowed:
             return None
         RATE_LIMITED.inc()
-        return RateLimited(f"Tenant {tenant} is over {limiter.limit} requests per {limiter.period} s.")
+        return RateLimited(f"{refusal} {limiter.limit} requests per {limiter.period} s.")
+
+    async def _whole_body(self, scope: Scope, receive: Receive) -> tuple[Receive, GatewayError | None]:
+        """Read a chunked body whole and give it a Content-Length, as Connexion reads bodies.
+
+        Connexion takes a request without a Content-Length for one without a body (400 "body
+        required"); a chunked body is a body (RFC 9112, 6.1). The body limit applies as it comes.
+        """
+        messages: list[Message] = []
+        chunks: list[bytes] = []
+        limited = self._limited(receive)
+        try:
+            while True:
+                message = await limited()
+                messages.append(message)
+                if message["type"] != "http.request":
+                    return _replayed(messages, receive), None  # the client left: as it came
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    break
+        except PayloadTooLarge as exc:
+            return receive, exc
+        body = b"".join(chunks)
+        scope["headers"] = [
+            *((n, v) for n, v in scope["headers"] if n.lower() not in (b"transfer-encoding", b"content-length")),
+            (b"content-length", str(len(body)).encode()),
+        ]
+        return _replayed([{"type": "http.request", "body": body, "more_body": False}], receive), None
 
     def _limited(self, receive: Receive) -> Receive:
         limit = self.gateway.settings.max_body_bytes
@@ -193,7 +277,6 @@ _BODY_VALIDATORS = MediaTypeDict(
     }
 )
 _UNLIMITED = ("/v1/ui", "/v1/openapi.json")
-_UUID_SEGMENT = re.compile(r"/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?=/|$)")
 _access = logging.getLogger("gateway.access")
 
 
@@ -213,23 +296,48 @@ def _lowercase_media_type(scope: Scope) -> None:
                 raw[index] = (name, media_type.lower() + separator + parameters)
 
 
-def _presented_key(headers: Headers) -> str | None:
-    authorization = headers.get("authorization", "")
-    if authorization.lower().startswith("bearer "):
-        return authorization[7:].strip()
-    return headers.get("x-api-key") or headers.get("apikey")
+def _chunked(headers: Headers) -> bool:
+    return "content-length" not in headers and "chunked" in headers.get("transfer-encoding", "").lower()
 
 
-def _route_label(path: str, status: int) -> str:
-    if status == 404 and not path.startswith("/v1/campaigns/"):
-        return "unmatched"  # arbitrary paths must not become metric labels
-    return _UUID_SEGMENT.sub("/{id}", path)
+def _client_address(scope: Scope) -> str:
+    client = scope.get("client")
+    return str(client[0]) if client else "unknown"
 
 
-def _access_log(context: RequestContext, status: int) -> None:
-    route = _route_label(context.path, status)
+def _replayed(messages: list[Message], receive: Receive) -> Receive:
+    pending = iter(messages)
+
+    async def replayed() -> Message:
+        return next(pending, None) or await receive()
+
+    return replayed
+
+
+def _relative_location(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """A `Location` without its scheme and host: Starlette builds them from the client's Host header.
+
+    A redirect to `http://<Host>/v1/ui/` sends a client wherever its Host header said (a cache
+    or a proxy in between may keep that answer for others); a relative reference (RFC 9110,
+    10.2.2) names the same resource on the host the client reached.
+    """
+    rewritten = headers
+    for index, (name, value) in enumerate(headers):
+        if name.lower() == b"location":
+            parts = urlsplit(value.decode("latin-1"))
+            if parts.scheme or parts.netloc:
+                relative = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+                if relative.startswith("//"):
+                    relative = "/" + relative.lstrip("/")  # `//host` would name a host again
+                rewritten = list(rewritten) if rewritten is headers else rewritten
+                rewritten[index] = (name, relative.encode("latin-1"))
+    return rewritten
+
+
+def _access_log(context: RequestContext, status: int, route: str, vendor: str) -> None:
+    """One JSON line and one count per request; `route` and `vendor` come from bounded sets."""
     duration_ms = round((time.perf_counter() - context.started) * 1000, 2)
-    REQUESTS.labels(route, context.vendor or "", str(status)).inc()
+    REQUESTS.labels(route, vendor, str(status)).inc()
     _access.info(
         "%s %s %s",
         context.method,
@@ -321,7 +429,20 @@ def create_app(settings: Settings, spec_path: Path = SERVED_SPEC, *, fast_lane: 
     handlers: dict[str, LaneHandler] = {CREATE_CAMPAIGN: campaigns.create_campaign}
     handlers.update({op: partial(native.forward_payload, slug=slug) for op, slug in json_only.items()})
     lane = FastLane.from_specification(specification, resolver, handlers) if fast_lane else None
-    return GatewayApp(app, gateway, lane)
+    base = str(specification.base_path or "")
+    infra = {f"{base}/ui": f"{base}/ui", f"{base}/openapi.json": f"{base}/openapi.json"}
+    routes = RouteTable.from_specification(specification, base, prefixes=infra)
+    return GatewayApp(app, gateway, lane, routes, _key_headers(specification))
+
+
+def _key_headers(specification: Any) -> frozenset[bytes]:
+    """The lower-case header names of the served spec's apiKey schemes (Bearer is read apart)."""
+    schemes = specification.get("components", {}).get("securitySchemes", {}).values()
+    return frozenset(
+        str(scheme["name"]).lower().encode()
+        for scheme in schemes
+        if scheme.get("type") == "apiKey" and scheme.get("in") == "header"
+    )
 
 
 def app_from_env() -> GatewayApp:

@@ -90,6 +90,7 @@ def serve(host: str, port: int, workers: int) -> None:
     from uvicorn.supervisors import Multiprocess
 
     from gateway import reuse_port
+    from gateway.connections import protocol_factory
     from gateway.settings import Settings
 
     settings: Settings = _or_exit(Settings.from_env)  # fail here, naming the variable, not in a worker
@@ -107,6 +108,9 @@ def serve(host: str, port: int, workers: int) -> None:
         # On SIGTERM: stop accepting, let in-flight requests finish (a vendor call takes at
         # most the deadline), then exit.
         "timeout_graceful_shutdown": int(settings.vendor_timeout_s) + 5,
+        # Idle and header-read timeouts and the per-worker connection cap (gateway/connections.py).
+        "http": protocol_factory(settings),
+        "timeout_keep_alive": settings.keep_alive_s,
     }
     try:
         if workers > 1 and reuse_port.supported():

@@ -11,6 +11,7 @@ import uvicorn
 from gateway import collector
 from gateway.app import SERVED_SPEC, create_app
 from gateway.codegen.config import GeneratorPaths, load_vendors
+from gateway.connections import protocol_factory
 from gateway.sandbox import start_sandbox
 from gateway.settings import DEV_API_KEY, Settings
 
@@ -30,7 +31,14 @@ def run_dev(port: int, environ: Mapping[str, str]) -> None:
         collector.freeze_start_up()
         key = DEV_API_KEY if "GATEWAY_API_KEYS" not in env else "<one of GATEWAY_API_KEYS>"
         print(_banner(port, key, unconfigured), flush=True)
-        uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+        uvicorn.run(
+            app,
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            http=protocol_factory(settings),
+            timeout_keep_alive=settings.keep_alive_s,  # type: ignore[arg-type]
+        )
 
 
 def _banner(port: int, key: str, sandboxed: list[str]) -> str:

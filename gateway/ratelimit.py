@@ -1,7 +1,11 @@
-"""Per-tenant rate limit (GATEWAY_RATE_LIMIT, e.g. `60/minute`), in Redis or in memory.
+"""Rate limits per tenant and per client address, in Redis or in memory.
 
-A fixed window per tenant: simple, exact across workers with Redis (INCR and PEXPIRE in one
-transaction), and one tenant's burst touches only its own counter.
+Per tenant: GATEWAY_RATE_LIMIT, e.g. `60/minute`. Per client address, for requests without a
+known key: GATEWAY_UNAUTHENTICATED_RATE_LIMIT (by default the same rate).
+
+A fixed window per name: simple, exact across workers with Redis (INCR and PEXPIRE in one
+transaction), and one tenant's burst touches only its own counter. Each limiter counts in its
+own namespace, so a tenant named like an address shares nothing with it.
 """
 
 from __future__ import annotations
@@ -51,13 +55,19 @@ class Decision:
 
 
 class RateLimiter:
-    """Counts requests per tenant per window."""
+    """Counts requests per name (a tenant, a client address) per window."""
 
     def __init__(
-        self, limit: int, period_s: int, redis_url: str | None = None, clock: Callable[[], float] = time.time
+        self,
+        limit: int,
+        period_s: int,
+        redis_url: str | None = None,
+        clock: Callable[[], float] = time.time,
+        namespace: str = "rate",
     ) -> None:
         self.limit = limit
         self.period = period_s
+        self.namespace = namespace
         self._clock = clock
         self._redis: Any = None
         if redis_url:
@@ -68,7 +78,7 @@ class RateLimiter:
         self._counts: dict[tuple[str, int], int] = {}
 
     def check(self, tenant: str) -> Decision:
-        """Count one request of `tenant`."""
+        """Count one request of `tenant` (or of whatever this limiter counts by)."""
         now = self._clock()
         window = int(now // self.period)
         reset = max(1, math.ceil((window + 1) * self.period - now))
@@ -78,7 +88,7 @@ class RateLimiter:
     def _count_redis(self, tenant: str, window: int) -> int:
         import redis
 
-        key = f"campaign-gateway:rate:{tenant}:{window}"
+        key = f"campaign-gateway:{self.namespace}:{tenant}:{window}"
         pipeline = self._redis.pipeline(transaction=True)
         pipeline.incr(key)
         pipeline.pexpire(key, self.period * 1000 + 1000)

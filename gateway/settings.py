@@ -24,11 +24,16 @@ _SCALARS = {
     "retry_guard_s": "GATEWAY_RETRY_GUARD_S",
     "secret_key": "GATEWAY_SECRET_KEY",
     "rate_limit": "GATEWAY_RATE_LIMIT",
+    "unauthenticated_rate_limit": "GATEWAY_UNAUTHENTICATED_RATE_LIMIT",
     "redis_url": "GATEWAY_REDIS_URL",
     "breaker_threshold": "GATEWAY_BREAKER_THRESHOLD",
     "breaker_cooldown_s": "GATEWAY_BREAKER_COOLDOWN_S",
     "vendor_concurrency": "GATEWAY_VENDOR_CONCURRENCY",
+    "keep_alive_s": "GATEWAY_KEEP_ALIVE_S",
+    "header_timeout_s": "GATEWAY_HEADER_TIMEOUT_S",
+    "max_connections": "GATEWAY_MAX_CONNECTIONS",
 }
+_RATE = r"\s*\d+\s*/\s*(second|minute|hour)\s*"
 
 
 class SettingsError(Exception):
@@ -63,11 +68,26 @@ class Settings(BaseModel):
     idempotency_ttl_s: int = Field(24 * 3600, gt=0)
     retry_guard_s: int = Field(600, ge=0)
     secret_key: SecretStr | None = None
-    rate_limit: str | None = Field(None, pattern=r"^\s*\d+\s*/\s*(second|minute|hour)\s*$")
+    rate_limit: str | None = Field(None, pattern=f"^{_RATE}$")
+    # Per client address, for requests without a known key (none, unknown, or conflicting):
+    # unset, it is GATEWAY_RATE_LIMIT; `off` turns it off.
+    unauthenticated_rate_limit: str | None = Field(None, pattern=f"^({_RATE}|off)$")
     redis_url: str | None = Field(None, pattern=r"^rediss?://")
     breaker_threshold: int = Field(5, ge=1)
     breaker_cooldown_s: float = Field(30.0, gt=0)
     vendor_concurrency: int = Field(64, ge=1)
+    # Per connection (gateway/connections.py): idle before and between requests, and from a
+    # request's first byte to the end of its headers.
+    keep_alive_s: float = Field(5.0, gt=0, le=3600)
+    header_timeout_s: float = Field(10.0, gt=0, le=3600)
+    max_connections: int = Field(1000, ge=1)  # per worker process
+
+    @property
+    def address_rate_limit(self) -> str | None:
+        """The per-address limit for requests without a known key, or None when there is none."""
+        if self.unauthenticated_rate_limit == "off":
+            return None
+        return self.unauthenticated_rate_limit or self.rate_limit
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
