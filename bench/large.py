@@ -63,13 +63,14 @@ def run_large(work: Path, upstream_port: int, sizes: tuple[int, ...], reps: int)
     samples = []
     try:
         ready_gateway(service)
+        # Every campaign is named apart: an identical keyless one would be taken for a retry (409).
         for make in CASES.values():  # several small requests, so that every worker has served one
-            for _ in range(4 * WORKERS):
-                post_campaign(service.port, json.dumps(make(10)).encode())
+            for n in range(4 * WORKERS):
+                post_campaign(service.port, json.dumps({**make(10), "name": f"warm-up {n}"}).encode())
         for size in sizes:
             for vendor, make in CASES.items():
-                body = json.dumps(make(size)).encode()
                 for rep in range(reps):
+                    body = json.dumps({**make(size), "name": f"large {size} {rep}"}).encode()
                     with RssSampler(service.pids()) as sampler:
                         status, seconds = post_campaign(service.port, body)
                     samples.append(LargeSample(vendor, size, len(body), rep, seconds, sampler.growth(), status))

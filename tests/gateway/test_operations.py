@@ -129,7 +129,8 @@ def test_redaction_leaves_ids_whole() -> None:
 
 
 def test_rate_limit_per_tenant(client_with: Callable[..., TestClient]) -> None:
-    limited = client_with(GATEWAY_RATE_LIMIT="3/minute")
+    # Per hour: a fixed window that ended mid-test would reset the count.
+    limited = client_with(GATEWAY_RATE_LIMIT="3/hour")
     answers = [limited.get("/v1/vendors", headers=AUTH) for _ in range(4)]
     assert [a.status_code for a in answers] == [200, 200, 200, 429]
     assert answers[0].headers["ratelimit-limit"] == "3" and answers[2].headers["ratelimit-remaining"] == "0"
