@@ -7,6 +7,8 @@ leave a worker with no file descriptors to serve anyone. Here, per connection:
 - idle (before its first request, and between requests): closed after `keep_alive_s`
   (uvicorn's own keep-alive timer, armed at connect too);
 - from the first byte of a request to the end of its headers: closed after `header_timeout_s`;
+- from the end of its headers to the end of its body: closed after `body_timeout_s` (a body
+  dripped a byte at a time would hold the connection, and the request's task, for good);
 - beyond `max_connections` open in this worker: closed at once, with one warning line per
   `LOG_EVERY_S` that counts how many were refused.
 
@@ -38,6 +40,7 @@ class ConnectionLimits:
     """The limits of one worker's connections (keep-alive is uvicorn's `timeout_keep_alive`)."""
 
     header_timeout_s: float
+    body_timeout_s: float
     max_connections: int
 
 
@@ -73,6 +76,7 @@ class GuardedHttpProtocol(HttpToolsProtocol):
         super().__init__(*args, **kwargs)
         self._limits = limits
         self._header_timer: asyncio.TimerHandle | None = None
+        self._body_timer: asyncio.TimerHandle | None = None
         self._refused = False
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
@@ -87,8 +91,9 @@ class GuardedHttpProtocol(HttpToolsProtocol):
         self.timeout_keep_alive_task = self.loop.call_later(self.timeout_keep_alive, self.timeout_keep_alive_handler)
 
     def connection_lost(self, exc: Exception | None) -> None:
-        """Drop the header timer with the connection."""
+        """Drop the timers with the connection."""
         self._cancel_header_timer()
+        self._cancel_body_timer()
         if not self._refused:
             super().connection_lost(exc)
 
@@ -101,14 +106,32 @@ class GuardedHttpProtocol(HttpToolsProtocol):
         super().data_received(data)
 
     def on_headers_complete(self) -> None:
-        """The headers arrived in time."""
+        """The headers arrived in time; the body's clock starts."""
         self._cancel_header_timer()
+        self._body_timer = self.loop.call_later(self._limits.body_timeout_s, self._body_too_slow)
         super().on_headers_complete()
+
+    def on_message_complete(self) -> None:
+        """The body arrived in time."""
+        self._cancel_body_timer()
+        super().on_message_complete()
 
     def _headers_too_slow(self) -> None:
         self._header_timer = None
+        self._close()
+
+    def _body_too_slow(self) -> None:
+        self._body_timer = None
+        self._close()
+
+    def _close(self) -> None:
         if not self.transport.is_closing():
             self.transport.close()
+
+    def _cancel_body_timer(self) -> None:
+        if self._body_timer is not None:
+            self._body_timer.cancel()
+            self._body_timer = None
 
     def _cancel_header_timer(self) -> None:
         if self._header_timer is not None:
@@ -118,5 +141,9 @@ class GuardedHttpProtocol(HttpToolsProtocol):
 
 def protocol_factory(settings: Settings) -> Any:
     """The `http=` protocol for uvicorn, for these settings (with `timeout_keep_alive=settings.keep_alive_s`)."""
-    limits = ConnectionLimits(header_timeout_s=settings.header_timeout_s, max_connections=settings.max_connections)
+    limits = ConnectionLimits(
+        header_timeout_s=settings.header_timeout_s,
+        body_timeout_s=settings.body_timeout_s,
+        max_connections=settings.max_connections,
+    )
     return functools.partial(GuardedHttpProtocol, limits=limits)

@@ -31,6 +31,7 @@ _SCALARS = {
     "vendor_concurrency": "GATEWAY_VENDOR_CONCURRENCY",
     "keep_alive_s": "GATEWAY_KEEP_ALIVE_S",
     "header_timeout_s": "GATEWAY_HEADER_TIMEOUT_S",
+    "body_timeout_s": "GATEWAY_BODY_TIMEOUT_S",
     "max_connections": "GATEWAY_MAX_CONNECTIONS",
 }
 _RATE = r"\s*\d+\s*/\s*(second|minute|hour)\s*"
@@ -76,10 +77,11 @@ class Settings(BaseModel):
     breaker_threshold: int = Field(5, ge=1)
     breaker_cooldown_s: float = Field(30.0, gt=0)
     vendor_concurrency: int = Field(64, ge=1)
-    # Per connection (gateway/connections.py): idle before and between requests, and from a
-    # request's first byte to the end of its headers.
+    # Per connection (gateway/connections.py): idle before and between requests, from a
+    # request's first byte to the end of its headers, and from there to the end of its body.
     keep_alive_s: float = Field(5.0, gt=0, le=3600)
     header_timeout_s: float = Field(10.0, gt=0, le=3600)
+    body_timeout_s: float = Field(60.0, gt=0, le=3600)
     max_connections: int = Field(1000, ge=1)  # per worker process
 
     @property

@@ -327,7 +327,7 @@ def test_the_access_log_route_is_the_template(make: Make, capsys: Any) -> None:
     assert access and access[-1]["route"] == "/v1/campaigns/{campaign_id}"
 
 
-# The settings of this slice fail at start-up, naming the variable.
+# The edge's settings fail at start-up, naming the variable.
 
 
 @pytest.mark.parametrize(
@@ -336,6 +336,7 @@ def test_the_access_log_route_is_the_template(make: Make, capsys: Any) -> None:
         ("GATEWAY_UNAUTHENTICATED_RATE_LIMIT", "lots"),
         ("GATEWAY_KEEP_ALIVE_S", "0"),
         ("GATEWAY_HEADER_TIMEOUT_S", "-1"),
+        ("GATEWAY_BODY_TIMEOUT_S", "0"),
         ("GATEWAY_MAX_CONNECTIONS", "0"),
     ],
 )

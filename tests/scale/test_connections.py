@@ -21,6 +21,7 @@ import pytest
 
 from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.connections import LOG_EVERY_S
+from gateway.sandbox.faults import Fault
 from gateway.sandbox.server import Sandbox
 
 from .conftest import AUTH, KEY, free_port
@@ -105,7 +106,7 @@ def response(sock: socket.socket) -> bytes:
 
 @pytest.fixture(scope="module")
 def timed(sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LoggedServer]:
-    env = {"GATEWAY_KEEP_ALIVE_S": "1", "GATEWAY_HEADER_TIMEOUT_S": "1"}
+    env = {"GATEWAY_KEEP_ALIVE_S": "1", "GATEWAY_HEADER_TIMEOUT_S": "1", "GATEWAY_BODY_TIMEOUT_S": "1"}
     server = LoggedServer(sandbox, tmp_path_factory.mktemp("timed"), env)
     yield server
     server.stop()
@@ -142,6 +143,39 @@ def test_a_header_dribble_is_closed(timed: LoggedServer) -> None:
                 except ConnectionResetError:
                     closed = True
         assert closed
+
+
+def test_a_body_dribble_is_closed(timed: LoggedServer) -> None:
+    """Whole headers, then a body one byte every 0.2 s: the body's clock closes it."""
+    head = (
+        b"POST /v1/campaigns HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
+        b"Authorization: Bearer " + KEY.encode() + b"\r\nContent-Length: 1000\r\n\r\n"
+    )
+    with timed.connect() as sock:
+        sock.sendall(head)
+        deadline = time.monotonic() + PATIENCE_S
+        closed = False
+        while not closed and time.monotonic() < deadline:
+            try:
+                sock.sendall(b" ")
+            except (BrokenPipeError, ConnectionResetError):
+                closed = True
+                break
+            readable, _, _ = select.select([sock], [], [], 0.2)
+            if readable:
+                try:
+                    closed = sock.recv(65536) == b""
+                except ConnectionResetError:
+                    closed = True
+        assert closed
+
+
+def test_a_slow_vendor_call_is_not_cut_by_the_body_clock(timed: LoggedServer, sandbox: Sandbox) -> None:
+    """The body's clock stops with the body: a request whose vendor call outlasts it is answered."""
+    body = json.dumps({"vendor": "smallest", "name": "slow", "agent_id": "60d0fe4f5311236168a109ca", "audience": "a"})
+    sandbox.inject("smallest", Fault(delay=1.5))
+    answer = httpx.post(f"{timed.url}/v1/campaigns", content=body, headers={**AUTH, "Content-Type": "application/json"})
+    assert answer.status_code == 201, answer.text
 
 
 def test_requests_on_a_kept_alive_connection_still_work(timed: LoggedServer) -> None:
