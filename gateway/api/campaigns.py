@@ -18,7 +18,7 @@ from gateway.campaign import CampaignRequest, check_campaign
 from gateway.dispatch import Answer, dispatch
 from gateway.errors import NotFound, RequestInvalid, Unprocessable
 from gateway.service import Gateway
-from gateway.store.fit import fit_outcome, raw_answer
+from gateway.store.outcome import fit_outcome, raw_answer
 from gateway.store.registry import Begun, Finish
 from generated.models.gateway import DryRun, FieldError, VendorRequest
 

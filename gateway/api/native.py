@@ -15,7 +15,7 @@ from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
 from gateway.dispatch import Answer, dispatch, settle_relayed
 from gateway.errors import VendorBadResponse
 from gateway.service import Gateway
-from gateway.store.fit import fit_content_type, raw_answer
+from gateway.store.outcome import fit_content_type, raw_answer
 from gateway.store.registry import Begun, Finish
 from gateway.vendors import raise_for_server_error
 

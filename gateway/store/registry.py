@@ -45,8 +45,8 @@ from gateway import jsoncodec
 from gateway.errors import Conflict, DatabaseUnavailable, FieldError, IdempotencyKeyReused, RequestInvalid
 from gateway.store.driver import DriverStatement, DriverTransaction, driver_transaction
 from gateway.store.engine import SQLiteWriteLock, write_lock
-from gateway.store.fit import fit_outcome
 from gateway.store.group_commit import GroupCommit
+from gateway.store.outcome import Finish, fit_outcome
 from gateway.store.schema import GUARDED_DISPATCH, campaign_requests, campaigns, idempotency_keys
 
 __all__ = ["Begun", "Finish", "Registry", "Replay", "database_errors", "fingerprint", "new_campaign_id"]
@@ -90,23 +90,6 @@ class Replay:
     status: int
     body: bytes
     content_type: str
-
-
-@dataclass(frozen=True)
-class Finish:
-    """The outcome of a vendor call, as recorded (fitted to the columns: gateway/store/fit.py)."""
-
-    dispatch: str
-    response_status: int
-    response_body: bytes
-    response_type: str
-    status: str | None = None
-    vendor_status: str | None = None
-    vendor_campaign_id: str | None = None
-    recipients_count: int | None = None
-    scheduled_at: datetime | None = None
-    problem: dict[str, Any] | None = None
-    vendor_response: dict[str, Any] | None = None
 
 
 _OUTCOME_COLUMNS = tuple(Finish.__dataclass_fields__)

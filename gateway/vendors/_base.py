@@ -338,7 +338,7 @@ class Adapter(ABC):
         return hide_in_bytes(content, _secret_index(self._credential))
 
     def _redact_text(self, text: str | None) -> str | None:
-        # Not always a text: an adapter reads a vendor's values as they come (gateway/store/fit.py).
+        # Not always a text: an adapter reads a vendor's values as they come (gateway/store/outcome.py).
         if isinstance(text, str) and text and self._credential:
             return _secret_index(self._credential).hide(text)
         return text

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from gateway.store.fit import RAW_ANSWER_CHARS, fit_content_type, fit_outcome, raw_answer
+from gateway.store.outcome import RAW_ANSWER_CHARS, fit_content_type, fit_outcome, raw_answer
 from gateway.store.registry import Finish
 
 

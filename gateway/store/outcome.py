@@ -1,4 +1,4 @@
-"""An outcome fitted to the registry's columns, so a vendor's answer can always be recorded.
+"""The outcome of a vendor call as the registry records it, fitted to its columns.
 
 What a vendor answers is not ours to trust: an id or status longer than its column, a NUL
 character (PostgreSQL refuses it in text), a count beyond the column's integer, an instant that
@@ -13,18 +13,15 @@ answer is kept, bounded, beside it.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Integer, String
 
 from gateway.store.schema import campaigns
 
-if TYPE_CHECKING:
-    from gateway.store.registry import Finish
-
-__all__ = ["RAW_ANSWER_CHARS", "fit_content_type", "fit_outcome", "raw_answer"]
+__all__ = ["RAW_ANSWER_CHARS", "Finish", "fit_content_type", "fit_outcome", "raw_answer"]
 
 # The vendor's raw answer kept with a campaign, in characters: enough for any campaign answer
 # the vendors document, bounded so a huge one cannot bloat the registry.
@@ -45,6 +42,23 @@ _VENDOR_STATUS_LENGTH = _length("vendor_status")
 _STATUS_LENGTH = _length("status")
 _TYPE_LENGTH = _length("response_type")
 assert isinstance(campaigns.c.recipients_count.type, Integer)
+
+
+@dataclass(frozen=True)
+class Finish:
+    """The outcome of a vendor call, as recorded (`fit_outcome` makes it storable)."""
+
+    dispatch: str
+    response_status: int
+    response_body: bytes
+    response_type: str
+    status: str | None = None
+    vendor_status: str | None = None
+    vendor_campaign_id: str | None = None
+    recipients_count: int | None = None
+    scheduled_at: datetime | None = None
+    problem: dict[str, Any] | None = None
+    vendor_response: dict[str, Any] | None = None
 
 
 def fit_outcome(outcome: Finish) -> Finish:
