@@ -10,7 +10,8 @@ How an outcome settles (`settle_error`, `settle_relayed`; the flags are the erro
 ====================================================  =========  ================  ==============
 what happened                                         dispatch   Idempotency-Key   keyless repeat
 ====================================================  =========  ================  ==============
-a 2xx: the vendor's acceptance, whatever its body     accepted   replays it        sent
+a 2xx: the vendor's acceptance, whatever its body     accepted   replays it        409 within
+                                                                                   the guard
 a 4xx but 429: a definitive refusal                   rejected   replays it        sent
 `try_later`: 429, 503, a refused connection, the      rejected   released: the     sent
 vendor's calls at their cap, our credential refused              retry is sent

@@ -79,7 +79,7 @@ class Begun:
 
     campaign_id: str
     created_at: datetime
-    tenant: str = ""
+    tenant: str
     idempotency_key: str | None = None
 
 
