@@ -49,7 +49,7 @@ def _registry_write(work: Path, upstream_port: int, label: str, request: Any) ->
     from gateway.settings import Settings
     from gateway.store.registry import Finish, fingerprint
 
-    gateway = Gateway(Settings.from_env(gateway_env(work, upstream_port, f"stages-{label}.db")))
+    gateway = Gateway.open(Settings.from_env(gateway_env(work, upstream_port, f"stages-{label}.db")))
     registry = gateway.registry
     with registry.engine.connect() as connection:
         level = connection.exec_driver_sql("PRAGMA synchronous").scalar()
@@ -87,7 +87,7 @@ def _stages(
     native_raw = json.dumps(native).encode()
     native_schema = _request_schema(spec, "/vendors/volubile/v1/campaigns")
     neutral_schema = _request_schema(spec, "/campaigns")
-    gateway = Gateway(Settings.from_env(gateway_env(work, upstream_port, "stages-adapter.db")))
+    gateway = Gateway.open(Settings.from_env(gateway_env(work, upstream_port, "stages-adapter.db")))
     adapter = gateway.adapters["volubile"]
     request, _errors = check_campaign(CampaignRequest.model_validate(neutral))
     payload = adapter.payload(request)

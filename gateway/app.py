@@ -407,7 +407,7 @@ def create_app(settings: Settings, spec_path: Path = SERVED_SPEC, *, fast_lane: 
                 body_types = operation.get("requestBody", {}).get("content", {})
                 if body_types and all(_BODY_VALIDATORS.get(t) is GatewayJSONBodyValidator for t in body_types):
                     json_only[operation["operationId"]] = slug
-    gateway = Gateway(settings, native_routes=native_routes)
+    gateway = Gateway.open(settings, native_routes)
     configure_logging(gateway.secrets)
     # AsyncApp, not FlaskApp: with a trivial handler, the WSGI hop (a2wsgi, a thread, Flask)
     # took a request from 0.9 to 2.0 ms of CPU here, more than Prism's whole 1.3-1.6 ms.

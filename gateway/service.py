@@ -37,11 +37,14 @@ SPARE_THREADS = 16
 
 @dataclass
 class Gateway:
-    """Built once per process by create_app; handlers reach it through the request scope."""
+    """Built once per process by create_app (`Gateway.open`); handlers reach it through the request scope.
+
+    Building it touches no database: `open` migrates the registry and settles what a crash left
+    in flight, which a server does at start and a tool reading the registry need not.
+    """
 
     settings: Settings
     native_routes: dict[str, list[str]] = field(default_factory=dict)
-    migrate_on_start: bool = True
     adapters: dict[str, Adapter] = field(init=False)
     enabled: dict[str, bool] = field(init=False)
     vendor_names: dict[str, str] = field(init=False)
@@ -76,15 +79,11 @@ class Gateway:
             limit, period = parse_rate(self.settings.rate_limit)
             self.rate_limiter = RateLimiter(limit, period, self.settings.redis_url)
         engine = make_engine(self.settings.database_url)
-        if self.migrate_on_start:
-            migrate(engine)
         self.registry = Registry(
             engine,
             idempotency_ttl=timedelta(seconds=self.settings.idempotency_ttl_s),
             retry_guard=timedelta(seconds=self.settings.retry_guard_s),
         )
-        if self.migrate_on_start:
-            self.registry.settle_abandoned(timedelta(seconds=self.settings.vendor_timeout_s + ABANDONED_AFTER_S))
         self.api_keys = ApiKeys(engine)
         secret = self.settings.secret_key.get_secret_value() if self.settings.secret_key else None
         self.credentials = VendorCredentials(engine, secret)
@@ -95,6 +94,14 @@ class Gateway:
         self._credentials_read_at = -REFRESH_S
         self._tenant_credentials: dict[tuple[str, str], TenantCredential | SealedCredential] = {}
         self._secrets: tuple[object, tuple[str, ...]] = (None, ())
+
+    @classmethod
+    def open(cls, settings: Settings, native_routes: dict[str, list[str]] | None = None) -> Gateway:
+        """A gateway whose registry is migrated, and whose abandoned calls are settled `unknown`."""
+        gateway = cls(settings, native_routes=native_routes or {})
+        migrate(gateway.registry.engine)
+        gateway.registry.settle_abandoned(timedelta(seconds=settings.vendor_timeout_s + ABANDONED_AFTER_S))
+        return gateway
 
     async def tenant_for(self, key: str | None) -> str | None:
         """The tenant owning `key`: configured keys in constant time, then stored (hashed) keys.

@@ -13,13 +13,15 @@ from typing import Any
 import pytest
 from anyio import to_thread
 from prometheus_client import REGISTRY
+from sqlalchemy.exc import OperationalError
 from starlette.testclient import TestClient
 
 from gateway.app import GatewayApp
 from gateway.observe import SecretIndex, redact
 from gateway.sandbox.faults import Fault
 from gateway.sandbox.server import Sandbox
-from gateway.service import SPARE_THREADS
+from gateway.service import SPARE_THREADS, Gateway
+from gateway.settings import Settings
 from gateway.store.engine import make_engine
 
 from .conftest import AUTH, KEY, OTHER_KEY, examples
@@ -211,3 +213,15 @@ def test_the_command_collects_young_objects_less_often_from_its_first_import() -
         "print(json.dumps([default, gc.get_threshold()[0], collector.YOUNG_THRESHOLD]))"
     )
     assert default == 700 and young == wanted
+
+
+def test_building_the_gateway_touches_no_database() -> None:
+    # Migrating and settling belong to a server's start (Gateway.open), not to its constructor.
+    settings = Settings.from_env({"GATEWAY_DATABASE_URL": "postgresql://root@127.0.0.1:1/test?connect_timeout=1"})
+    gateway = Gateway(settings)
+    try:
+        assert gateway.registry.engine.url.port == 1
+        with pytest.raises(OperationalError):
+            Gateway.open(settings)
+    finally:
+        gateway.close()
