@@ -9,22 +9,23 @@
     ├── MethodNotAllowed (405)
     ├── PayloadTooLarge (413)
     ├── Conflict (409)                  the same Idempotency-Key is still in flight, or a keyless
-    │                                   retry of a request still in flight or of unknown outcome
+    │                                   repeat of a campaign the vendor may have acted on
     ├── UnsupportedMediaType (415)
     ├── Unprocessable (422)             the chosen vendor cannot take this campaign
-    │   ├── VendorRejected (422)        the vendor answered 4xx to what we sent
     │   └── IdempotencyKeyReused (422)  the same Idempotency-Key with another payload
-    ├── RateLimited (429)               this tenant is over GATEWAY_RATE_LIMIT
-    ├── VendorRateLimited (429)         the vendor answered 429; Retry-After passed on
+    ├── RateLimited (429)               this tenant (or address) is over its rate limit
     ├── VendorNotConfigured (503)       no base URL for this vendor on this gateway
     ├── DatabaseUnavailable (503)       the registry cannot record the campaign: nothing is sent
-    ├── VendorError (502)               the vendor failed us
-    │   ├── VendorServerError (502)     vendor 5xx (but 503): may exist
-    │   ├── VendorUnavailable (503)     vendor 503, its circuit open, or its calls at their cap
-    │   ├── VendorAuthFailed (502)      the vendor refused the gateway's credentials
-    │   ├── VendorUnreachable (502)     connection refused or failed before sending
-    │   └── VendorBadResponse (502)     success status but a body off its spec: may exist
-    └── VendorTimeout (504)             no complete answer within the total deadline: may exist
+    └── VendorError (502)               a vendor call failed: every way it can, and only those
+        ├── VendorRejected (422)        the vendor answered 4xx to what we sent
+        ├── VendorRateLimited (429)     the vendor answered 429; Retry-After passed on
+        ├── VendorUnavailable (503)     vendor 503, its circuit open, or its calls at their cap
+        ├── VendorAuthFailed (502)      the vendor refused the gateway's credentials
+        ├── VendorUnreachable (502)     connection refused or failed before sending
+        ├── VendorServerError (502)     vendor 5xx (but 503): may exist
+        ├── VendorBadResponse (502)     an answer the gateway does not follow (a redirect), or
+        │                               a connection cut after sending: may exist
+        └── VendorTimeout (504)         no complete answer within the total deadline: may exist
 
 Two flags tell the registry what an error means for the campaign (`gateway/dispatch.py`
 settles it in one place):
@@ -209,20 +210,6 @@ class Unprocessable(GatewayError):
     status, title, slug = 422, "Not possible at this vendor", "unprocessable"
 
 
-class VendorRejected(Unprocessable):
-    """The vendor answered 4xx to the request we sent."""
-
-    title, slug = "Rejected by the vendor", "vendor-rejected"
-
-    def __init__(self, detail: str, *, vendor: str, vendor_status: int, **kwargs: Any) -> None:
-        super().__init__(detail, vendor=vendor, **kwargs)
-        self.vendor_status = vendor_status
-
-    def extra(self) -> dict[str, Any]:
-        """Adds the vendor's HTTP status."""
-        return {"vendor_status": self.vendor_status}
-
-
 class IdempotencyKeyReused(Unprocessable):
     """The Idempotency-Key was first used with another payload."""
 
@@ -233,13 +220,6 @@ class RateLimited(GatewayError):
     """The tenant is over its rate limit (GATEWAY_RATE_LIMIT)."""
 
     status, title, slug = 429, "Rate limit", "rate-limited"
-    try_later = True
-
-
-class VendorRateLimited(GatewayError):
-    """The vendor is rate limiting; its Retry-After is passed on."""
-
-    status, title, slug = 429, "Vendor rate limit", "vendor-rate-limited"
     try_later = True
 
 
@@ -262,9 +242,30 @@ class DatabaseUnavailable(GatewayError):
 
 
 class VendorError(GatewayError):
-    """The vendor failed; the gateway answers 502."""
+    """A vendor call failed; the base of every way it can (the gateway answers 502 unless a subclass says)."""
 
     status, title, slug = 502, "Vendor error", "vendor-error"
+
+
+class VendorRejected(VendorError):
+    """The vendor answered 4xx to the request we sent."""
+
+    status, title, slug = 422, "Rejected by the vendor", "vendor-rejected"
+
+    def __init__(self, detail: str, *, vendor: str, vendor_status: int, **kwargs: Any) -> None:
+        super().__init__(detail, vendor=vendor, **kwargs)
+        self.vendor_status = vendor_status
+
+    def extra(self) -> dict[str, Any]:
+        """Adds the vendor's HTTP status."""
+        return {"vendor_status": self.vendor_status}
+
+
+class VendorRateLimited(VendorError):
+    """The vendor is rate limiting; its Retry-After is passed on."""
+
+    status, title, slug = 429, "Vendor rate limit", "vendor-rate-limited"
+    try_later = True
 
 
 class VendorServerError(VendorError):
@@ -302,13 +303,13 @@ class VendorUnreachable(VendorError):
 
 
 class VendorBadResponse(VendorError):
-    """A success status with a body off the vendor's spec: the campaign may exist."""
+    """An answer the gateway does not follow, or one cut off after sending: the campaign may exist."""
 
     title, slug = "Unreadable vendor response", "vendor-bad-response"
     may_exist = True
 
 
-class VendorTimeout(GatewayError):
+class VendorTimeout(VendorError):
     """No complete answer within the total deadline; the campaign may exist."""
 
     status, title, slug = 504, "Vendor timeout", "vendor-timeout"

@@ -13,11 +13,10 @@ from starlette.responses import Response
 from gateway.api.context import current, current_json, current_tenant
 from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
 from gateway.dispatch import Answer, dispatch, settle_relayed
-from gateway.errors import VendorBadResponse
 from gateway.service import Gateway
 from gateway.store.outcome import fit_content_type, raw_answer
 from gateway.store.registry import Begun, Finish
-from gateway.vendors import raise_for_server_error
+from gateway.vendors import raise_for_reply
 
 __all__ = ["forward", "forward_json", "forward_payload"]
 
@@ -53,12 +52,7 @@ async def forward_payload(
 
     async def send(_begun: Begun) -> Answer:
         reply = await adapter.send_payload(payload)
-        raise_for_server_error(slug, reply)
-        if not 200 <= reply.status < 500:
-            raise VendorBadResponse(
-                f"{slug} answered {reply.status}, which the gateway does not follow; the campaign may exist",
-                vendor=slug,
-            )
+        raise_for_reply(slug, reply, relay_refusals=True)
         headers = {"Retry-After": reply.retry_after} if reply.retry_after else {}
         content_type = fit_content_type(reply.content_type)  # the same when a replay sends it again
         settled, release = settle_relayed(reply.status)

@@ -57,7 +57,7 @@ __all__ = [
     "PreparedRequest",
     "VendorReply",
     "parsed_as",
-    "raise_for_server_error",
+    "raise_for_reply",
     "refuse_fields",
     "require_fields",
     "vendor_errors",
@@ -368,31 +368,31 @@ def parsed_as(parsed: Any, model: type[_Model]) -> _Model:
     return parsed
 
 
-def raise_for_reply(slug: str, reply: VendorReply) -> None:
-    """Map a vendor answer that is not a 2xx (the vendor's acceptance) to the gateway error."""
-    if 200 <= reply.status < 300:
+def raise_for_reply(slug: str, reply: VendorReply, *, relay_refusals: bool = False) -> None:
+    """Map a vendor answer that is not a 2xx (the vendor's acceptance) to the gateway error.
+
+    The one mapping of a vendor's answer, for every route: a native route (`relay_refusals`)
+    relays the vendor's 4xx as they are, and maps the rest the same way. A 503 says the vendor
+    did not handle the request (try later); its other 5xx, that it failed while it may have.
+    """
+    status = reply.status
+    if 200 <= status < 300 or (relay_refusals and 400 <= status < 500):
         return
-    reason = _short_reason(reply.content)
-    if reply.status in (401, 403):
-        raise VendorAuthFailed(f"{slug} refused the gateway's credentials ({reply.status})", vendor=slug)
-    if reply.status == 429:
-        headers = {"Retry-After": reply.retry_after} if reply.retry_after else {}
-        raise VendorRateLimited(f"{slug} is rate limiting", vendor=slug, headers=headers)
-    if 400 <= reply.status < 500:
-        raise VendorRejected(f"{slug} rejected the campaign: {reason}", vendor=slug, vendor_status=reply.status)
-    raise_for_server_error(slug, reply)
+    retry_after = {"Retry-After": reply.retry_after} if reply.retry_after else {}
+    if status in (401, 403):
+        raise VendorAuthFailed(f"{slug} refused the gateway's credentials ({status})", vendor=slug)
+    if status == 429:
+        raise VendorRateLimited(f"{slug} is rate limiting", vendor=slug, headers=retry_after)
+    if 400 <= status < 500:
+        reason = _short_reason(reply.content)
+        raise VendorRejected(f"{slug} rejected the campaign: {reason}", vendor=slug, vendor_status=status)
+    if status == 503:
+        raise VendorUnavailable(f"{slug} is unavailable (503)", vendor=slug, headers=retry_after)
+    if status >= 500:
+        raise VendorServerError(f"{slug} failed ({status}); the campaign may exist", vendor=slug)
     raise VendorBadResponse(
-        f"{slug} answered {reply.status}, which the gateway does not follow; the campaign may exist", vendor=slug
+        f"{slug} answered {status}, which the gateway does not follow; the campaign may exist", vendor=slug
     )
-
-
-def raise_for_server_error(slug: str, reply: VendorReply) -> None:
-    """A vendor 5xx: 503 (it did not handle the request; try later) or any other (it may have acted)."""
-    if reply.status == 503:
-        headers = {"Retry-After": reply.retry_after} if reply.retry_after else {}
-        raise VendorUnavailable(f"{slug} is unavailable (503)", vendor=slug, headers=headers)
-    if reply.status >= 500:
-        raise VendorServerError(f"{slug} failed ({reply.status}); the campaign may exist", vendor=slug)
 
 
 @contextmanager
