@@ -3,21 +3,25 @@
 The request model is generated from specs/gateway.yaml, so the schema is written once. This
 module adds the rules a JSON schema cannot state: phone numbers must be valid (not just
 possible) and are normalised to ASCII E.164, time zones must exist, windows must end after
-they start, and a campaign must not start more than START_SLACK in the past.
+they start, a date-time given in `options` must be an instant the gateway can convert (the
+schema checks `start_at`; the vendor's model reads options later), and a campaign must not
+start more than START_SLACK in the past.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
 
 from gateway.errors import FieldError, Unprocessable
+from gateway.instants import looks_like_date_time, parse_instant
 from generated.models.gateway import CampaignRequest, Recipient, Retry, Schedule, Window
 
 __all__ = [
@@ -119,6 +123,12 @@ def check_campaign(
         for index, window in enumerate(schedule.windows or []):
             if window.start >= window.end:
                 errors.append(FieldError(f"schedule.windows[{index}]", "end must be after start"))
+    for field, text in _strings(campaign.options, "options"):
+        if looks_like_date_time(text):
+            try:
+                parse_instant(text)
+            except ValueError as exc:
+                errors.append(FieldError(field, str(exc)))
     if not errors:
         _refuse_past_start(campaign, now or datetime.now(UTC))
     if campaign.recipients is None:
@@ -138,6 +148,18 @@ def _refuse_past_start(campaign: CampaignRequest, now: datetime) -> None:
                 )
             ],
         )
+
+
+def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    """Every string in parsed JSON, with its path (the parser bounds the nesting)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _strings(child, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _strings(child, f"{path}[{index}]")
 
 
 def _texts(campaign: CampaignRequest) -> list[tuple[str, str | None]]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import AsyncGenerator, Callable, Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
@@ -31,13 +31,13 @@ from connexion.validators import JSONRequestBodyValidator, MultiPartFormDataVali
 from jsonschema.exceptions import ValidationError
 from pydantic import AnyUrl
 from pydantic import ValidationError as PydanticValidationError
-from rfc3339_validator import validate_rfc3339  # type: ignore[import-untyped]
 from starlette.datastructures import FormData, Headers, UploadFile
 from starlette.formparsers import MultiPartParser
 from starlette.types import Scope
 
 from gateway import jsoncodec
 from gateway.errors import FieldError, RequestInvalid, field_path
+from gateway.instants import parse_instant
 
 __all__ = [
     "FORMAT_CHECKER",
@@ -46,7 +46,6 @@ __all__ = [
     "check_json_body",
     "compiled",
     "error_path",
-    "parse_instant",
     "parse_json_body",
     "rust_errors",
     "schema_errors",
@@ -64,30 +63,6 @@ _NUL_ESCAPE = b"\\u0000"
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 FORMAT_CHECKER = jsonschema.FormatChecker(formats=())
-# Every instant must convert to UTC (the registry) and to any local time (the adapters show it
-# in the campaign's time zone; offsets stay within a day): 0001-01-01T00:00:00+23:59 cannot.
-_EARLIEST = datetime.min.replace(tzinfo=UTC) + timedelta(days=1)
-_LATEST = datetime.max.replace(tzinfo=UTC) - timedelta(days=1)
-
-
-def parse_instant(text: str) -> datetime:
-    """An RFC 3339 date-time (offset required) as an aware datetime that converts to any offset.
-
-    Raises:
-        ValueError: `text` is not exactly an RFC 3339 date-time (a trailing newline included),
-            or names an instant too near year 1 or 9999 to convert to UTC and local times.
-    """
-    # The validator's regex ends in `$`, which also matches before a final newline.
-    if not validate_rfc3339(text) or text.endswith("\n"):
-        raise ValueError("must be an RFC 3339 date-time with an offset, such as 2030-01-15T09:00:00+01:00")
-    instant = datetime.fromisoformat(text)
-    try:
-        in_range = _EARLIEST <= instant.astimezone(UTC) <= _LATEST
-    except OverflowError:
-        in_range = False
-    if not in_range:
-        raise ValueError("must be an instant between years 1 and 9999 in every time zone")
-    return instant
 
 
 def _is_date(value: object) -> bool:
@@ -372,8 +347,8 @@ def _form_errors(form: FormData, files: frozenset[str]) -> list[FieldError]:
         if "\x00" in name:
             errors.append(FieldError(_shown(name), "the field's name must not contain a NUL character (\\u0000)"))
         elif isinstance(value, UploadFile):
-            if value.filename and "\x00" in value.filename:
-                errors.append(FieldError(name, "the file name must not contain a NUL character (\\u0000)"))
+            if "\x00" in (value.filename or "") or "\x00" in (value.content_type or ""):
+                errors.append(FieldError(name, "the file's name and type must not contain a NUL character (\\u0000)"))
         elif name in files:
             errors.append(FieldError(name, "must be a file: a part with a filename, not a text field"))
         elif "\x00" in value:

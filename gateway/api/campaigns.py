@@ -18,9 +18,9 @@ from gateway.campaign import CampaignRequest, check_campaign
 from gateway.dispatch import Answer, dispatch
 from gateway.errors import FieldError as ProblemField
 from gateway.errors import NotFound, RequestInvalid, Unprocessable
+from gateway.instants import parse_instant
 from gateway.service import Gateway
 from gateway.store.registry import Begun, Finish
-from gateway.validation import parse_instant
 from generated.models.gateway import DryRun, FieldError, VendorRequest
 
 __all__ = ["campaign_view", "create", "create_campaign", "list_campaigns", "show"]

@@ -1,4 +1,4 @@
-"""Odd input is a 4xx problem naming the field, with no vendor call and no ledger row (issue 19, 8).
+"""Odd input is a 4xx problem naming the field, with no vendor call and no ledger row (issue 19, class 8).
 
 Every refusal is sent both ways a request can be served: through the fast lane (a JSON POST
 without a query string) and through Connexion, so a rule that lives in one only would fail here.
@@ -35,7 +35,7 @@ OVERFLOWING = ["0001-01-01T00:00:00+23:59", "9999-12-31T23:59:59-23:59"]
 
 @pytest.fixture
 def gateway(sandbox: Sandbox, database_url: str) -> Iterator[Client]:
-    """`gateway(lane, database_url=...)`: an app with or without the fast lane, on a database."""
+    """`gateway(lane, url)`: an app with or without the fast lane, on a database (SQLite by default)."""
     apps: list[GatewayApp] = []
     with ExitStack() as clients:
 
@@ -95,6 +95,17 @@ def test_start_at_that_is_no_instant_is_400(
 ) -> None:
     client = gateway(lane)
     refused(client, sandbox, campaign_post(client, with_start(slug, start_at)), 400, "schedule.start_at")
+
+
+@pytest.mark.parametrize("lane", LANES)
+@pytest.mark.parametrize("value", ["2030-01-01T09:00:00Z\n", *OVERFLOWING])
+def test_a_date_time_in_options_that_is_no_instant_is_400(
+    gateway: Client, sandbox: Sandbox, lane: bool, value: str
+) -> None:
+    # TetherAI's scheduleDate, given under its own name: its model reads it after the schema.
+    client = gateway(lane)
+    body = {**{k: v for k, v in examples()["tetherai"].items() if k != "schedule"}, "options": {"scheduleDate": value}}
+    refused(client, sandbox, campaign_post(client, body), 400, "options.scheduleDate")
 
 
 @pytest.mark.parametrize("bound", ["created_after", "created_before"])
@@ -236,21 +247,40 @@ def test_nul_in_a_form_field_is_400_on_postgresql(
     refused(client, sandbox, voiceable_post(client, form, {"recipients_file": ("r.csv", CSV, "text/csv")}), 400, field)
 
 
-def text_parts(fields: dict[str, str]) -> Callable[[TestClient], Any]:
-    """A multipart form of text parts only (no filename on any part), as a careless client sends it."""
-    boundary = "odd-input-boundary"
-    body = "".join(
-        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
-        for name, value in fields.items()
-    )
-    headers = {"X-API-Key": KEY, "Content-Type": f"multipart/form-data; boundary={boundary}"}
-    return lambda client: client.post(VOICEABLE_PATH, content=f"{body}--{boundary}--\r\n", headers=headers)
+def raw_form(*parts: tuple[bytes, bytes]) -> Callable[[TestClient], Any]:
+    """Voiceable's form with these extra (part headers, content) parts, written byte for byte."""
+    boundary = b"odd-input-boundary"
+    fields = [(f'Content-Disposition: form-data; name="{k}"'.encode(), v.encode()) for k, v in VOICEABLE_FORM.items()]
+    body = b"".join(b"--%s\r\n%s\r\n\r\n%s\r\n" % (boundary, head, value) for head, value in [*fields, *parts])
+    headers = {"X-API-Key": KEY, "Content-Type": f"multipart/form-data; boundary={boundary.decode()}"}
+    return lambda client: client.post(VOICEABLE_PATH, content=body + b"--%s--\r\n" % boundary, headers=headers)
+
+
+CSV_PART = b'Content-Disposition: form-data; name="recipients_file"; filename="r.csv"\r\nContent-Type: text/csv'
+DISPOSITION = b'Content-Disposition: form-data; name="recipients_file"; filename='
+NUL_PARTS = {
+    "file name": ([(DISPOSITION + b'"r\x00.csv"\r\nContent-Type: text/csv', CSV)], "recipients_file"),
+    "file type": ([(DISPOSITION + b'"r.csv"\r\nContent-Type: text/\x00csv', CSV)], "recipients_file"),
+    "field name": ([(CSV_PART, CSV), (b'Content-Disposition: form-data; name="x\x00"', b"1")], "x\\u0000"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NUL_PARTS))
+def test_nul_in_a_form_part_is_400_on_postgresql(
+    postgres_url: str, client_with: Client, sandbox: Sandbox, case: str
+) -> None:
+    client = client_with(GATEWAY_DATABASE_URL=postgres_url)
+    parts, field = NUL_PARTS[case]
+    send = raw_form(*parts)
+    refused(client, sandbox, lambda: send(client), 400, field)
+    assert raw_form((CSV_PART, CSV))(client).status_code == 201  # the same form without the NUL is sent
 
 
 def test_voiceable_file_sent_as_text_is_400_every_time(client: TestClient, sandbox: Sandbox) -> None:
-    send = text_parts({**VOICEABLE_FORM, "recipients_file": CSV.decode()})
+    # The CSV as a text part, without a filename: a careless client's upload.
+    send = raw_form((b'Content-Disposition: form-data; name="recipients_file"', CSV))
     first = refused(client, sandbox, lambda: send(client), 400, "recipients_file")
     again = refused(client, sandbox, lambda: send(client), 400, "recipients_file")
     assert again["errors"] == first["errors"]
-    response = voiceable_post(client, VOICEABLE_FORM, {"recipients_file": ("r.csv", CSV, "text/csv")})()
+    response = raw_form((CSV_PART, CSV))(client)
     assert response.status_code == 201, response.text
