@@ -3,24 +3,29 @@
 The request model is generated from specs/gateway.yaml, so the schema is written once. This
 module adds the rules a JSON schema cannot state: phone numbers must be valid (not just
 possible) and are normalised to ASCII E.164, time zones must exist, windows must end after
-they start.
+they start, a date-time given in `options` must be an instant the gateway can convert (the
+schema checks `start_at`; the vendor's model reads options later), and a campaign must not
+start more than START_SLACK in the past.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Literal
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
 
-from gateway.errors import FieldError
+from gateway.errors import FieldError, Unprocessable
+from gateway.instants import looks_like_date_time, parse_instant
 from generated.models.gateway import CampaignRequest, Recipient, Retry, Schedule, Window
 
 __all__ = [
+    "START_SLACK",
     "CampaignRequest",
     "CampaignStatus",
     "Receipt",
@@ -31,6 +36,10 @@ __all__ = [
     "check_campaign",
     "normalise_phone",
 ]
+
+# A start up to this far in the past is taken as "now" (clocks differ, requests take time).
+# Further back, a vendor would send at once or never: the client's mistake, at every vendor.
+START_SLACK = timedelta(minutes=1)
 
 CampaignStatus = Literal["draft", "scheduled", "running", "paused", "completed", "cancelled", "failed", "unmapped"]
 
@@ -74,8 +83,19 @@ def normalise_phone(raw: str) -> str | None:
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
 
-def check_campaign(campaign: CampaignRequest) -> tuple[CampaignRequest, list[FieldError]]:
-    """Apply the rules beyond the schema; return the campaign with phones normalised, and errors."""
+def check_campaign(
+    campaign: CampaignRequest, *, now: datetime | None = None
+) -> tuple[CampaignRequest, list[FieldError]]:
+    """Apply the rules beyond the schema; return the campaign with phones normalised, and errors.
+
+    Args:
+        campaign: A campaign that passed the schema.
+        now: The instant a start is compared with (the current time if None).
+
+    Raises:
+        Unprocessable: The campaign breaks no other rule but starts more than START_SLACK in
+            the past (422 at every vendor; without a start it is sent to start at once).
+    """
     errors: list[FieldError] = []
     recipients = []
     for index, recipient in enumerate(campaign.recipients or []):
@@ -103,9 +123,43 @@ def check_campaign(campaign: CampaignRequest) -> tuple[CampaignRequest, list[Fie
         for index, window in enumerate(schedule.windows or []):
             if window.start >= window.end:
                 errors.append(FieldError(f"schedule.windows[{index}]", "end must be after start"))
+    for field, text in _strings(campaign.options, "options"):
+        if looks_like_date_time(text):
+            try:
+                parse_instant(text)
+            except ValueError as exc:
+                errors.append(FieldError(field, str(exc)))
+    if not errors:
+        _refuse_past_start(campaign, now or datetime.now(UTC))
     if campaign.recipients is None:
         return campaign, errors
     return campaign.model_copy(update={"recipients": recipients}), errors
+
+
+def _refuse_past_start(campaign: CampaignRequest, now: datetime) -> None:
+    start_at = campaign.schedule.start_at if campaign.schedule else None
+    if start_at is not None and start_at < now - START_SLACK:
+        raise Unprocessable(
+            "The campaign would start in the past: a vendor would send it at once or never.",
+            vendor=campaign.vendor,
+            errors=[
+                FieldError(
+                    "schedule.start_at", "is more than a minute in the past; leave start_at out to start at once"
+                )
+            ],
+        )
+
+
+def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    """Every string in parsed JSON, with its path (the parser bounds the nesting)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _strings(child, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _strings(child, f"{path}[{index}]")
 
 
 def _texts(campaign: CampaignRequest) -> list[tuple[str, str | None]]:

@@ -16,7 +16,9 @@ from gateway.api.context import current, current_json, current_tenant
 from gateway.api.responses import json_response
 from gateway.campaign import CampaignRequest, check_campaign
 from gateway.dispatch import Answer, dispatch
+from gateway.errors import FieldError as ProblemField
 from gateway.errors import NotFound, RequestInvalid, Unprocessable
+from gateway.instants import parse_instant
 from gateway.service import Gateway
 from gateway.store.outcome import fit_outcome, raw_answer
 from gateway.store.registry import Begun, Finish
@@ -120,9 +122,16 @@ def show(campaign_id: str) -> Response:
 
 def list_campaigns(limit: int = 20, cursor: str | None = None, **filters: Any) -> Response:
     """The caller's campaigns, newest first."""
+    errors: list[ProblemField] = []
+    # Connexion's format check lets a trailing newline and instants beyond UTC's range through.
     for bound in ("created_after", "created_before"):
         if isinstance(filters.get(bound), str):
-            filters[bound] = datetime.fromisoformat(filters[bound].replace("Z", "+00:00"))
+            try:
+                filters[bound] = parse_instant(filters[bound])
+            except ValueError as exc:
+                errors.append(ProblemField(bound, str(exc)))
+    if errors:
+        raise RequestInvalid("The listing's filters are not valid.", errors=errors)
     rows, next_cursor = current().registry.page(current_tenant(), filters=filters, limit=limit, cursor=cursor)
     return json_response({"campaigns": [campaign_view(row) for row in rows], "next_cursor": next_cursor})
 

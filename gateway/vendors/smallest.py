@@ -76,6 +76,8 @@ class SmallestAdapter(Adapter):
             fields["phoneNumberIds"] = [campaign.sender]
         start_at = campaign.schedule.start_at if campaign.schedule else None
         if start_at is not None:
+            # Stricter than the gateway's rule, which lets a start a minute past through (clocks
+            # differ): Smallest's spec says scheduledAt must be in the future.
             if start_at <= self._clock():
                 raise Unprocessable(
                     "smallest needs a future start",

@@ -66,8 +66,11 @@ ZONES = st.sampled_from(_zones())
 # RFC 3339 offsets are whole minutes; these cover every offset in use (-12:00 .. +14:00).
 OFFSETS = st.integers(-48, 56).map(lambda quarters: timezone(timedelta(minutes=15 * quarters)))
 INSTANTS = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31), timezones=OFFSETS)
-START_AT = INSTANTS.map(datetime.isoformat)
+# Every vendor is refused a start more than a minute before NOW (check_campaign); Smallest any
+# start not after NOW (its adapter).
+START_AT = INSTANTS.filter(lambda instant: instant >= NOW - timedelta(minutes=1)).map(datetime.isoformat)
 FUTURE_START_AT = INSTANTS.filter(lambda instant: instant > NOW + timedelta(minutes=1)).map(datetime.isoformat)
+LAST_MINUTE = st.integers(0, 60).map(lambda seconds: (NOW - timedelta(seconds=seconds)).isoformat())
 LOCAL_TIMES = st.builds(lambda hour, minute: f"{hour:02d}:{minute:02d}", st.integers(0, 23), st.integers(0, 59))
 WINDOWS = st.tuples(LOCAL_TIMES, LOCAL_TIMES).filter(lambda pair: pair[0] < pair[1])
 WINDOW = WINDOWS.map(lambda pair: {"start": pair[0], "end": pair[1]})
@@ -340,7 +343,7 @@ UNSUPPORTED: dict[str, list[tuple[str, st.SearchStrategy[Any], str]]] = {
         ("schedule.daily_limit", st.integers(1, 1000), "schedule.daily_limit"),
         (
             "schedule.start_at",
-            INSTANTS.filter(lambda instant: instant <= NOW).map(datetime.isoformat),
+            LAST_MINUTE,
             "schedule.start_at",
         ),
         ("channel", st.sampled_from(["sms", "whatsapp", "rcs"]), "channel"),
@@ -421,6 +424,6 @@ def accepted(data: Json) -> CampaignRequest:
     """The campaign as the route hands it to an adapter; AssertionError if the route would refuse it."""
     errors = schema_errors(_campaign_validator(), data)
     assert not errors, f"not a campaign the gateway accepts: {errors}"
-    campaign, errors = check_campaign(CampaignRequest.model_validate(data))
+    campaign, errors = check_campaign(CampaignRequest.model_validate(data), now=NOW)
     assert not errors, f"breaks the gateway's rules: {errors}"
     return campaign
