@@ -27,7 +27,7 @@
         │                               a connection cut after sending: may exist
         └── VendorTimeout (504)         no complete answer within the total deadline: may exist
 
-Two flags tell the registry what an error means for the campaign (`gateway/dispatch.py`
+Two flags tell the registry what an error means for the campaign (`gateway/api/dispatch.py`
 settles it in one place):
 
 - `may_exist`: the vendor may have acted on the request. The dispatch is `unknown`, the

@@ -13,9 +13,9 @@ from starlette.responses import Response
 
 from gateway import jsoncodec
 from gateway.api.context import current, current_json, current_tenant
+from gateway.api.dispatch import Answer, dispatch
 from gateway.api.responses import json_response
 from gateway.campaign import CampaignRequest, check_campaign
-from gateway.dispatch import Answer, dispatch
 from gateway.errors import FieldError as ProblemField
 from gateway.errors import NotFound, RequestInvalid, Unprocessable
 from gateway.instants import parse_instant

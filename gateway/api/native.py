@@ -11,8 +11,8 @@ from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
 from gateway.api.context import current, current_json, current_tenant
+from gateway.api.dispatch import Answer, dispatch, settle_relayed
 from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
-from gateway.dispatch import Answer, dispatch, settle_relayed
 from gateway.service import Gateway
 from gateway.store.outcome import fit_content_type, raw_answer
 from gateway.store.registry import Begun, Finish

@@ -31,7 +31,7 @@ from .conftest import AUTH, SLUGS, TIMEOUT_S, examples, gateway_env
 PROBLEM_JSON = "application/problem+json"
 GATEWAY_5XX = (502, 503, 504)
 
-# Each fault, and what the client is answered and how the campaign settles (gateway/dispatch.py).
+# Each fault, and what the client is answered and how the campaign settles (gateway/api/dispatch.py).
 ACCEPTED, UNKNOWN, REJECTED = "accepted", "unknown", "rejected"
 FAULTS: dict[str, tuple[Fault, set[tuple[int, str]]]] = {
     "overlong id and status": (Fault.overlong(), {(201, ACCEPTED)}),

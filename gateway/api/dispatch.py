@@ -2,8 +2,9 @@
 
 Both POST routes run through `dispatch()`. The campaign is committed `in_flight` before the
 vendor is called (a request that cannot be recorded is never sent); the answer the client gets
-is stored with the outcome, so an Idempotency-Key replays it byte for byte. The vendor call
-runs on the event loop, and the registry's writes off it (they block).
+is stored with the outcome, so an Idempotency-Key replays it byte for byte: this is the HTTP
+edge, where a vendor error becomes its problem+json. The vendor call runs on the event loop,
+and the registry's writes off it (they block).
 
 How an outcome settles (`settle_error`, `settle_relayed`; the flags are the error tree's):
 
@@ -42,7 +43,7 @@ from gateway.store.registry import Begun, Finish, Registry, Replay, fingerprint
 
 __all__ = ["Answer", "dispatch", "settle_error", "settle_relayed"]
 
-_log = logging.getLogger("gateway.dispatch")
+_log = logging.getLogger(__name__)
 # Pauses before the outcome's write is tried again while the database cannot be reached: the
 # vendor has answered, so the outcome is worth a short wait (the client's answer waits with it).
 _RECORD_PAUSES = (0.1, 0.4, 1.0)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy.exc import DataError, OperationalError
 
-from gateway import dispatch
+from gateway.api import dispatch
 from gateway.store.registry import Begun, Finish
 
 
@@ -51,7 +51,7 @@ def test_an_unreachable_database_is_tried_again(monkeypatch: pytest.MonkeyPatch)
 
 def test_values_the_database_refuses_are_written_bare(caplog: pytest.LogCaptureFixture) -> None:
     registry = FlakyRegistry(DataError("UPDATE", {}, Exception("value too long")))
-    with caplog.at_level(logging.ERROR, logger="gateway.dispatch"):
+    with caplog.at_level(logging.ERROR, logger="gateway.api.dispatch"):
         _record(registry)
     [(written, _release)] = registry.written
     assert (written.dispatch, written.response_status, written.response_body) == ("accepted", 201, b"{}")
@@ -64,7 +64,7 @@ def test_a_database_that_stays_away_is_logged_not_raised(
 ) -> None:
     monkeypatch.setattr(dispatch, "_RECORD_PAUSES", (0.0,))
     registry = FlakyRegistry(_unreachable(), _unreachable())
-    with caplog.at_level(logging.ERROR, logger="gateway.dispatch"):
+    with caplog.at_level(logging.ERROR, logger="gateway.api.dispatch"):
         _record(registry)  # the client still gets the vendor's answer
     assert registry.written == []
     assert "stays in_flight" in caplog.text
