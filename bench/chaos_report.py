@@ -11,7 +11,7 @@ from typing import Any
 
 from bench.chaos_load import Campaign, Tally
 
-__all__ = ["Figures", "VendorSend", "figures", "render", "write_section"]
+__all__ = ["Figures", "VendorSend", "figures", "render", "section_in", "write_section"]
 
 START = "<!-- chaos:start -->"
 END = "<!-- chaos:end -->"
@@ -173,6 +173,12 @@ def render(result: Figures, header: Sequence[str]) -> str:
         lines.append(f"- Sent twice (first 10): {', '.join(result.double_sends[:10])}.")
     lines.append(END)
     return "\n".join(lines) + "\n"
+
+
+def section_in(text: str) -> str | None:
+    """The chaos section of a results file's text, markers included, if it has one."""
+    start, end = text.find(START), text.find(END)
+    return text[start : end + len(END)] + "\n" if start != -1 and end > start else None
 
 
 def write_section(path: Path, section: str) -> None:

@@ -9,6 +9,7 @@ stage whose gateway API changed is reported as unavailable rather than stopping 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import os
 import time
@@ -55,6 +56,8 @@ def _registry_write(work: Path, upstream_port: int, label: str, request: Any) ->
         level = connection.exec_driver_sql("PRAGMA synchronous").scalar()
     _SYNCHRONOUS[label] = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}.get(int(level or 0), str(level))
 
+    written = itertools.count()
+
     def write() -> None:
         begun = registry.begin(
             tenant="bench",
@@ -62,7 +65,8 @@ def _registry_write(work: Path, upstream_port: int, label: str, request: Any) ->
             route="/v1/vendors/volubile/v1/campaigns",
             name="Renewal reminders",
             request=request,
-            request_fingerprint=fingerprint("/v1/vendors/volubile/v1/campaigns", "volubile", request),
+            # Each write a campaign of its own: an identical keyless one would be refused as a retry.
+            request_fingerprint=fingerprint("/v1/vendors/volubile/v1/campaigns", "volubile", [request, next(written)]),
             idempotency_key=None,
         )
         outcome = Finish(

@@ -12,7 +12,7 @@ if str(ROOT) not in sys.path:  # bench/ is a folder of the checkout, not an inst
     sys.path.insert(0, str(ROOT))
 
 from bench.chaos_load import Campaign, Tally  # noqa: E402
-from bench.chaos_report import END, START, VendorSend, figures, render, sent_names, write_section  # noqa: E402
+from bench.chaos_report import END, START, VendorSend, figures, render, section_in, sent_names, write_section  # noqa: E402
 
 
 def _figures(campaigns: list[Campaign], sends: list[VendorSend], rows: list[dict[str, Any]], **answers: int) -> Any:
@@ -96,3 +96,15 @@ def test_the_logical_campaign_of_a_vendor_request() -> None:
     assert sent_names(b'{"name": "chaos-1", "agentId": "x"}') == "chaos-1"
     assert sent_names(b'{"name": "chaos-1", "age') is None
     assert sent_names(b"[]") is None
+
+
+def test_the_section_outlives_a_bench_run_that_rewrites_the_file(tmp_path: Path) -> None:
+    # `make bench` writes results.md anew, then puts back the section `make chaos` last wrote.
+    results = tmp_path / "results.md"
+    results.write_text(f"# old figures\n\n{START}\nchaos figures\n{END}\n")
+    kept = section_in(results.read_text())
+    results.write_text("# new figures\n")
+    assert kept is not None
+    write_section(results, kept)
+    assert results.read_text() == f"# new figures\n\n{START}\nchaos figures\n{END}\n"
+    assert section_in("# no chaos here\n") is None

@@ -8,14 +8,14 @@ from contextlib import ExitStack
 from typing import Any
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from starlette.testclient import TestClient
 
 from gateway.app import SERVED_SPEC, GatewayApp, create_app
 from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.sandbox.server import Sandbox, start_sandbox
 from gateway.settings import Settings
-from gateway.store.schema import vendor_credentials
+from gateway.store.schema import campaigns, vendor_credentials
 
 KEY = "key-tenant-one"
 OTHER_KEY = "key-tenant-two"
@@ -80,6 +80,15 @@ def client_with(sandbox: Sandbox, database_url: str) -> Iterator[Callable[..., T
             connection.execute(delete(vendor_credentials))
     for app in apps:
         app.gateway.close()
+
+
+def campaign_rows(client: TestClient, **where: Any) -> list[dict[str, Any]]:
+    """The registry's campaigns (every tenant's) behind `client`'s app, those whose columns equal `where`."""
+    app = client.app
+    assert isinstance(app, GatewayApp)
+    query = select(campaigns).where(*(campaigns.c[name] == value for name, value in where.items()))
+    with app.gateway.registry.engine.connect() as connection:
+        return [dict(row) for row in connection.execute(query).mappings()]
 
 
 def examples() -> dict[str, dict[str, Any]]:

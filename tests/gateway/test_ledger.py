@@ -19,9 +19,9 @@ from starlette.testclient import TestClient
 from gateway.sandbox.faults import Fault
 from gateway.sandbox.server import Sandbox
 from gateway.store.engine import make_engine
-from gateway.store.schema import campaigns, idempotency_keys
+from gateway.store.schema import idempotency_keys
 
-from .conftest import AUTH, examples
+from .conftest import AUTH, campaign_rows, examples
 from .test_native_and_auth import JSON_NATIVE
 
 NATIVE_PATH, NATIVE_AUTH, NATIVE_BODY = JSON_NATIVE["tetherai"]
@@ -61,16 +61,6 @@ def gateway(database_url_any: str, client_with: Callable[..., TestClient]) -> It
     yield client_with(GATEWAY_DATABASE_URL=database_url_any, GATEWAY_RETRY_GUARD_S="600")
 
 
-def _rows(client: TestClient, **where: Any) -> list[dict[str, Any]]:
-    engine = make_engine(client.app.gateway.settings.database_url)  # type: ignore[attr-defined]
-    try:
-        query = select(campaigns).where(*(campaigns.c[name] == value for name, value in where.items()))
-        with engine.connect() as connection:
-            return [dict(row) for row in connection.execute(query).mappings()]
-    finally:
-        engine.dispose()
-
-
 def _campaign(**changes: Any) -> dict[str, Any]:
     return {**examples()["tetherai"], "name": f"ledger-{uuid.uuid4().hex[:8]}", **changes}
 
@@ -92,7 +82,7 @@ def test_an_acceptance_that_does_not_fit_is_recorded_accepted_and_replayed(
     replay = gateway.post("/v1/campaigns", json=body, headers={**AUTH, "Idempotency-Key": key})
     assert (replay.status_code, replay.content) == (201, created.content)
     assert replay.headers["idempotent-replayed"] == "true"
-    [row] = _rows(gateway, name=body["name"])
+    [row] = campaign_rows(gateway, name=body["name"])
     assert row["dispatch"] == "accepted"
     kept = row["vendor_response"]
     assert kept["status"] == 201 and "\x00" not in json.dumps(kept) and "success" in kept["body"]
@@ -109,7 +99,7 @@ def test_a_native_acceptance_that_does_not_fit_is_relayed_and_recorded(
     relayed = gateway.post(NATIVE_PATH, json=body, headers={**NATIVE_AUTH, "Idempotency-Key": key})
     assert relayed.status_code == 201, relayed.text
     assert relayed.json()["data"]  # the vendor's own answer, as it is
-    [row] = _rows(gateway, name=body["name"])
+    [row] = campaign_rows(gateway, name=body["name"])
     assert row["dispatch"] == "accepted"
     assert len(row["response_type"]) <= 200
     replay = gateway.post(NATIVE_PATH, json=body, headers={**NATIVE_AUTH, "Idempotency-Key": key})
@@ -157,7 +147,7 @@ def test_a_keyless_retry_is_refused_only_where_the_vendor_may_have_acted(
     retry = gateway.post("/v1/campaigns", json=body, headers=AUTH)  # what an SDK does next
     if blocked:
         assert retry.status_code == 409, retry.text
-        assert retry.json()["campaign_id"] == _rows(gateway, name=body["name"])[0]["id"]
+        assert retry.json()["campaign_id"] == campaign_rows(gateway, name=body["name"])[0]["id"]
         assert len(sandbox.requests("tetherai")) == 1
     else:
         assert retry.status_code == 201, retry.text
@@ -175,7 +165,7 @@ def test_a_refused_connection_does_not_block_a_keyless_retry(
     body = _campaign()
     assert closed.post("/v1/campaigns", json=body, headers=AUTH).status_code == 502
     assert closed.post("/v1/campaigns", json=body, headers=AUTH).status_code == 502  # tried again, not 409
-    assert [row["dispatch"] for row in _rows(closed, name=body["name"])] == ["rejected", "rejected"]
+    assert [row["dispatch"] for row in campaign_rows(closed, name=body["name"])] == ["rejected", "rejected"]
 
 
 @pytest.mark.parametrize(
@@ -197,7 +187,7 @@ def test_a_try_later_refusal_releases_the_key(gateway: TestClient, sandbox: Sand
     assert len(sandbox.requests("tetherai")) == 2
     again = gateway.post("/v1/campaigns", json=body, headers={**AUTH, "Idempotency-Key": key})
     assert (again.status_code, again.content) == (201, retry.content)  # and now that answer is the key's
-    assert sorted(row["dispatch"] for row in _rows(gateway, name=body["name"])) == ["accepted", "rejected"]
+    assert sorted(row["dispatch"] for row in campaign_rows(gateway, name=body["name"])) == ["accepted", "rejected"]
 
 
 def test_a_native_rate_limit_is_relayed_and_releases_the_key(gateway: TestClient, sandbox: Sandbox) -> None:
@@ -233,7 +223,7 @@ def test_nothing_stays_in_flight_once_the_vendor_has_answered(gateway: TestClien
         sandbox.inject("tetherai", fault)
         names.append(_campaign()["name"])
         gateway.post("/v1/campaigns", json={**_campaign(), "name": names[-1]}, headers=AUTH)
-    assert [row for row in _rows(gateway, dispatch="in_flight") if row["name"] in names] == []
+    assert [row for row in campaign_rows(gateway, dispatch="in_flight") if row["name"] in names] == []
 
 
 def test_a_released_key_row_is_gone_and_a_pinned_one_stays(gateway: TestClient, sandbox: Sandbox) -> None:

@@ -13,7 +13,6 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
 from starlette.testclient import TestClient
 
 from gateway.app import GatewayApp, create_app
@@ -21,9 +20,8 @@ from gateway.campaign import CampaignRequest, check_campaign
 from gateway.errors import Unprocessable
 from gateway.sandbox.server import Sandbox
 from gateway.settings import Settings
-from gateway.store.schema import campaigns
 
-from .conftest import AUTH, KEY, SLUGS, examples, gateway_env
+from .conftest import AUTH, KEY, SLUGS, campaign_rows, examples, gateway_env
 from .test_native_and_auth import JSON_NATIVE
 
 Client = Callable[..., TestClient]
@@ -48,17 +46,9 @@ def gateway(sandbox: Sandbox, database_url: str) -> Iterator[Client]:
         app.gateway.close()
 
 
-def rows(client: TestClient) -> int:
-    """The registry's campaigns, all tenants."""
-    app = client.app
-    assert isinstance(app, GatewayApp)
-    with app.gateway.registry.engine.connect() as connection:
-        return int(connection.execute(select(func.count()).select_from(campaigns)).scalar_one())
-
-
 def refused(client: TestClient, sandbox: Sandbox, send: Callable[[], Any], status: int, field: str) -> dict[str, Any]:
     """Send, and check: `status` as problem+json naming `field`, no vendor call, no new row."""
-    before = rows(client)
+    before = len(campaign_rows(client))
     response = send()
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/problem+json"
@@ -66,7 +56,7 @@ def refused(client: TestClient, sandbox: Sandbox, send: Callable[[], Any], statu
     assert field in [error["field"] for error in problem.get("errors", [])], problem
     for slug in SLUGS:
         assert sandbox.requests(slug) == []
-    assert rows(client) == before
+    assert len(campaign_rows(client)) == before
     return problem
 
 

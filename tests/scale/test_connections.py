@@ -124,25 +124,29 @@ def test_an_idle_keep_alive_connection_is_closed(timed: LoggedServer) -> None:
         assert closed_by_server(sock)
 
 
+def closed_while_dribbling(sock: socket.socket, byte: bytes) -> bool:
+    """Send `byte` every 0.2 s until the server closes `sock` (True) or PATIENCE_S runs out (False)."""
+    deadline = time.monotonic() + PATIENCE_S
+    while time.monotonic() < deadline:
+        try:
+            sock.sendall(byte)
+        except (BrokenPipeError, ConnectionResetError):
+            return True
+        readable, _, _ = select.select([sock], [], [], 0.2)
+        if readable:
+            try:
+                if sock.recv(65536) == b"":
+                    return True
+            except ConnectionResetError:
+                return True
+    return False
+
+
 def test_a_header_dribble_is_closed(timed: LoggedServer) -> None:
     """One header byte every 0.2 s: each byte would reset a keep-alive timer, never the header clock."""
     with timed.connect() as sock:
         sock.sendall(b"GET /v1/vendors HTTP/1.1\r\n")
-        deadline = time.monotonic() + PATIENCE_S
-        closed = False
-        while not closed and time.monotonic() < deadline:
-            try:
-                sock.sendall(b"X")
-            except (BrokenPipeError, ConnectionResetError):
-                closed = True
-                break
-            readable, _, _ = select.select([sock], [], [], 0.2)
-            if readable:
-                try:
-                    closed = sock.recv(65536) == b""
-                except ConnectionResetError:
-                    closed = True
-        assert closed
+        assert closed_while_dribbling(sock, b"X")
 
 
 def test_a_body_dribble_is_closed(timed: LoggedServer) -> None:
@@ -153,21 +157,7 @@ def test_a_body_dribble_is_closed(timed: LoggedServer) -> None:
     )
     with timed.connect() as sock:
         sock.sendall(head)
-        deadline = time.monotonic() + PATIENCE_S
-        closed = False
-        while not closed and time.monotonic() < deadline:
-            try:
-                sock.sendall(b" ")
-            except (BrokenPipeError, ConnectionResetError):
-                closed = True
-                break
-            readable, _, _ = select.select([sock], [], [], 0.2)
-            if readable:
-                try:
-                    closed = sock.recv(65536) == b""
-                except ConnectionResetError:
-                    closed = True
-        assert closed
+        assert closed_while_dribbling(sock, b" ")
 
 
 def test_a_slow_vendor_call_is_not_cut_by_the_body_clock(timed: LoggedServer, sandbox: Sandbox) -> None:
