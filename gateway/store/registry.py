@@ -47,7 +47,7 @@ from gateway.store.driver import DriverStatement, DriverTransaction, driver_tran
 from gateway.store.engine import SQLiteWriteLock, write_lock
 from gateway.store.group_commit import GroupCommit
 from gateway.store.outcome import Finish, fit_outcome
-from gateway.store.schema import GUARDED_DISPATCH, campaign_requests, campaigns, idempotency_keys
+from gateway.store.schema import campaign_requests, campaigns, idempotency_keys
 
 __all__ = ["Begun", "Finish", "Registry", "Replay", "database_errors", "fingerprint", "new_campaign_id"]
 
@@ -121,12 +121,12 @@ _RELEASE_KEY = delete(idempotency_keys).where(
     idempotency_keys.c.campaign_id == bindparam("k_campaign"),
 )
 # The campaigns a keyless identical request must not be sent beside: any the vendor may have acted
-# on. The condition is the partial index's, word for word (schema.py).
+# on, created within the guard (found through ix_campaigns_guard).
 _RETRY_GUARD = select(campaigns.c.id, campaigns.c.dispatch).where(
     campaigns.c.tenant == bindparam("g_tenant"),
     campaigns.c.fingerprint == bindparam("g_fingerprint"),
-    text(GUARDED_DISPATCH),
-    campaigns.c.updated_at > bindparam("g_since"),
+    campaigns.c.created_at > bindparam("g_since"),
+    text("dispatch IN ('accepted', 'in_flight', 'unknown')"),
 )
 # PostgreSQL: identical keyless requests take turns from their guard read to their commit, so
 # two workers cannot both find nothing and both send (SQLite's writers take turns anyway).

@@ -58,7 +58,7 @@ def test_0002_moves_requests_out_of_campaigns_and_back(engine: Engine) -> None:
         ).all()
     assert [(row[0], json.loads(row[1])) for row in moved] == [("c0", {"n": 0}), ("c1", {"n": 1})]
     assert "request" not in {column["name"] for column in inspect(engine).get_columns("campaigns")}
-    assert {"ix_campaigns_guarded", "ix_campaigns_in_flight"} <= _indexes(engine)
+    assert {"ix_campaigns_guard", "ix_campaigns_in_flight"} <= _indexes(engine)
     assert "ix_campaigns_unknown" not in _indexes(engine)
     assert not {"ix_campaigns_retry_guard", "ix_campaigns_dispatch"} & _indexes(engine)
 
