@@ -75,6 +75,14 @@ class LoggedServer:
         self.process.wait(15)
 
 
+def read_ends(sock: socket.socket) -> bool:
+    """Read what `sock` holds; whether the server has closed it."""
+    try:
+        return sock.recv(65536) == b""
+    except ConnectionResetError:
+        return True
+
+
 def closed_by_server(sock: socket.socket) -> bool:
     """Whether the server closes `sock` within PATIENCE_S (reading whatever it sent first)."""
     deadline = time.monotonic() + PATIENCE_S
@@ -82,10 +90,7 @@ def closed_by_server(sock: socket.socket) -> bool:
         readable, _, _ = select.select([sock], [], [], deadline - time.monotonic())
         if not readable:
             return False
-        try:
-            if sock.recv(65536) == b"":
-                return True
-        except ConnectionResetError:
+        if read_ends(sock):
             return True
     return False
 
@@ -133,12 +138,8 @@ def closed_while_dribbling(sock: socket.socket, byte: bytes) -> bool:
         except (BrokenPipeError, ConnectionResetError):
             return True
         readable, _, _ = select.select([sock], [], [], 0.2)
-        if readable:
-            try:
-                if sock.recv(65536) == b"":
-                    return True
-            except ConnectionResetError:
-                return True
+        if readable and read_ends(sock):
+            return True
     return False
 
 
