@@ -65,22 +65,25 @@ def fit_outcome(outcome: Finish) -> Finish:
     """`outcome` with every value storable on SQLite and PostgreSQL alike.
 
     The values an adapter read need not have the types they are declared with: the generated
-    clients take a vendor's JSON as it comes (an id given as a number stays a number).
+    clients take a vendor's JSON as it comes (an id given as a number stays a number). An
+    outcome that fits already is returned as it is: the vendor-neutral route fits its outcome
+    to answer from it, and the registry fits what it writes.
     """
     vendor_id = _as_text(outcome.vendor_campaign_id)
     if vendor_id is not None and (len(vendor_id) > _VENDOR_ID_LENGTH or _CONTROL.search(vendor_id)):
         vendor_id = None  # an id cut or cleaned would name another campaign, or none
-    return replace(
-        outcome,
-        status=_text(outcome.status, _STATUS_LENGTH),
-        vendor_status=_text(outcome.vendor_status, _VENDOR_STATUS_LENGTH),
-        vendor_campaign_id=vendor_id,
-        recipients_count=_integer(outcome.recipients_count),
-        scheduled_at=_utc(outcome.scheduled_at),
-        response_type=fit_content_type(outcome.response_type),
-        problem=_json(outcome.problem),
-        vendor_response=_json(outcome.vendor_response),
-    )
+    fitted = {
+        "status": _text(outcome.status, _STATUS_LENGTH),
+        "vendor_status": _text(outcome.vendor_status, _VENDOR_STATUS_LENGTH),
+        "vendor_campaign_id": vendor_id,
+        "recipients_count": _integer(outcome.recipients_count),
+        "scheduled_at": _utc(outcome.scheduled_at),
+        "response_type": fit_content_type(outcome.response_type),
+        "problem": _json(outcome.problem),
+        "vendor_response": _json(outcome.vendor_response),
+    }
+    changed = {name: value for name, value in fitted.items() if value is not getattr(outcome, name)}
+    return replace(outcome, **changed) if changed else outcome
 
 
 def fit_content_type(value: str) -> str:
@@ -138,11 +141,17 @@ def _utc(value: object) -> datetime | None:
 
 
 def _json(value: Any) -> Any:
-    """A JSON value whose strings carry no NUL (PostgreSQL's text refuses it, escaped or not)."""
+    """A JSON value whose strings carry no NUL (PostgreSQL's text refuses it, escaped or not).
+
+    Each helper here returns the very value it was given when it fits, so `fit_outcome` can
+    tell a fitting outcome by identity.
+    """
     if isinstance(value, str):
         return value.replace("\x00", "\ufffd") if "\x00" in value else value
     if isinstance(value, dict):
-        return {_json(key): _json(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_json(item) for item in value]
-    return value
+        cleaned: Any = {_json(key): _json(item) for key, item in value.items()}
+    elif isinstance(value, list):
+        cleaned = [_json(item) for item in value]
+    else:
+        return value
+    return value if cleaned == value else cleaned  # the same object when nothing was cleaned
