@@ -13,6 +13,7 @@ import pytest
 
 from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.sandbox import Sandbox, VendorSpec, start_sandbox
+from gateway.sandbox.lifecycle import Pacing
 
 VENDORS = [vendor.slug for vendor in load_vendors(GeneratorPaths())]
 CSV = b"phone_number\n+14155550100\n+442071838750\n"
@@ -176,3 +177,36 @@ def errors_of(sandbox: Sandbox) -> Any:
 def id_of(sandbox: Sandbox) -> Any:
     """`id_of(slug, body)`: the campaign id in a success body."""
     return lambda slug, body: campaign_id(sandbox, slug, body)
+
+
+class FakeClock:
+    """A clock that moves only when told: `clock.advance(seconds)`."""
+
+    def __init__(self, now: float = 1_900_000_000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+STEP_S = 2.0
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def pacing(clock: FakeClock) -> Pacing:
+    """Steps of `STEP_S` seconds of the fake `clock`."""
+    return Pacing(STEP_S, clock)
+
+
+@pytest.fixture
+def steps(clock: FakeClock) -> Any:
+    """`steps(n)`: move the fake clock on by n steps (fractions allowed)."""
+    return lambda count: clock.advance(count * STEP_S)
