@@ -226,7 +226,7 @@ def test_every_documented_status_can_be_injected_with_a_conforming_body(
     slug: str, make_call: Any, client: httpx.Client, sandbox: Sandbox, errors_of: Any
 ) -> None:
     call = make_call(slug)
-    (operation,) = sandbox.spec(slug).operations
+    (operation,) = [item for item in sandbox.spec(slug).operations if item.method == "post" and not item.parameters]
     statuses = sorted(int(code) for code in operation.spec["responses"] if code.isdigit())
 
     for status in statuses:
