@@ -216,3 +216,22 @@ def pacing(clock: FakeClock) -> Pacing:
 def steps(clock: FakeClock) -> Any:
     """`steps(n)`: move the fake clock on by n steps (fractions allowed)."""
     return lambda count: clock.advance(count * STEP_S)
+
+
+@pytest.fixture(scope="session")
+def paced_clock() -> FakeClock:
+    """The fake clock of `paced_sandbox`; it only moves forward, so campaigns of earlier tests age."""
+    return FakeClock()
+
+
+@pytest.fixture(scope="session")
+def paced_sandbox(paced_clock: FakeClock) -> Iterator[Sandbox]:
+    """A sandbox whose campaigns live by `paced_clock`, in steps of `STEP_S` seconds."""
+    with start_sandbox(step_s=STEP_S, clock=paced_clock) as running:
+        yield running
+
+
+@pytest.fixture
+def paced_steps(paced_clock: FakeClock) -> Any:
+    """`paced_steps(n)`: move `paced_sandbox`'s clock on by n steps."""
+    return lambda count: paced_clock.advance(count * STEP_S)

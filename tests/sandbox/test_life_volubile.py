@@ -114,13 +114,11 @@ def test_cancelled_is_final(life: VolubileLife, steps: Any) -> None:
     assert (cancelled.status, cancelled.body["status"]) == (200, "CANCELLED")
     assert (again.status, again.body["status"]) == (200, "CANCELLED")
     assert len(calls(life)) == held
-    for refused, word in ((revived, "ACTIVE"), (paused, "PAUSED")):
+    for refused in (revived, paused):
         assert refused.status == 400
         assert refused.body["status"] == 400
         assert refused.body["message"] == "a CANCELLED campaign cannot change status"
-        assert refused.body["errors"] == [
-            {"field": "status", "rejectedValue": word, "message": "a CANCELLED campaign cannot change status"}
-        ]
+        assert refused.body["errors"] == [{"field": "status", "message": "a CANCELLED campaign cannot change status"}]
     assert ask(life, "get", "/v1/campaigns/{id}", campaign_id).body["status"] == "CANCELLED"
 
 

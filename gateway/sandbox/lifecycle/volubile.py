@@ -120,11 +120,11 @@ class VolubileLife(VendorLife):
             return _error(404, now, "Campaign not found")
         wanted = request.body
         if wanted not in _STATUSES:
-            return _error(400, now, f"status must be one of {', '.join(_STATUSES)}", rejected=wanted)
+            return _error(400, now, f"status must be one of {', '.join(_STATUSES)}", field="status")
         if campaign.status == "CANCELLED" and wanted != "CANCELLED":
             # Not documented: the vendor does not say whether a cancelled campaign can come
             # back. The sandbox treats CANCELLED as final, the reading a client must be ready for.
-            return _error(400, now, "a CANCELLED campaign cannot change status", rejected=wanted)
+            return _error(400, now, "a CANCELLED campaign cannot change status", field="status")
         campaign.status = str(wanted)
         if wanted == "ACTIVE":
             campaign.work.start(max(now, campaign.opens_at))
@@ -136,6 +136,9 @@ class VolubileLife(VendorLife):
         name = _first(request.query, _CAMPAIGN_FILTERS)
         agent = _first(request.query, _AGENT_FILTERS)
         phone = _first(request.query, _PHONE_FILTERS)
+        # `from` and `to` are inclusive days (UTC) and, as documented, only taken together.
+        first, last = request.query.get("from"), request.query.get("to")
+        days = (first, last) if first and last else None
         found: list[dict[str, Any]] = []
         for campaign in self._campaigns:
             if (name is not None and campaign.name != name) or (
@@ -144,7 +147,10 @@ class VolubileLife(VendorLife):
                 continue
             self._sync(campaign, now)
             found.extend(
-                self._call_view(campaign, call, now) for call in campaign.calls if phone is None or call.phone == phone
+                self._call_view(campaign, call, now)
+                for call in campaign.calls
+                if (phone is None or call.phone == phone)
+                and (days is None or days[0] <= iso(call.placed_at)[:10] <= days[1])
             )
         found.sort(key=lambda call: str(call["created"]), reverse=True)
         page = number(request.query, "page", 1)
@@ -283,8 +289,7 @@ def _call_time(at: float) -> str:
     return iso(at)[:19] + "Z"
 
 
-def _error(status: int, now: float, message: str, *, rejected: Any = None) -> Answer:
-    body: dict[str, Any] = {"timestamp": iso(now), "status": status, "message": message, "errors": []}
-    if status == 400:
-        body["errors"] = [{"field": "status", "rejectedValue": str(rejected), "message": message}]
-    return Answer(status, body)
+def _error(status: int, now: float, message: str, *, field: str | None = None) -> Answer:
+    # ErrorResponse; its `rejectedValue` is typed as an object, which a status word is not.
+    errors = [{"field": field, "message": message}] if field else []
+    return Answer(status, {"timestamp": iso(now), "status": status, "message": message, "errors": errors})
