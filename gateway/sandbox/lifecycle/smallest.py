@@ -354,15 +354,15 @@ class SmallestLife(VendorLife):
 
     def _step(self, campaign: _Campaign, at: float) -> None:
         for index in Work.share(campaign.total, campaign.work.step(at)):
-            number_ = stable_number(campaign.id, index)
+            draw = stable_number(campaign.id, index)
             call = _Call(
                 index=index,
                 log_id=secrets.token_hex(12),
                 call_id=f"CALL-{int(at * 1000):013d}-{secrets.token_hex(3)}",
                 to=synthetic_phone(campaign.audience_id, index),
                 placed_at=at,
-                connected=number_ % 4 != 0,
-                duration=30 + number_ % 150,
+                connected=draw % 4 != 0,
+                duration=30 + draw % 150,
             )
             self._calls[call.call_id] = (campaign.id, len(campaign.calls))
             campaign.calls.append(call)
