@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
-from gateway.sandbox.lifecycle import RUN_STEPS, Pacing
+from gateway.sandbox import Sandbox
+from gateway.sandbox.lifecycle import LIVES, RUN_STEPS, LifeRequest, Pacing, VendorLife
+from gateway.sandbox.lifecycle.base import Store
 from gateway.sandbox.lifecycle.pacing import Work, advance, iso, parse_instant
 
 
@@ -66,3 +70,54 @@ def test_instants_round_trip() -> None:
     assert parse_instant("2030-01-02T03:04:05Z") == parse_instant("2030-01-02T04:04:05+01:00")
     assert parse_instant("2030-01-02T03:04:05") == parse_instant("2030-01-02T03:04:05Z")
     assert parse_instant("next tuesday") is None
+
+
+def test_a_sandbox_takes_its_pace_from_the_environment_unless_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GATEWAY_SANDBOX_STEP_S", "0.5")
+
+    from_env = Sandbox()
+    given = Sandbox(step_s=3.0, clock=lambda: 42.0)
+    try:
+        assert from_env.pacing.step_s == 0.5
+        assert (given.pacing.step_s, given.pacing.now()) == (3.0, 42.0)
+    finally:
+        from_env.close()
+        given.close()
+
+
+def test_the_store_keeps_the_most_recent_campaigns_and_says_which_it_dropped() -> None:
+    dropped: list[int] = []
+    store: Store[int] = Store(dropped.append)
+
+    for number in range(1005):
+        store.add(str(number), number)
+
+    assert len(store) == 1000
+    assert dropped == [0, 1, 2, 3, 4]
+    assert store.get("4") is None and store.get("5") == 5
+    assert list(store)[-1] == 1004
+
+
+def test_concurrent_creates_get_distinct_ids(pacing: Pacing) -> None:
+    lives = [LIVES[slug](pacing) for slug in ("smallest", "voiceable", "clerk")]
+    bodies = {
+        "smallest": ("/campaign", {"name": "n", "audienceId": "a", "agentId": "g"}),
+        "voiceable": (
+            "/api/v1/campaigns",
+            {"name": "n", "recipients_file": b"+14155550100\n", "send_immediately": True},
+        ),
+        "clerk": ("/public/campaigns", {"listName": "l", "body": "b", "sender": "+1"}),
+    }
+
+    def create(life: VendorLife) -> str:
+        template, body = bodies[life.slug]
+        answer = life.answer(LifeRequest("post", template, body=body))
+        assert answer is not None
+        data = answer.body["data"]
+        return str(data.get("_id", data.get("id")))
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        for life in lives:
+            ids = list(pool.map(create, [life] * 200))
+            assert len(set(ids)) == 200
+            assert len(life.states()) == 200
