@@ -340,3 +340,31 @@ def test_a_fault_replaces_an_action_which_then_never_happened(
     (*_, recorded) = paced_sandbox.requests("smallest")
     assert (recorded.method, recorded.status) == ("POST", 500)
     assert recorded.path.endswith(f"/campaign/{campaign_id}/start")
+
+
+def test_create_answers_reflect_the_request_and_conform(vendor: Any, paced_clock: Any) -> None:
+    soon = iso(paced_clock.now + 3600)
+    smallest, tetherai, clerk = vendor("smallest"), vendor("tetherai"), vendor("clerk")
+    voiceable = vendor("voiceable")
+
+    later_body = {"name": "Later", "audienceId": "x", "agentId": "y", "scheduledAt": soon}
+    scheduled = smallest("POST", "/campaign", json=later_body)
+    immediate = tetherai("POST", "/api/campaigns", json={"name": "Now", "message": "m", "userIds": ["u1", "u2", "u3"]})
+    running = clerk("POST", "/public/campaigns", json={"sender": "+1", "listName": "L", "mediaUrls": [], "body": "b"})
+    day, time = soon[:10], soon[11:19]
+    later = voiceable(
+        "POST",
+        "/api/v1/campaigns",
+        data={"name": "V", "phone_number_id": "1", "agent_id": "1", "send_immediately": "false"}
+        | {"schedule_date": day, "schedule_time": time},
+        files={"recipients_file": ("r.csv", b"phone_number\n+14155550100\n+14155550101\n", "text/csv")},
+    )
+
+    data = scheduled.json()["data"]
+    assert (data["status"], data["scheduledAt"], data["participantsCount"]) == ("scheduled", soon, participants_of("x"))
+    data = immediate.json()["data"]
+    assert (data["status"], data["stats"]["total"], data["userIds"]) == ("sending", 3, ["u1", "u2", "u3"])
+    assert (running.json()["data"]["status"], running.json()["data"]["name"]) == ("running", "L")
+    data = later.json()["data"]
+    assert (data["status"], data["recipients_count"], data["send_immediately"]) == ("pending", 2, False)
+    assert data["scheduled_at"] == f"{day}T{time}.000Z"
