@@ -77,8 +77,11 @@ def form_text(value: Any) -> str:
 
 
 def create_operation(spec: VendorSpec) -> Operation:
-    """The spec's create operation: its one POST on a path without parameters."""
-    (operation,) = [item for item in spec.operations if item.method == "post" and not item.parameters]
+    """The spec's create operation: its one POST on a path without parameters.
+
+    The operations after create (start, pause, cancel, status, ...) all act on a campaign id.
+    """
+    (operation,) = [op for op in spec.operations if op.method == "post" and "{" not in op.template]
     return operation
 
 
@@ -107,7 +110,7 @@ def auth_headers(spec: VendorSpec, credential: str) -> dict[str, str]:
 
 
 def example_body(spec: VendorSpec) -> tuple[dict[str, Any], bool]:
-    """The spec's request example, else one assembled from its property examples and types."""
+    """The create request's example, else one assembled from its property examples and types."""
     operation = create_operation(spec)
     request_body = spec.tools.resolve(operation.spec["requestBody"])
     ((mimetype, media),) = request_body["content"].items()
