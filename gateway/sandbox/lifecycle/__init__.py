@@ -9,6 +9,15 @@ One module per vendor holds its state machine, written from the vendor's after-c
 (shared/vendor-docs/*.after-create.md); `pacing` holds the clock and the step. A stand-in asks
 its vendor's lifecycle first and answers from the spec's examples only for operations the
 lifecycle does not serve.
+
+The vendors' own status words, as the sandbox uses them (a started campaign works for
+`RUN_STEPS` steps; a queued change takes one step):
+
+    smallest   draft | scheduled -> processing -> running <-> paused ... -> completed
+    volubile   ACTIVE <-> PAUSED, either -> CANCELLED (final; calls made while ACTIVE)
+    tetherai   draft | scheduled -> sending -> sent; draft, scheduled, sending -> cancelled
+    voiceable  pending -> in_progress -> completed
+    clerk      scheduled -> running -> ok (messages: scheduled, sending, sent, delivered | failed)
 """
 
 from __future__ import annotations
