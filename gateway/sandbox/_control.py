@@ -1,6 +1,6 @@
 """The control endpoint, `/_sandbox/...`: drive a sandbox running in another process.
 
-- `GET /_sandbox`: `{"vendors": {slug: {"base_url": ...}}}`
+- `GET /_sandbox`: `{"vendors": {slug: {"base_url": ...}}, "step_s": seconds between a campaign's steps}`
 - `DELETE /_sandbox`: forget every request and fault; `DELETE /_sandbox/<slug>`: one vendor's
 - `POST /_sandbox/<slug>/faults`: inject a fault (a JSON `Fault`, see `Fault.from_json`); 201
 - `DELETE /_sandbox/<slug>/faults`: clear that vendor's faults
@@ -20,6 +20,7 @@ import json
 from typing import Any, Protocol
 
 from gateway.sandbox.faults import Fault
+from gateway.sandbox.lifecycle import Pacing
 from gateway.sandbox.records import RecordedRequest
 from gateway.sandbox.vendor import Reply
 
@@ -34,6 +35,11 @@ class Controlled(Protocol):
     @property
     def vendors(self) -> tuple[str, ...]:
         """The vendor slugs served."""
+        ...
+
+    @property
+    def pacing(self) -> Pacing:
+        """The clock and step of the sandbox's campaigns."""
         ...
 
     def base_url(self, slug: str) -> str:
@@ -83,7 +89,7 @@ def control(sandbox: Controlled, method: str, path: str, body: bytes) -> Reply:
     if not segments:
         if method == "GET":
             vendors = {slug: {"base_url": sandbox.base_url(slug)} for slug in sandbox.vendors}
-            return _json(200, {"vendors": vendors})
+            return _json(200, {"vendors": vendors, "step_s": sandbox.pacing.step_s})
         if method == "DELETE":
             sandbox.clear()
             return Reply(204, content_type=None)

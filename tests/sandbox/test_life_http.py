@@ -308,6 +308,7 @@ def test_the_control_endpoint_reads_a_campaigns_state(
     assert campaign_id in [item["id"] for item in everything]
     assert missing is None
     assert client.get(f"{paced_sandbox.url}/_sandbox/smallest/campaigns/nope").status_code == 404
+    assert client.get(f"{paced_sandbox.url}/_sandbox").json()["step_s"] == 2.0
 
 
 def test_forgotten_campaigns_are_gone(vendor: Any, paced_sandbox: Sandbox) -> None:
