@@ -22,7 +22,10 @@ def test_the_index_lists_every_vendor_base_url(sandbox: Sandbox, client: httpx.C
     response = client.get(f"{sandbox.url}/_sandbox")
 
     assert response.status_code == 200
-    assert response.json() == {"vendors": {slug: {"base_url": sandbox.base_url(slug)} for slug in sandbox.vendors}}
+    assert response.json() == {
+        "vendors": {slug: {"base_url": sandbox.base_url(slug)} for slug in sandbox.vendors},
+        "step_s": sandbox.pacing.step_s,
+    }
     assert "key" not in response.text  # no credentials over the wire
 
 
