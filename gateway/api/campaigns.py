@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any, TypeVar
 
 from connexion import request as current_http_request
@@ -21,7 +22,7 @@ from gateway.errors import NotFound, RequestInvalid, Unprocessable
 from gateway.instants import parse_instant
 from gateway.service import Gateway
 from gateway.store.outcome import fit_outcome, raw_answer
-from gateway.store.registry import Begun, Finish
+from gateway.store.registry import Begun, Finish, fingerprint
 from generated.models.gateway import DryRun, FieldError, VendorRequest
 
 __all__ = ["campaign_view", "create", "create_campaign", "list_campaigns", "show"]
@@ -75,16 +76,19 @@ async def create_campaign(
         body = jsoncodec.dumps(view)
         return Answer(201, body, "application/json", replace(outcome, response_body=body))
 
-    return await dispatch(
-        gateway.registry,
-        gateway.breakers[request.vendor],
+    begin = partial(
+        gateway.registry.begin_async,
         tenant=tenant,
         vendor=request.vendor,
         route=ROUTE,
         name=request.name,
         request=campaign,
+        request_fingerprint=fingerprint(ROUTE, request.vendor, campaign),
         idempotency_key=idempotency_key,
-        send=send,
+    )
+    registry = gateway.registry
+    return await dispatch(
+        registry, gateway.breakers[request.vendor], tenant=tenant, vendor=request.vendor, begin=begin, send=send
     )
 
 

@@ -1,10 +1,13 @@
 """What every adapter shares: capabilities, the send path, and vendor error mapping.
 
-An adapter is a pure translation (`to_vendor`, `from_vendor`) around one I/O call made
-through the vendor's generated client. Both routes end in `Adapter.send_payload`: the
-vendor-neutral route with the adapter's translation, the native route with the client's own
-body. `vendor_errors` is the one place where httpx and generated-client failures become
-gateway errors.
+An adapter is a pure translation around calls made through the vendor's generated client:
+`to_vendor` and `from_vendor` for the launch, `lifecycle_call` and `read_state` for what
+follows it (get, start, pause, resume, cancel). Every vendor call, whatever the route, ends in
+`Adapter.call`; `vendor_errors` is the one place where httpx and generated-client failures
+become gateway errors, and `raise_for_reply` the one place where a vendor's answer does.
+
+Adding an action to an adapter is: the operation in the vendor's spec, a line in its
+`lifecycle_call`, and its words in the adapter's status table.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import json
 import time
 import weakref
 from abc import ABC, abstractmethod
-from collections.abc import Awaitable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, Protocol, TypeVar
@@ -24,7 +27,7 @@ import httpx
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
-from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
+from gateway.campaign import CampaignRequest, Receipt
 from gateway.errors import (
     FieldError,
     GatewayError,
@@ -39,6 +42,7 @@ from gateway.errors import (
     VendorUnreachable,
     field_path,
 )
+from gateway.lifecycle import CampaignStatus, Progress
 from gateway.observe import REDACTED, VENDOR_CALLS, current_request
 from gateway.redaction import SecretIndex, hide_in_bytes
 from gateway.vendors._http import (
@@ -55,7 +59,9 @@ __all__ = [
     "AuthStyle",
     "Capabilities",
     "PreparedRequest",
+    "VendorCall",
     "VendorReply",
+    "VendorState",
     "parsed_as",
     "raise_for_reply",
     "refuse_fields",
@@ -103,6 +109,23 @@ class VendorReply:
     parsed: Any = None
 
 
+@dataclass(frozen=True)
+class VendorCall:
+    """One operation of the vendor's generated client and its arguments (path, query, body)."""
+
+    operation: Callable[..., Awaitable[Any]]
+    arguments: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class VendorState:
+    """A campaign's state as a vendor's answer tells it (a get, or an action that confirms)."""
+
+    vendor_status: str | None
+    status: CampaignStatus
+    progress: Progress | None = None
+
+
 @dataclass
 class PreparedRequest:
     """The exact request a call would send (dry runs), credentials redacted."""
@@ -147,6 +170,11 @@ class Adapter(ABC):
     client_class: ClassVar[Any]
     operation: ClassVar[_GeneratedCall]
     auth: ClassVar[AuthStyle] = AuthStyle()
+    # After the launch: what the vendor documents no way to do ("get" or an action), each with
+    # why. The 501 and the capability matrix say it; everything else has a `lifecycle_call`.
+    cannot: ClassVar[Mapping[str, str]] = {}
+    # Where the campaign's progress comes from, or why there is none (the capability matrix).
+    progress_from: ClassVar[str | None] = None
 
     def __init__(
         self,
@@ -179,6 +207,38 @@ class Adapter(ABC):
     def campaign_status(self, vendor_word: str | None) -> CampaignStatus:
         """The vendor-neutral status for the vendor's word (`unmapped` if the table lacks it)."""
         return self.statuses.get(vendor_word or "", "unmapped")
+
+    def lifecycle_call(self, what: str, vendor_id: str) -> VendorCall:
+        """The call that does `what` ("get" or an action) to the vendor's campaign `vendor_id`.
+
+        Asked only for what `cannot` does not name.
+        """
+        raise NotImplementedError(f"{self.slug} has no call for {what}")
+
+    def read_state(self, parsed: Any) -> VendorState | None:
+        """The campaign's state in a parsed answer to a `lifecycle_call` (pure); None when it tells none.
+
+        An action's answer that tells no state means the vendor only queued the change.
+        """
+        return None
+
+    # --- after the launch --------------------------------------------------------------------
+
+    def refusal(self, what: str) -> str | None:
+        """Why the vendor cannot do `what` ("get" or an action), or None when it can."""
+        return self.cannot.get(what)
+
+    def answer_state(self, reply: VendorReply) -> VendorState | None:
+        """What can be read of a success reply to a lifecycle call; None when nothing (or it is off spec)."""
+        if reply.parsed is None:
+            return None
+        try:
+            state = self.read_state(reply.parsed)
+        except _OFF_SPEC:
+            return None
+        if state is None:
+            return None
+        return replace(state, vendor_status=self._redact_text(state.vendor_status))
 
     # --- shared ------------------------------------------------------------------------------
 
@@ -238,8 +298,16 @@ class Adapter(ABC):
             )
         return merged
 
+    def create_call(self, payload: Any) -> VendorCall:
+        """The launch: the vendor's create operation with a wire payload."""
+        return VendorCall(self.operation, {"body": self._client_body(payload)})
+
     async def send_payload(self, payload: Any) -> VendorReply:
-        """Send through the generated client under the total deadline; map transport failures.
+        """Send a campaign's wire payload (the launch)."""
+        return await self.call(self.create_call(payload))
+
+    async def call(self, call: VendorCall) -> VendorReply:
+        """Make one call through the generated client under the total deadline; map transport failures.
 
         The vendor's status decides, whatever follows it: a body the generated client cannot
         parse, one over the size cap, or a connection cut inside the body still gives a reply
@@ -253,7 +321,7 @@ class Adapter(ABC):
         try:
             with vendor_call() as state, vendor_errors(self.slug, state, self._credential):
                 try:
-                    response = await self.operation(client=self._client, body=self._client_body(payload))
+                    response = await call.operation(client=self._client, **call.arguments)
                 except _UNREADABLE_BODY:
                     if state.status is None:  # no answer at all
                         raise
@@ -278,8 +346,12 @@ class Adapter(ABC):
 
     async def prepare(self, payload: Any) -> PreparedRequest:
         """The exact request `send_payload` would make, captured without sending."""
+        return await self.prepare_call(self.create_call(payload), payload)
+
+    async def prepare_call(self, call: VendorCall, payload: Any = None) -> PreparedRequest:
+        """The exact request `call` would make, captured without sending."""
         with vendor_call() as state:
-            await self.operation(client=self._dry_client, body=self._client_body(payload))
+            await call.operation(client=self._dry_client, **call.arguments)
         request = state.request
         assert request is not None
         headers = {
@@ -368,7 +440,7 @@ def parsed_as(parsed: Any, model: type[_Model]) -> _Model:
     return parsed
 
 
-def raise_for_reply(slug: str, reply: VendorReply, *, relay_refusals: bool = False) -> None:
+def raise_for_reply(slug: str, reply: VendorReply, *, relay_refusals: bool = False, subject: str = "campaign") -> None:
     """Map a vendor answer that is not a 2xx (the vendor's acceptance) to the gateway error.
 
     The one mapping of a vendor's answer, for every route: a native route (`relay_refusals`)
@@ -385,14 +457,17 @@ def raise_for_reply(slug: str, reply: VendorReply, *, relay_refusals: bool = Fal
         raise VendorRateLimited(f"{slug} is rate limiting", vendor=slug, headers=retry_after)
     if 400 <= status < 500:
         reason = _short_reason(reply.content)
-        raise VendorRejected(f"{slug} rejected the campaign: {reason}", vendor=slug, vendor_status=status)
+        raise VendorRejected(f"{slug} rejected the {subject}: {reason}", vendor=slug, vendor_status=status)
     if status == 503:
         raise VendorUnavailable(f"{slug} is unavailable (503)", vendor=slug, headers=retry_after)
     if status >= 500:
-        raise VendorServerError(f"{slug} failed ({status}); the campaign may exist", vendor=slug)
+        raise VendorServerError(f"{slug} failed ({status}); {_MAY_HAVE[subject]}", vendor=slug)
     raise VendorBadResponse(
-        f"{slug} answered {status}, which the gateway does not follow; the campaign may exist", vendor=slug
+        f"{slug} answered {status}, which the gateway does not follow; {_MAY_HAVE[subject]}", vendor=slug
     )
+
+
+_MAY_HAVE = {"campaign": "the campaign may exist", "action": "the vendor may have acted"}
 
 
 @contextmanager
