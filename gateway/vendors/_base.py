@@ -467,7 +467,7 @@ def raise_for_reply(slug: str, reply: VendorReply, *, relay_refusals: bool = Fal
     )
 
 
-_MAY_HAVE = {"campaign": "the campaign may exist", "action": "the vendor may have acted"}
+_MAY_HAVE = {"campaign": "the campaign may exist", "action": "the vendor may have acted", "read": "nothing was changed"}
 
 
 @contextmanager
