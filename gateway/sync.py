@@ -14,8 +14,9 @@ import asyncio
 import contextlib
 import logging
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
+from typing import Any
 
 from anyio import to_thread
 
@@ -26,13 +27,52 @@ from gateway.store.outcome import Finish
 from gateway.store.sync import Due
 from gateway.vendors import Adapter, raise_for_reply
 
-__all__ = ["StatusSync", "state_outcome"]
+__all__ = ["REFRESH_AT_MOST_EVERY", "StatusSync", "first_sync", "read_state", "refresh_now", "soon", "state_outcome"]
 
 _log = logging.getLogger(__name__)
 # A claimed campaign is someone's for this long: more than any refresh can take.
 _LEASE_MARGIN_S = 30.0
 # A vendor that is not configured (any more) is looked at again this much later.
 _NOT_CONFIGURED_S = 3600.0
+# `GET /v1/campaigns/{id}?refresh=true` asks the vendor at most this often per campaign.
+REFRESH_AT_MOST_EVERY = timedelta(seconds=1)
+
+
+def first_sync(gateway: Gateway, adapter: Adapter, status: str | None) -> datetime | None:
+    """When a newly accepted campaign is first refreshed; None if it never is."""
+    if status in TERMINAL or adapter.refusal("get") is not None:
+        return None
+    seconds = gateway.settings.sync_interval_s * (0.8 + 0.4 * random.random())
+    return gateway.registry.clock() + timedelta(seconds=seconds)
+
+
+def soon(gateway: Gateway, adapter: Adapter, status: str | None) -> datetime | None:
+    """When a campaign is refreshed after an action changed it; None if it never is."""
+    if status in TERMINAL or adapter.refusal("get") is not None:
+        return None
+    return gateway.registry.clock() + timedelta(seconds=gateway.settings.sync_soon_s)
+
+
+async def refresh_now(gateway: Gateway, row: Mapping[str, Any]) -> bool:
+    """Read the vendor's state of one campaign now (`?refresh=true`); False when there is nothing to ask.
+
+    Nothing to ask: the vendor never accepted it, has no get operation, or was asked less than
+    `REFRESH_AT_MOST_EVERY` ago. The next background refresh counts from this one.
+    """
+    synced_at: datetime | None = row.get("synced_at")
+    now = gateway.registry.clock()
+    if row["dispatch"] != "accepted" or not row["vendor_campaign_id"]:
+        return False
+    if synced_at is not None and now - synced_at < REFRESH_AT_MOST_EVERY:
+        return False
+    adapter = await gateway.live_adapter_async(row["vendor"], row["tenant"])
+    if adapter.refusal("get") is not None:
+        return False
+    state = await read_state(gateway, adapter, row["vendor_campaign_id"])
+    status = row["status"] if state is None else state.status
+    next_due = None if status in TERMINAL else now + timedelta(seconds=gateway.settings.sync_interval_s)
+    await to_thread.run_sync(lambda: gateway.sync_queue.record(row["id"], state, next_due=next_due, streak=0))
+    return True
 
 
 class StatusSync:
