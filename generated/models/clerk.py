@@ -3,9 +3,54 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+
+class Links(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    next: Any | None = None
+    prev: Any | None = None
+    self: Any | None = None
+
+
+class Message(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: Annotated[Any | None, Field(description="The ID of the resource")] = None
+    body: Annotated[Any | None, Field(description="The message text")] = None
+    conversation_id: Annotated[Any | None, Field(alias="conversationId")] = None
+    user_id: Annotated[Any | None, Field(alias="userId")] = None
+    campaign_message_id: Annotated[
+        Any | None, Field(alias="campaignMessageId", description="The ID of the campaign message")
+    ] = None
+    campaign_id: Annotated[Any | None, Field(alias="campaignId")] = None
+    channel_id: Annotated[Any | None, Field(alias="channelId")] = None
+    inbox_id: Annotated[Any | None, Field(alias="inboxId")] = None
+    inbound: Annotated[bool | None, Field(description="Whether the message was received (true) or sent (false)")] = None
+    members: Annotated[Any | None, Field(description="The phone numbers or identifiers of message participants")] = None
+    sender: Any | None = None
+    sender_type: Annotated[
+        Literal["ai_pipeline", "assistant", "user", "campaign", "campaign_message", "workflow"] | None,
+        Field(alias="senderType"),
+    ] = None
+    status: Annotated[
+        Literal["sending", "scheduled", "sent", "delivered", "failed", "read"] | None,
+        Field(description="The status of the message"),
+    ] = None
+    error: Any | None = None
+    sent_by_name: Annotated[Any | None, Field(alias="sentByName")] = None
+    error_code: Annotated[Any | None, Field(alias="errorCode")] = None
+    created: Any | None = None
+    updated: Any | None = None
+    seen: Any | None = None
+    external_id: Annotated[Any | None, Field(alias="externalId")] = None
+    segments: Annotated[Any | None, Field(description="Number of SMS message segments used by the message")] = None
+    timestamp: Any | None = None
 
 
 class CampaignObject(BaseModel):
@@ -34,6 +79,15 @@ class CampaignObject(BaseModel):
     created: Annotated[AwareDatetime, Field(examples=["2021-01-01T00:00:00.000Z"])]
     updated: Annotated[AwareDatetime, Field(examples=["2021-01-01T00:00:00.000Z"])]
     error: Annotated[str, Field(description="Details about any error that occurred")]
+
+
+class MessagesPage(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    data: list[Message]
+    links: Links | None = None
+    total: Any
 
 
 class CreateAndTriggerCampaignRequest(BaseModel):

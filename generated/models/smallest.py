@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AnyUrl, AwareDatetime, BaseModel, ConfigDict, Field
 
 
 class CampaignPostResponsesContentApplicationJsonSchemaData(BaseModel):
@@ -102,6 +102,557 @@ class InternalServerErrorResponse(BaseModel):
     errors: list[str] | None = None
 
 
+class Switching(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_enabled: Annotated[
+        bool | None, Field(alias="isEnabled", description="Whether language switching is enabled for the agent")
+    ] = None
+    min_words_for_detection: Annotated[
+        float | None,
+        Field(alias="minWordsForDetection", description="Minimum number of words required for language detection"),
+    ] = None
+    strong_signal_threshold: Annotated[
+        float | None, Field(alias="strongSignalThreshold", description="Threshold for strong language signal detection")
+    ] = None
+    weak_signal_threshold: Annotated[
+        float | None, Field(alias="weakSignalThreshold", description="Threshold for weak language signal detection")
+    ] = None
+    min_consecutive_for_weak_threshold_switch: Annotated[
+        float | None,
+        Field(
+            alias="minConsecutiveForWeakThresholdSwitch",
+            description="Minimum consecutive detections required for weak threshold language switch",
+        ),
+    ] = None
+
+
+class Language(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    default: Annotated[
+        Literal["en", "hi", "mr", "gu", "ta", "es", "north_indic", "bn", "or"] | None,
+        Field(description="The default language of the agent"),
+    ] = None
+    switching: Annotated[Switching | None, Field(description="Language switching configuration for the agent")] = None
+    supported: Annotated[list[str] | None, Field(description="The supported languages of the agent")] = None
+
+
+class VoiceConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    model: Annotated[
+        Literal["waves_lightning_v3_1", "gpt-realtime", "gpt-realtime-mini"],
+        Field(
+            description="The TTS model of the synthesizer. Use `waves_lightning_v3_1`\nfor the recommended Waves voice path (default), or\n`gpt-realtime` / `gpt-realtime-mini` for OpenAI realtime models.\n"
+        ),
+    ] = "waves_lightning_v3_1"
+    voice_id: Annotated[str, Field(alias="voiceId", description="The voice ID of the synthesizer.")] = "nyah"
+    gender: Literal["male", "female"] = "female"
+
+
+class Synthesizer(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    voice_config: Annotated[
+        VoiceConfig | None, Field(alias="voiceConfig", description="The voice configuration of the synthesizer")
+    ] = None
+    speed: Annotated[float, Field(description="The speed of the synthesizer")] = 1.2
+    consistency: Annotated[float, Field(description="The consistency of the synthesizer")] = 0.5
+    similarity: Annotated[float, Field(description="The similarity of the synthesizer")] = 0
+    enhancement: Annotated[float, Field(description="The enhancement of the synthesizer")] = 1
+    sample_rate: Annotated[
+        float | None, Field(alias="sampleRate", description="The audio sample rate used by the synthesizer")
+    ] = None
+
+
+class ResponseVariable(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    variable_name: Annotated[
+        str, Field(alias="variableName", description="The name of the variable to inject into the agent prompt.")
+    ]
+    json_path: Annotated[
+        str, Field(alias="jsonPath", description="JSON path expression to extract the value from the API response.")
+    ]
+
+
+class PreCallApi(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_enabled: Annotated[bool, Field(alias="isEnabled", description="Whether the pre-call API is enabled.")] = False
+    url: Annotated[AnyUrl, Field(description="The URL of the API endpoint to call.")]
+    method: Annotated[
+        Literal["GET", "POST", "PUT", "DELETE", "PATCH"], Field(description="The HTTP method to use for the API call.")
+    ]
+    headers: Annotated[dict[str, str] | None, Field(description="Optional HTTP headers to include in the request.")] = (
+        None
+    )
+    body: Annotated[dict[str, Any] | None, Field(description="Optional request body for POST/PUT/PATCH requests.")] = (
+        None
+    )
+    timeout: Annotated[int, Field(description="Timeout in seconds for the API call.", ge=1, le=30)] = 5
+    query_params: Annotated[
+        dict[str, Any] | None,
+        Field(alias="queryParams", description="Optional query parameters to include in the request URL."),
+    ] = None
+    response_variables: Annotated[
+        list[ResponseVariable] | None,
+        Field(
+            alias="responseVariables",
+            description="List of variables to extract from the API response using JSON path expressions.",
+        ),
+    ] = None
+
+
+class VoiceMailDetectionConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    enabled: bool = False
+    end_text: Annotated[
+        str, Field(alias="endText", description="Text spoken before the call is terminated when voicemail is detected.")
+    ] = "Terminating call, you can call us back anytime. Thank you for calling."
+
+
+class SmartTurnConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_enabled: Annotated[bool | None, Field(alias="isEnabled")] = None
+    wait_time_in_secs: Annotated[float | None, Field(alias="waitTimeInSecs", ge=0.0, le=10.0)] = None
+
+
+class VoiceDetectionConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    confidence: Annotated[float | None, Field(ge=0.0, le=1.0)] = None
+    min_volume: Annotated[float | None, Field(alias="minVolume", ge=0.0, le=1.0)] = None
+    trigger_time_in_secs: Annotated[float | None, Field(alias="triggerTimeInSecs", ge=0.0, le=10.0)] = None
+    release_time_in_secs: Annotated[float | None, Field(alias="releaseTimeInSecs", ge=0.0, le=10.0)] = None
+
+
+class DenoisingConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_enabled: Annotated[bool | None, Field(alias="isEnabled")] = None
+
+
+class RedactionConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_enabled: Annotated[bool | None, Field(alias="isEnabled")] = None
+
+
+class PronunciationDict(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    word: str
+    pronunciation: str
+
+
+class LlmIdleTimeoutConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    chat_timeout_time_in_secs: Annotated[float | None, Field(alias="chatTimeoutTimeInSecs")] = None
+    webcall_timeout_time_in_secs: Annotated[float | None, Field(alias="webcallTimeoutTimeInSecs")] = None
+    telephony_timeout_time_in_secs: Annotated[float | None, Field(alias="telephonyTimeoutTimeInSecs")] = None
+    max_retries: Annotated[float | None, Field(alias="maxRetries")] = None
+
+
+class SessionTimeoutConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    timeout_time_in_secs: Annotated[float | None, Field(alias="timeoutTimeInSecs")] = None
+
+
+class Timezone(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    label: str = "(GMT+0:00) UTC"
+    offset: float = 0
+
+
+class WidgetConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    position: Literal["bottom-right", "bottom-left", "top-right", "top-left"] = "bottom-right"
+    size: Literal["tiny", "compact", "full"] = "full"
+    mode: Literal["chat", "voice"] = "chat"
+    theme: Literal["light", "dark"] = "light"
+    base_color: Annotated[str, Field(alias="baseColor")] = "#ffffff"
+    accent_color: Annotated[str, Field(alias="accentColor")] = "#2d9d9f"
+    agent_bubble_color: Annotated[str, Field(alias="agentBubbleColor")] = "#f3f4f6"
+    text_on_accent_color: Annotated[str, Field(alias="textOnAccentColor")] = "#FFFFFF"
+    secondary_text_color: Annotated[str, Field(alias="secondaryTextColor")] = "#6b7280"
+    primary_text_color: Annotated[str, Field(alias="primaryTextColor")] = "#111827"
+    start_button_text: Annotated[str, Field(alias="startButtonText")] = "Start"
+    end_button_text: Annotated[str, Field(alias="endButtonText")] = "End"
+    cta_name: Annotated[str, Field(alias="ctaName")] = "Talk to Atoms"
+    widget_name: Annotated[str, Field(alias="widgetName")] = "Atoms"
+    avatar_url: Annotated[str | None, Field(alias="avatarUrl")] = None
+    chat_placeholder: Annotated[str, Field(alias="chatPlaceholder")] = "Type your message..."
+    consent_required: Annotated[bool, Field(alias="consentRequired")] = False
+    consent_title: Annotated[str, Field(alias="consentTitle")] = "Privacy Agreement"
+    consent_content: Annotated[
+        str | None,
+        Field(alias="consentContent", description="Long-form consent body shown before the user can interact."),
+    ] = None
+    assistant_id: Annotated[str | None, Field(alias="assistantId")] = None
+    allowlist: Annotated[list[str] | None, Field(description="Allowed origin hostnames for widget embedding.")] = None
+
+
+class DispositionMetric(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    identifier: Annotated[
+        str,
+        Field(
+            description="Stable machine identifier. Lowercase letters, digits, and underscores only.",
+            examples=["call_resolved"],
+            pattern="^[a-z0-9_]+$",
+        ),
+    ]
+    disposition_metric_prompt: Annotated[
+        str,
+        Field(
+            alias="dispositionMetricPrompt",
+            description="Natural-language question evaluated against the transcript after the call ends.",
+            examples=["Was the customer issue resolved by the end of the call?"],
+        ),
+    ]
+    disposition_metric_type: Annotated[
+        Literal["STRING", "BOOLEAN", "INTEGER", "ENUM", "DATETIME"],
+        Field(alias="dispositionMetricType", description="Data type returned by the metric.", examples=["STRING"]),
+    ]
+    choices: Annotated[
+        list[str] | None,
+        Field(
+            description="Required when `dispositionMetricType = ENUM`. Allowed values.",
+            examples=[["resolved", "escalated", "callback_scheduled", "no_action"]],
+        ),
+    ] = None
+
+
+class SuccessMetric(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    identifier: Annotated[str, Field(pattern="^[a-z0-9_]+$")]
+    success_metric_prompt: Annotated[str, Field(alias="successMetricPrompt")]
+    success_metric_type: Annotated[
+        Literal["NUMERIC_SCALE", "PERCENTAGE_SCALE", "PASS_FAIL", "DESCRIPTIVE_SCALE"], Field(alias="successMetricType")
+    ]
+
+
+class PostCallAnalyticsConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    disposition_metrics: Annotated[
+        list[DispositionMetric],
+        Field(
+            alias="dispositionMetrics",
+            description="Structured metrics extracted from each completed call.",
+            validate_default=True,
+        ),
+    ] = []
+    success_metrics: Annotated[
+        list[SuccessMetric],
+        Field(
+            alias="successMetrics",
+            deprecated=True,
+            description="**Deprecated** — will be removed in a future version. Use\n`dispositionMetrics` instead. Kept here because the backend still\naccepts it on writes and returns it on reads.\n",
+            validate_default=True,
+        ),
+    ] = []
+    summary_prompt: Annotated[
+        str,
+        Field(
+            alias="summaryPrompt",
+            deprecated=True,
+            description="**Deprecated** — no longer used in post-call analysis and will be\nremoved in a future version. Kept here because the backend still\naccepts it on writes and returns it on reads.\n",
+        ),
+    ] = ""
+    use_internal_analytics_model: Annotated[
+        bool,
+        Field(
+            alias="useInternalAnalyticsModel",
+            description="Use the internal analytics model. When false, falls back to the agent's own LLM.",
+        ),
+    ] = True
+    use_reasoning_model: Annotated[
+        bool,
+        Field(
+            alias="useReasoningModel",
+            description="Route analytics evaluation through the reasoning model for higher-quality results at a latency/cost tradeoff.",
+        ),
+    ] = False
+
+
+class PrivateHandoffOption(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: Annotated[
+        Literal["prompt", "static"] | None,
+        Field(description="`prompt` generates briefing from the LLM; `static` plays fixed text."),
+    ] = None
+    prompt: Annotated[str | None, Field(description="The prompt or static text for the private handoff.")] = None
+
+
+class PublicHandoffOption(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: Literal["prompt", "static"] | None = None
+    prompt: str | None = None
+
+
+class TransferOption(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: Annotated[
+        Literal["cold_transfer", "warm_transfer"],
+        Field(
+            description="Transfer mode. `cold_transfer` hands off immediately; `warm_transfer` briefs the receiving party first."
+        ),
+    ] = "cold_transfer"
+    private_handoff_option: Annotated[
+        PrivateHandoffOption | None,
+        Field(
+            alias="privateHandoffOption",
+            description="Private briefing delivered to the transfer target before the caller is connected. Only used when `type = warm_transfer`.",
+        ),
+    ] = None
+    public_handoff_option: Annotated[
+        PublicHandoffOption | None,
+        Field(
+            alias="publicHandoffOption",
+            description="Message played to the caller while the transfer is being set up. Only used when `type = warm_transfer`.",
+        ),
+    ] = None
+
+
+class HeadersArrayItem(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    key: Annotated[str, Field(examples=["Authorization"])]
+    value: Annotated[str, Field(examples=["Bearer TOKEN"])]
+
+
+class QueryParam(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    key: Annotated[str, Field(examples=["id"])]
+    value: Annotated[str, Field(examples=["{{order_id}}"])]
+
+
+class LlmParameter(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: Annotated[str, Field(description="Parameter name")]
+    description: Annotated[str, Field(description="What the parameter represents")]
+    type: Literal["text", "number", "boolean", "enum"]
+    values: Annotated[list[str] | None, Field(description="Required when type is `enum`. Allowed values.")] = None
+    required: bool = False
+
+
+class ResponseVariable1(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    variable_name: Annotated[
+        str,
+        Field(alias="variableName", description="Name to store the extracted value under", examples=["orderStatus"]),
+    ]
+    json_path: Annotated[
+        str,
+        Field(
+            alias="jsonPath", description="JSON path to extract the value from the response", examples=["$.data.status"]
+        ),
+    ]
+
+
+class VariablesExtractionSchemaItem(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: Annotated[str, Field(description="Name of the variable to extract", examples=["customer_name"])]
+    description: Annotated[
+        str, Field(description="What this variable represents", examples=["The customer's full name"])
+    ]
+    type: Literal["text", "number", "boolean", "enum"]
+    values: Annotated[
+        list[str] | None,
+        Field(
+            description="Required when type is `enum`. List of possible values.",
+            examples=[["satisfied", "unsatisfied", "neutral"]],
+        ),
+    ] = None
+
+
+class Tool(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: Annotated[
+        Literal["end_call", "transfer_call", "api_call", "extract_dynamic_variables", "knowledge_base_search"],
+        Field(description="The type of function/tool"),
+    ]
+    name: Annotated[str, Field(description="Unique name for the function (no spaces)", examples=["end_call"])]
+    description: Annotated[
+        str,
+        Field(
+            description="Description of what the function does",
+            examples=["End the conversation when the user is satisfied"],
+        ),
+    ]
+    enabled: Annotated[bool, Field(description="Whether the tool is enabled")] = True
+    transfer_number: Annotated[
+        str | None,
+        Field(
+            alias="transferNumber",
+            description="Required for transfer_call type. Phone number to transfer the call to (E.164 format)",
+            examples=["+1234567890"],
+        ),
+    ] = None
+    transfer_option: Annotated[
+        TransferOption | None,
+        Field(
+            alias="transferOption",
+            description="Required for transfer_call type. Controls cold vs warm transfer behavior.",
+        ),
+    ] = None
+    on_hold_music: Annotated[
+        Literal["ringtone", "relaxing_sound", "uplifting_beats", "none"],
+        Field(
+            alias="onHoldMusic",
+            description="Optional for transfer_call type. Audio played to the caller while the transfer is in progress.",
+        ),
+    ] = "ringtone"
+    transfer_only_if_human: Annotated[
+        bool,
+        Field(
+            alias="transferOnlyIfHuman",
+            description="Optional for transfer_call type. If true, the call is only transferred when a human is detected on the receiving end (voicemail/IVR skipped).",
+        ),
+    ] = True
+    detection_timeout: Annotated[
+        int,
+        Field(
+            alias="detectionTimeout",
+            description="Optional for transfer_call type. Seconds to wait for human detection before giving up (5–60).",
+            ge=5,
+            le=60,
+        ),
+    ] = 30
+    url: Annotated[
+        AnyUrl | None,
+        Field(
+            description="Required for api_call type. The URL to make the HTTP request to.",
+            examples=["https://api.example.com/orders"],
+        ),
+    ] = None
+    method: Annotated[
+        Literal["GET", "POST", "PUT", "DELETE", "PATCH"] | None,
+        Field(description="Required for api_call type. HTTP method to use.", examples=["GET"]),
+    ] = None
+    timeout: Annotated[
+        int,
+        Field(
+            description="Optional for api_call type. Request timeout in milliseconds (1000–30000).", ge=1000, le=30000
+        ),
+    ] = 5000
+    headers: Annotated[
+        dict[str, str] | None,
+        Field(
+            description="Optional for api_call type. Static HTTP headers as a key/value map.",
+            examples=[{"Authorization": "Bearer TOKEN", "Content-Type": "application/json"}],
+        ),
+    ] = None
+    headers_array: Annotated[
+        list[HeadersArrayItem] | None,
+        Field(
+            alias="headersArray",
+            description="Optional for api_call type. Headers as an array of key/value objects (alternative to `headers` map).",
+        ),
+    ] = None
+    query_params: Annotated[
+        list[QueryParam] | None,
+        Field(
+            alias="queryParams",
+            description="Optional for api_call type. Query parameters to include in the request URL. Values support variable templating like `{{order_id}}`.",
+        ),
+    ] = None
+    request_body: Annotated[
+        str | None,
+        Field(
+            alias="requestBody",
+            description="Optional for api_call type. Raw request body as a JSON string. Supports variable templating.",
+            examples=['{"customer_id": "{{customer_id}}"}'],
+        ),
+    ] = None
+    llm_parameters: Annotated[
+        list[LlmParameter] | None,
+        Field(
+            alias="llmParameters",
+            description="Optional for api_call type. Parameters the LLM can supply dynamically at runtime.",
+        ),
+    ] = None
+    response_variables: Annotated[
+        list[ResponseVariable1],
+        Field(
+            alias="responseVariables",
+            description="Optional for api_call type. Variables to extract from the API response into the agent's variable store.",
+            validate_default=True,
+        ),
+    ] = []
+    variables_extraction_schema: Annotated[
+        list[VariablesExtractionSchemaItem] | None,
+        Field(
+            alias="variablesExtractionSchema",
+            description="Required for extract_dynamic_variables type. Schema defining variables to extract from the conversation.",
+            min_length=1,
+        ),
+    ] = None
+    knowledge_base_id: Annotated[
+        str | None,
+        Field(
+            alias="knowledgeBaseId",
+            description="Required for knowledge_base_search type. ID of the knowledge base to search.",
+            examples=["60d0fe4f5311236168a109ca"],
+        ),
+    ] = None
+    filler_phrases: Annotated[
+        list[str],
+        Field(
+            alias="fillerPhrases",
+            description="Optional for knowledge_base_search type. Phrases spoken while searching.",
+            examples=[["Let me check that for you", "One moment please"]],
+        ),
+    ] = []
+
+
 class CampaignPostRequest(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -134,3 +685,896 @@ class CampaignPostRequest(BaseModel):
     retry_delay: Annotated[
         int, Field(alias="retryDelay", description="Delay in minutes between retry attempts for a failed call.\n")
     ] = 15
+
+
+class Agent(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    field_id: Annotated[str | None, Field(alias="_id")] = None
+    name: str | None = None
+    workflow_type: Annotated[str | None, Field(alias="workflowType")] = None
+
+
+class Audience(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    field_id: Annotated[str | None, Field(alias="_id")] = None
+    name: str | None = None
+
+
+class Campaign(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    field_id: Annotated[str | None, Field(alias="_id", description="The unique identifier for the campaign")] = None
+    name: Annotated[str | None, Field(description="The name of the campaign")] = None
+    description: Annotated[str | None, Field(description="The description of the campaign")] = None
+    organization: Annotated[str | None, Field(description="The ID of the organization")] = None
+    agent: Annotated[Agent | None, Field(description="The agent assigned to this campaign")] = None
+    audience: Annotated[Audience | None, Field(description="The audience assigned to this campaign")] = None
+    created_by: Annotated[
+        str | None, Field(alias="createdBy", description="The ID of the user who created the campaign")
+    ] = None
+    participants_count: Annotated[
+        int | None, Field(alias="participantsCount", description="The number of participants in the campaign")
+    ] = None
+    status: Annotated[
+        Literal["draft", "scheduled", "processing", "running", "paused", "completed", "failed"] | None,
+        Field(description="Current status of the campaign"),
+    ] = None
+    max_retries: Annotated[
+        int | None, Field(alias="maxRetries", description="Maximum retry attempts per failed call")
+    ] = None
+    retry_delay: Annotated[
+        int | None, Field(alias="retryDelay", description="Delay in minutes between retry attempts")
+    ] = None
+    retry_attempts: Annotated[
+        int | None, Field(alias="retryAttempts", description="Total retry attempts made so far")
+    ] = None
+    scheduled_at: Annotated[AwareDatetime | None, Field(alias="scheduledAt")] = None
+    paused_at: Annotated[AwareDatetime | None, Field(alias="pausedAt")] = None
+    cancelled_calls_count: Annotated[int | None, Field(alias="cancelledCallsCount")] = None
+    created_at: Annotated[
+        AwareDatetime | None, Field(alias="createdAt", description="The date and time when the campaign was created")
+    ] = None
+    updated_at: Annotated[
+        AwareDatetime | None,
+        Field(alias="updatedAt", description="The date and time when the campaign was last updated"),
+    ] = None
+
+
+class Pagination(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    total: int | None = None
+    page: int | None = None
+    offset: int | None = None
+    has_more: Annotated[bool | None, Field(alias="hasMore")] = None
+    total_pages: Annotated[int | None, Field(alias="totalPages")] = None
+
+
+class Data(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    campaigns: list[Campaign] | None = None
+    pagination: Pagination | None = None
+    total_campaign_count: Annotated[
+        int | None,
+        Field(alias="totalCampaignCount", description="Total number of campaigns in the organization (unfiltered)"),
+    ] = None
+
+
+class CampaignGetResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    status: Annotated[bool | None, Field(examples=[True])] = None
+    data: Data | None = None
+
+
+class Campaign1(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    field_id: Annotated[str | None, Field(alias="_id", description="The unique identifier for the campaign")] = None
+    name: Annotated[str | None, Field(description="The name of the campaign")] = None
+    description: Annotated[str | None, Field(description="The description of the campaign")] = None
+    organization: Annotated[str | None, Field(description="The ID of the organization")] = None
+    agent: Annotated[Agent | None, Field(description="The agent assigned to this campaign")] = None
+    audience: Annotated[Audience | None, Field(description="The audience assigned to this campaign")] = None
+    created_by: Annotated[
+        str | None, Field(alias="createdBy", description="The ID of the user who created the campaign")
+    ] = None
+    participants_count: Annotated[
+        int | None, Field(alias="participantsCount", description="The number of participants in the campaign")
+    ] = None
+    status: Annotated[
+        Literal["draft", "scheduled", "processing", "running", "paused", "completed", "failed"] | None,
+        Field(description="The current status of the campaign"),
+    ] = None
+    max_retries: Annotated[
+        int | None, Field(alias="maxRetries", description="Maximum number of retry attempts", examples=[3])
+    ] = None
+    retry_delay: Annotated[
+        int | None, Field(alias="retryDelay", description="Delay between retries in minutes", examples=[15])
+    ] = None
+    retry_attempts: Annotated[
+        int | None, Field(alias="retryAttempts", description="Total retry attempts made so far")
+    ] = None
+    scheduled_at: Annotated[
+        AwareDatetime | None, Field(alias="scheduledAt", description="Scheduled start time for the campaign")
+    ] = None
+    paused_at: Annotated[AwareDatetime | None, Field(alias="pausedAt", description="When the campaign was paused")] = (
+        None
+    )
+    cancelled_calls_count: Annotated[
+        int | None,
+        Field(alias="cancelledCallsCount", description="Number of calls cancelled (e.g. when campaign was paused)"),
+    ] = None
+    error: Annotated[str | None, Field(description="Error message if the campaign failed")] = None
+    failed_at: Annotated[
+        AwareDatetime | None, Field(alias="failedAt", description="When the campaign entered failed state")
+    ] = None
+    created_at: Annotated[
+        AwareDatetime | None, Field(alias="createdAt", description="The date and time when the campaign was created")
+    ] = None
+    updated_at: Annotated[
+        AwareDatetime | None,
+        Field(alias="updatedAt", description="The date and time when the campaign was last updated"),
+    ] = None
+
+
+class Event(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    field_id: Annotated[str | None, Field(alias="_id")] = None
+    trigger_source: Annotated[str | None, Field(alias="triggerSource")] = None
+    event_action: Annotated[str | None, Field(alias="eventAction")] = None
+    created_at: Annotated[AwareDatetime | None, Field(alias="createdAt")] = None
+    updated_at: Annotated[AwareDatetime | None, Field(alias="updatedAt")] = None
+
+
+class Metrics(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    total_participants: Annotated[
+        int | None, Field(description="Total number of contacts in the campaign audience", examples=[500])
+    ] = None
+    contacts_called: Annotated[
+        int | None,
+        Field(
+            description="Number of unique contacts where a call was attempted (statuses ACTIVE, COMPLETED, FAILED, NO_ANSWER)",
+            examples=[247],
+        ),
+    ] = None
+    contacts_connected: Annotated[
+        int | None,
+        Field(
+            description="Number of unique contacts who answered and had a conversation (status COMPLETED)",
+            examples=[150],
+        ),
+    ] = None
+
+
+class Data1(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    campaign: Campaign1 | None = None
+    events: Annotated[list[Event] | None, Field(description="Campaign events history")] = None
+    metrics: Annotated[Metrics | None, Field(description="Campaign performance metrics")] = None
+
+
+class CampaignIdGetResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    status: Annotated[bool | None, Field(examples=[True])] = None
+    data: Data1 | None = None
+
+
+class CampaignIdDeleteResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    status: Annotated[bool | None, Field(examples=[True])] = None
+
+
+class Data2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    message: Annotated[str | None, Field(examples=["Campaign is being processed"])] = None
+    task_id: Annotated[str | None, Field(alias="taskId", description="Internal task identifier for the queued job")] = (
+        None
+    )
+    campaign_id: Annotated[str | None, Field(alias="campaignId", description="The ID of the campaign")] = None
+
+
+class CampaignIdStartPostResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    status: Annotated[bool | None, Field(examples=[True])] = None
+    data: Data2 | None = None
+
+
+class CampaignIdPausePostResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    status: Annotated[bool | None, Field(examples=[True])] = None
+
+
+class AgentDispositionConfigItem(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    identifier: str | None = None
+    type: str | None = None
+
+
+class DispositionMetric1(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    identifier: Annotated[str | None, Field(description="Metric identifier matching the agent config")] = None
+    value: Annotated[str | None, Field(description="The evaluated value for this metric")] = None
+    confidence: Annotated[float | None, Field(description="Confidence score for the evaluation (0–1)")] = None
+
+
+class PostCallAnalytics(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    summary: Annotated[str | None, Field(description="Auto-generated summary of the call")] = None
+    disposition_metrics: Annotated[
+        list[DispositionMetric1] | None,
+        Field(alias="dispositionMetrics", description="Evaluated disposition metrics for this call"),
+    ] = None
+
+
+class Transition(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    turn: float | None = None
+    user_end: Annotated[float | None, Field(description="Timestamp (ms) when the user finished speaking")] = None
+    bot_start: Annotated[float | None, Field(description="Timestamp (ms) when the agent started responding")] = None
+    latency: Annotated[float | None, Field(description="Latency for this turn in milliseconds")] = None
+
+
+class TurnLatencyMetrics(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    avg_latency: Annotated[
+        float | None, Field(alias="avgLatency", description="Average turn latency in milliseconds")
+    ] = None
+    median_latency: Annotated[
+        float | None, Field(alias="medianLatency", description="Median turn latency in milliseconds")
+    ] = None
+    min_latency: Annotated[
+        float | None, Field(alias="minLatency", description="Minimum turn latency in milliseconds")
+    ] = None
+    max_latency: Annotated[
+        float | None, Field(alias="maxLatency", description="Maximum turn latency in milliseconds")
+    ] = None
+    turns: Annotated[float | None, Field(description="Total number of turns in the call")] = None
+    latencies: Annotated[
+        list[float] | None, Field(description="Array of individual turn latencies in milliseconds")
+    ] = None
+    transitions: Annotated[list[Transition] | None, Field(description="Per-turn timing breakdown.")] = None
+    processed_at: Annotated[
+        AwareDatetime | None, Field(alias="processedAt", description="When the latency metrics were computed.")
+    ] = None
+
+
+class Log(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    field_id: Annotated[
+        str | None,
+        Field(alias="_id", description="The database ID of the call log", examples=["60d0fe4f5311236168a109ca"]),
+    ] = None
+    call_id: Annotated[
+        str | None,
+        Field(alias="callId", description="The unique call identifier", examples=["CALL-1737000000000-abc123"]),
+    ] = None
+    status: Annotated[
+        Literal[
+            "pending",
+            "in_progress",
+            "in_queue",
+            "processing",
+            "active",
+            "completed",
+            "failed",
+            "no_answer",
+            "cancelled",
+        ]
+        | None,
+        Field(description="The status of the call", examples=["completed"]),
+    ] = None
+    duration: Annotated[float | None, Field(description="The duration of the call in seconds", examples=[120])] = None
+    from_: Annotated[
+        str | None,
+        Field(alias="from", description="The phone number the call was made from", examples=["+15551234567"]),
+    ] = None
+    to: Annotated[str | None, Field(description="The phone number the call was made to", examples=["+15559876543"])] = (
+        None
+    )
+    type: Annotated[
+        Literal["telephony_inbound", "telephony_outbound", "webcall"] | None,
+        Field(description="The type of call", examples=["telephony_outbound"]),
+    ] = None
+    agent_id: Annotated[
+        str | None,
+        Field(
+            alias="agentId",
+            description="The ID of the agent that handled the call",
+            examples=["60d0fe4f5311236168a109ca"],
+        ),
+    ] = None
+    recording_url: Annotated[
+        str | None,
+        Field(
+            alias="recordingUrl",
+            description="URL to the call recording (if available)",
+            examples=["https://storage.example.com/recordings/call-123.mp3"],
+        ),
+    ] = None
+    recording_dual_url: Annotated[
+        str | None,
+        Field(
+            alias="recordingDualUrl",
+            description="URL to the dual-channel call recording (if available)",
+            examples=["https://storage.example.com/recordings/call-123-dual.mp3"],
+        ),
+    ] = None
+    disconnection_reason: Annotated[
+        str | None,
+        Field(
+            alias="disconnectionReason", description="The reason the call was disconnected", examples=["user_hangup"]
+        ),
+    ] = None
+    retry_count: Annotated[
+        int | None, Field(alias="retryCount", description="Number of retry attempts for this call", examples=[0])
+    ] = None
+    created_at: Annotated[
+        AwareDatetime | None,
+        Field(alias="createdAt", description="When the call was created", examples=["2025-01-15T10:30:00.000Z"]),
+    ] = None
+    disposition_metrics: Annotated[
+        dict[str, str] | None,
+        Field(
+            alias="dispositionMetrics",
+            description="Custom disposition metrics for the call",
+            examples=[{"interested": "yes", "follow_up_needed": "no"}],
+        ),
+    ] = None
+    agent_disposition_config: Annotated[
+        list[AgentDispositionConfigItem] | None,
+        Field(alias="agentDispositionConfig", description="Configuration for disposition metrics"),
+    ] = None
+    call_failure_reason: Annotated[
+        str | None, Field(alias="callFailureReason", description="Reason the call failed, if applicable")
+    ] = None
+    call_cost: Annotated[float | None, Field(alias="callCost", description="Discounted total cost of the call")] = None
+    version_id: Annotated[
+        str | None, Field(alias="versionId", description="ID of the agent version that handled this call")
+    ] = None
+    version_number: Annotated[
+        float | None,
+        Field(alias="versionNumber", description="Human-readable version number of the agent version used"),
+    ] = None
+    is_test: Annotated[bool | None, Field(alias="isTest", description="Whether this was a test call")] = None
+    retry_call_id: Annotated[
+        str | None, Field(alias="retryCallId", description="ID of the retry call if this call was retried")
+    ] = None
+    retry_attempt_number: Annotated[
+        float | None,
+        Field(
+            alias="retryAttemptNumber", description="Which retry attempt this was (0 = initial, 1 = first retry, etc.)"
+        ),
+    ] = None
+    post_call_analytics: Annotated[
+        PostCallAnalytics | None,
+        Field(
+            alias="postCallAnalytics",
+            description="Post-call analytics results evaluated against the call transcript.\nContains disposition metric values with confidence scores.\n",
+        ),
+    ] = None
+    turn_latency_metrics: Annotated[
+        TurnLatencyMetrics | None,
+        Field(alias="turnLatencyMetrics", description="Per-turn latency statistics for the call"),
+    ] = None
+
+
+class Pagination1(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    total: Annotated[int | None, Field(description="Total number of matching call logs", examples=[150])] = None
+    page: Annotated[int | None, Field(description="Current page number", examples=[1])] = None
+    limit: Annotated[int | None, Field(description="Number of items per page (page size)", examples=[10])] = None
+    has_more: Annotated[
+        bool | None, Field(alias="hasMore", description="Whether there are more pages available", examples=[True])
+    ] = None
+    total_pages: Annotated[
+        int | None, Field(alias="totalPages", description="Total number of pages", examples=[15])
+    ] = None
+
+
+class DispositionMetricsConfigItem(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    identifier: str | None = None
+    type: str | None = None
+
+
+class Data3(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    logs: list[Log] | None = None
+    pagination: Pagination1 | None = None
+    disposition_metrics_config: Annotated[
+        list[DispositionMetricsConfigItem] | None,
+        Field(alias="dispositionMetricsConfig", description="Global disposition metrics configuration"),
+    ] = None
+
+
+class ConversationGetResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    status: Annotated[bool | None, Field(examples=[True])] = None
+    data: Data3 | None = None
+
+
+class TranscriptItem(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    role: Annotated[Literal["agent", "user"] | None, Field(description="Who spoke this turn")] = None
+    content: Annotated[str | None, Field(description="The spoken text for this turn")] = None
+    timestamp: Annotated[
+        str | None, Field(description="ISO-8601 timestamp of the turn (e.g. 2026-07-28T15:46:12.472Z)")
+    ] = None
+
+
+class PostCallAnalytics1(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    summary: Annotated[str | None, Field(description="Auto-generated summary of the call")] = None
+    disposition_metrics: Annotated[
+        list[DispositionMetric1] | None,
+        Field(alias="dispositionMetrics", description="Evaluated disposition metrics for this call"),
+    ] = None
+
+
+class TurnLatencyMetrics1(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    turns: Annotated[float | None, Field(description="Total number of turns in the call")] = None
+    avg_latency: Annotated[
+        float | None, Field(alias="avgLatency", description="Average turn latency in milliseconds")
+    ] = None
+    median_latency: Annotated[
+        float | None, Field(alias="medianLatency", description="Median turn latency in milliseconds")
+    ] = None
+    min_latency: Annotated[
+        float | None, Field(alias="minLatency", description="Minimum turn latency in milliseconds")
+    ] = None
+    max_latency: Annotated[
+        float | None, Field(alias="maxLatency", description="Maximum turn latency in milliseconds")
+    ] = None
+    latencies: Annotated[
+        list[float] | None, Field(description="Array of individual turn latencies in milliseconds")
+    ] = None
+    transitions: Annotated[list[Transition] | None, Field(description="Per-turn timing breakdown")] = None
+    processed_at: Annotated[
+        AwareDatetime | None, Field(alias="processedAt", description="When the latency metrics were computed")
+    ] = None
+
+
+class VoiceConfigUsed(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    model: Annotated[str | None, Field(description="The TTS model used for the call")] = None
+    voice_id: Annotated[str | None, Field(alias="voiceId", description="The voice ID used for the call")] = None
+    gender: Annotated[str | None, Field(description="The gender of the voice used for the call")] = None
+
+
+class FieldResolvedConfig(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    prompt: Annotated[str | None, Field(description="Active version's single-prompt text.")] = None
+    tools: Annotated[list[Tool] | None, Field(description="Active version's configured tools.")] = None
+    post_call_analytics_config: Annotated[PostCallAnalyticsConfig | None, Field(alias="postCallAnalyticsConfig")] = None
+    call_disposition_config: Annotated[str | None, Field(alias="callDispositionConfig")] = None
+    model_name: Annotated[
+        str | None, Field(alias="modelName", description="LLM model name on the resolved version.")
+    ] = None
+    transcriber_type: Annotated[
+        str | None, Field(alias="transcriberType", description="STT engine in use on the resolved version.")
+    ] = None
+    default_language: Annotated[
+        Literal["en", "hi", "mr", "gu", "ta", "es", "north_indic", "bn", "or"] | None,
+        Field(alias="defaultLanguage", description="Default language set on the resolved version."),
+    ] = None
+    supported_languages: Annotated[
+        list[str] | None, Field(alias="supportedLanguages", description="Supported languages on the resolved version.")
+    ] = None
+    language_switching: Annotated[
+        dict[str, Any] | None,
+        Field(alias="languageSwitching", description="Language-switching configuration on the resolved version."),
+    ] = None
+    first_message: Annotated[
+        str | None, Field(alias="firstMessage", description="Opening message on the resolved version.")
+    ] = None
+    global_prompt: Annotated[
+        str | None,
+        Field(alias="globalPrompt", description="Global prompt on the resolved version (workflow_graph agents only)."),
+    ] = None
+    pre_call_api: Annotated[
+        dict[str, Any] | None,
+        Field(alias="preCallAPI", description="Pre-call API configuration on the resolved version."),
+    ] = None
+    workflow_graph: Annotated[
+        dict[str, Any] | None,
+        Field(
+            alias="workflowGraph",
+            description="Full node graph for workflow_graph agents. Null for single_prompt agents.",
+        ),
+    ] = None
+    mute_user_until_first_bot_response: Annotated[bool | None, Field(alias="muteUserUntilFirstBotResponse")] = None
+    allow_interruptions: Annotated[bool | None, Field(alias="allowInterruptions")] = None
+    voice_detection_config: Annotated[dict[str, Any] | None, Field(alias="voiceDetectionConfig")] = None
+    smart_turn_config: Annotated[dict[str, Any] | None, Field(alias="smartTurnConfig")] = None
+    background_sound: Annotated[str | None, Field(alias="backgroundSound")] = None
+    denoising_config: Annotated[dict[str, Any] | None, Field(alias="denoisingConfig")] = None
+    redaction_config: Annotated[dict[str, Any] | None, Field(alias="redactionConfig")] = None
+    llm_idle_timeout_config: Annotated[dict[str, Any] | None, Field(alias="llmIdleTimeoutConfig")] = None
+    session_timeout_config: Annotated[dict[str, Any] | None, Field(alias="sessionTimeoutConfig")] = None
+
+
+class FieldVersionedWorkflow(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    prompt: str | None = None
+    tools: list[Tool] | None = None
+    workflow_graph: Annotated[dict[str, Any] | None, Field(alias="workflowGraph")] = None
+
+
+class AgentDTO(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    field_id: Annotated[str | None, Field(alias="_id", description="The ID of the agent")] = None
+    name: Annotated[str | None, Field(description="The name of the agent")] = None
+    description: Annotated[str | None, Field(description="The description of the agent")] = None
+    background_sound: Annotated[
+        Literal["", "office", "cafe", "call_center", "static"] | None,
+        Field(
+            alias="backgroundSound",
+            description="Ambient background sound during calls. Options: '' (none), 'office', 'cafe', 'call_center', 'static'.",
+        ),
+    ] = None
+    organization: Annotated[str | None, Field(description="The organization ID of the agent")] = None
+    workflow_id: Annotated[str | None, Field(alias="workflowId", description="The workflow ID of the agent")] = None
+    workflow_type: Annotated[
+        Literal["workflow_graph", "single_prompt"],
+        Field(alias="workflowType", description="The type of workflow used by the agent"),
+    ] = "workflow_graph"
+    created_by: Annotated[
+        str | None, Field(alias="createdBy", description="The user ID of the user who created the agent")
+    ] = None
+    global_knowledge_base_id: Annotated[
+        str | None, Field(alias="globalKnowledgeBaseId", description="The global knowledge base ID of the agent")
+    ] = None
+    language: Annotated[Language | None, Field(description="The language configuration of the agent")] = None
+    synthesizer: Annotated[
+        Synthesizer | None, Field(description="The synthesizer (TTS) configuration of the agent")
+    ] = None
+    slm_model: Annotated[
+        Literal[
+            "electron",
+            "electron-kogta",
+            "electron-kogta-v2",
+            "gpt-4o",
+            "gpt-4.1",
+            "gpt-5.2",
+            "gpt-realtime",
+            "gpt-realtime-mini",
+        ]
+        | None,
+        Field(
+            alias="slmModel",
+            description="The LLM model to use for the agent. LLM model will be used to generate the response and take decisions based on the user's query.",
+        ),
+    ] = None
+    default_variables: Annotated[
+        dict[str, Any] | None,
+        Field(
+            alias="defaultVariables",
+            description="The default variables to use for the agent. These variables will be used if no variables are provided when initiating a conversation with the agent.",
+        ),
+    ] = None
+    pre_call_api: Annotated[
+        PreCallApi | None,
+        Field(
+            alias="preCallAPI",
+            description="Configuration for an API call to be made before the call starts. The response variables can be injected into the agent's prompt.",
+        ),
+    ] = None
+    created_at: Annotated[
+        AwareDatetime | None, Field(alias="createdAt", description="The date and time when the agent was created")
+    ] = None
+    updated_at: Annotated[
+        AwareDatetime | None, Field(alias="updatedAt", description="The date and time when the agent was last updated")
+    ] = None
+    avatar_url: Annotated[str | None, Field(alias="avatarUrl", description="URL of the agent's avatar image")] = None
+    first_message: Annotated[
+        str | None,
+        Field(alias="firstMessage", description="The opening message spoken by the agent at the start of a call"),
+    ] = None
+    allow_interruptions: Annotated[
+        bool | None,
+        Field(alias="allowInterruptions", description="Whether the agent can be interrupted mid-speech by the caller"),
+    ] = None
+    wait_for_user_to_speak_first: Annotated[
+        bool | None,
+        Field(
+            alias="waitForUserToSpeakFirst",
+            description="When true, the agent waits for the caller to speak before responding",
+        ),
+    ] = None
+    total_calls: Annotated[
+        float | None, Field(alias="totalCalls", description="Total number of calls made with this agent")
+    ] = None
+    transcriber_type: Annotated[
+        str | None, Field(alias="transcriberType", description="The speech-to-text engine used for transcription")
+    ] = None
+    global_prompt: Annotated[
+        str | None,
+        Field(alias="globalPrompt", description="A global system prompt prepended to all agent interactions"),
+    ] = None
+    archived: Annotated[
+        bool | None,
+        Field(description="Whether the agent has been archived. Archived agents are excluded from default listings."),
+    ] = None
+    archived_at: Annotated[
+        AwareDatetime | None, Field(alias="archivedAt", description="The date and time when the agent was archived")
+    ] = None
+    active_version_id: Annotated[
+        str | None,
+        Field(
+            alias="activeVersionId", description="ID of the currently-active published version. Matches `versionId`."
+        ),
+    ] = None
+    version_id: Annotated[str | None, Field(alias="versionId", description="Alias for `activeVersionId`.")] = None
+    allow_inbound_call: Annotated[
+        bool, Field(alias="allowInboundCall", description="Whether the agent accepts inbound calls.")
+    ] = True
+    phone_number: Annotated[
+        list[str] | None,
+        Field(
+            alias="phoneNumber",
+            description="Phone numbers attached to this agent (E.164 strings). Only present when\nthe agent has been linked to one or more telephony products.\n",
+        ),
+    ] = None
+    visible_to_everyone: Annotated[
+        bool,
+        Field(
+            alias="visibleToEveryone",
+            description="Whether the agent is visible to all members of the organization (vs. only the creator).",
+        ),
+    ] = False
+    speech_formatting: Annotated[
+        bool | None,
+        Field(
+            alias="speechFormatting",
+            description='Apply LLM-side speech formatting (e.g. expanding "$100" to "one hundred dollars")\nbefore passing text to the synthesizer. Boolean; no default — when unset the\nplatform applies the per-organization default.\n',
+        ),
+    ] = None
+    mute_user_until_first_bot_response: Annotated[
+        bool,
+        Field(
+            alias="muteUserUntilFirstBotResponse",
+            description="When true, the user microphone is muted until the agent has spoken its first response.",
+        ),
+    ] = False
+    interruption_backoff_timer: Annotated[
+        float | None,
+        Field(
+            alias="interruptionBackoffTimer",
+            description="Seconds to wait after an interruption before the agent resumes speaking.",
+        ),
+    ] = None
+    enable_style_guide: Annotated[
+        bool,
+        Field(
+            alias="enableStyleGuide",
+            description="Whether to apply the platform's style-guide post-processing on agent responses.",
+        ),
+    ] = True
+    call_disposition_config: Annotated[
+        str,
+        Field(
+            alias="callDispositionConfig",
+            description="Free-form prompt used for call disposition classification (separate from `postCallAnalyticsConfig.dispositionMetrics`).",
+        ),
+    ] = ""
+    voice_mail_detection_config: Annotated[
+        VoiceMailDetectionConfig | None,
+        Field(alias="voiceMailDetectionConfig", description="Voicemail detection settings."),
+    ] = None
+    smart_turn_config: Annotated[
+        SmartTurnConfig | None, Field(alias="smartTurnConfig", description="Smart end-of-turn detection settings.")
+    ] = None
+    voice_detection_config: Annotated[
+        VoiceDetectionConfig | None,
+        Field(alias="voiceDetectionConfig", description="VAD (voice activity detection) tuning."),
+    ] = None
+    denoising_config: Annotated[
+        DenoisingConfig | None, Field(alias="denoisingConfig", description="Audio denoising settings.")
+    ] = None
+    redaction_config: Annotated[
+        RedactionConfig | None,
+        Field(alias="redactionConfig", description="PII/PCI redaction settings applied to transcripts."),
+    ] = None
+    pronunciation_dicts: Annotated[
+        list[PronunciationDict] | None,
+        Field(alias="pronunciationDicts", description="Custom pronunciation dictionary applied before synthesis."),
+    ] = None
+    llm_idle_timeout_config: Annotated[
+        LlmIdleTimeoutConfig | None,
+        Field(
+            alias="llmIdleTimeoutConfig",
+            description="Per-channel idle timeouts (seconds) after which the LLM is nudged when the user\nstops speaking. `maxRetries` bounds how many nudges before the call ends.\n",
+        ),
+    ] = None
+    session_timeout_config: Annotated[
+        SessionTimeoutConfig | None,
+        Field(
+            alias="sessionTimeoutConfig", description="Maximum session duration before the call is automatically ended."
+        ),
+    ] = None
+    timezone: Annotated[
+        Timezone | None,
+        Field(description="Agent timezone — used for time-of-day-sensitive prompts and analytics bucketing."),
+    ] = None
+    post_call_analytics_config: Annotated[PostCallAnalyticsConfig | None, Field(alias="postCallAnalyticsConfig")] = None
+    widget_config: Annotated[
+        WidgetConfig | None,
+        Field(
+            alias="widgetConfig",
+            description="Chat-widget rendering configuration (theme, copy, consent prompt). Only relevant\nwhen the agent is exposed via the embeddable widget; ignored by voice-only agents.\n",
+        ),
+    ] = None
+    field_resolved_config: Annotated[
+        FieldResolvedConfig | None,
+        Field(
+            alias="_resolvedConfig",
+            description="The resolved config of the target version, merged into a flat shape. Not returned in\nlist responses (`GET /agent`). Only populated in single-agent responses\n(`GET /agent/{id}`) when the agent has a published, activated version.\nCan contain up to ~30 fields depending on which config sections are set.\n",
+        ),
+    ] = None
+    field_config_source: Annotated[
+        Literal["active", "draft", "version"] | None,
+        Field(
+            alias="_configSource",
+            description="Only present when `?draftId` or `?versionId` query params are used.\nIndicates which config source was resolved into `_resolvedConfig`.\n",
+        ),
+    ] = None
+    field_versioned_workflow: Annotated[
+        FieldVersionedWorkflow | None,
+        Field(
+            alias="_versionedWorkflow",
+            description="**Deprecated — internal use only.** Legacy field present whenever `_resolvedConfig` is populated.\nMirrors a subset of `_resolvedConfig` (`prompt`, `tools`, `workflowGraph`). Kept for backward\ncompatibility with existing frontend code. Ignore in new integrations.\n",
+        ),
+    ] = None
+
+
+class Data4(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    field_id: Annotated[
+        str | None,
+        Field(
+            alias="_id", description="The database ID of the conversation log", examples=["60d0fe4f5311236168a109ca"]
+        ),
+    ] = None
+    call_id: Annotated[
+        str | None,
+        Field(alias="callId", description="The unique call identifier", examples=["CALL-1737000000000-abc123"]),
+    ] = None
+    agent: AgentDTO | None = None
+    status: Annotated[
+        Literal[
+            "pending",
+            "in_progress",
+            "in_queue",
+            "processing",
+            "active",
+            "completed",
+            "failed",
+            "no_answer",
+            "cancelled",
+        ]
+        | None,
+        Field(description="The status of the conversation", examples=["completed"]),
+    ] = None
+    duration: Annotated[
+        float | None, Field(description="The duration of the conversation in seconds", examples=[300])
+    ] = None
+    recording_url: Annotated[
+        str | None, Field(alias="recordingUrl", description="The recording URL of the conversation")
+    ] = None
+    recording_dual_url: Annotated[
+        str | None, Field(alias="recordingDualUrl", description="URL to the dual-channel recording of the conversation")
+    ] = None
+    from_: Annotated[str | None, Field(alias="from", description="The phone number of the caller")] = None
+    to: Annotated[str | None, Field(description="The phone number of the callee")] = None
+    type: Annotated[
+        Literal["telephony_inbound", "telephony_outbound", "webcall"] | None,
+        Field(description="The type of the conversation"),
+    ] = None
+    transcript: Annotated[
+        list[TranscriptItem] | None, Field(description="The reconstructed transcript of the conversation")
+    ] = None
+    variables: Annotated[
+        dict[str, Any] | None, Field(description="Runtime variables resolved and used during the call")
+    ] = None
+    events: Annotated[list[dict[str, Any]] | None, Field(description="Raw event stream from the relay service")] = None
+    call_cost: Annotated[float | None, Field(alias="callCost", description="Discounted total cost of the call")] = None
+    call_failure_reason: Annotated[
+        str | None, Field(alias="callFailureReason", description="Reason the call failed, if applicable")
+    ] = None
+    retry_call_id: Annotated[
+        str | None, Field(alias="retryCallId", description="ID of the retry call if this call was retried")
+    ] = None
+    post_call_analytics: Annotated[
+        PostCallAnalytics1 | None,
+        Field(
+            alias="postCallAnalytics", description="Post-call analytics results evaluated against the call transcript"
+        ),
+    ] = None
+    turn_latency_metrics: Annotated[
+        TurnLatencyMetrics1 | None,
+        Field(
+            alias="turnLatencyMetrics",
+            description="Per-turn latency statistics for the call. Replaces the deprecated average_*_latency fields.",
+        ),
+    ] = None
+    voice_config_used: Annotated[
+        VoiceConfigUsed | None,
+        Field(alias="voiceConfigUsed", description="The voice configuration that was actually used for this call"),
+    ] = None
+    slm_model_used: Annotated[
+        str | None, Field(alias="slmModelUsed", description="The SLM/LLM model that was actually used for this call")
+    ] = None
+
+
+class ConversationIdGetResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    status: Annotated[bool | None, Field(examples=[True])] = None
+    data: Data4 | None = None

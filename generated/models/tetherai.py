@@ -8,6 +8,20 @@ from typing import Annotated, Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 
+class ApiResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+
+
+class ApiError(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+
+
 class NewContact(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -104,3 +118,24 @@ class ErrorResponse(BaseModel):
     )
     success: bool | None = None
     message: str | None = None
+
+
+class ApiCampaignsIdPatchRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+
+
+class ApiCampaignsIdCancelPostRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+
+
+class ApiCampaignsIdSendPostRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )

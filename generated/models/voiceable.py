@@ -52,17 +52,33 @@ class Campaign(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    id: Annotated[int, Field(examples=[1])]
-    name: Annotated[str, Field(examples=["Q1 Product Launch Campaign"])]
-    status: Annotated[str, Field(examples=["pending"])]
-    elevenlabs_batch_call_id: str | None = None
-    recipients_count: Annotated[int | None, Field(examples=[500])] = None
-    scheduled_at: AwareDatetime | None = None
-    send_immediately: Annotated[bool | None, Field(examples=[True])] = None
-    created_at: Annotated[AwareDatetime | None, Field(examples=["2024-01-15T10:30:00Z"])] = None
+    id: Annotated[int, Field(description="Campaign ID", examples=[1])]
+    name: Annotated[str, Field(description="Campaign name", examples=["Q1 Product Launch Campaign"])]
+    status: Annotated[str, Field(description="Current campaign status", examples=["pending"])]
+    elevenlabs_batch_call_id: Annotated[str | None, Field(description="Associated ElevenLabs batch call ID")] = None
+    recipients_count: Annotated[
+        int | None, Field(description="Number of recipients in the campaign", examples=[500])
+    ] = None
+    scheduled_at: Annotated[
+        AwareDatetime | None, Field(description="ISO 8601 timestamp when campaign is scheduled (if scheduled)")
+    ] = None
+    send_immediately: Annotated[
+        bool | None, Field(description="Whether the campaign was sent immediately", examples=[True])
+    ] = None
+    created_at: Annotated[
+        AwareDatetime | None, Field(description="ISO 8601 creation timestamp", examples=["2024-01-15T10:30:00Z"])
+    ] = None
 
 
 class CampaignCreatedResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    status: Status
+    data: Campaign
+
+
+class CampaignResponse(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

@@ -4,10 +4,60 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+
+class Call(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: Any | None = None
+    agent_id: Annotated[Any | None, Field(alias="agentId")] = None
+    phone: Annotated[
+        str | None, Field(description="Phone number of the other party, in the E.164 international standard format")
+    ] = None
+    type: Literal["INBOUND", "OUTBOUND"] | None = None
+    duration: Annotated[Any | None, Field(description="Duration of the call, in seconds")] = None
+    start_time: Annotated[
+        AwareDatetime | None, Field(alias="startTime", description="Format: UTC time - yyyy-MM-dd'T'HH:mm:ss'Z'\n")
+    ] = None
+    end_time: Annotated[
+        AwareDatetime | None, Field(alias="endTime", description="Format: UTC time - yyyy-MM-dd'T'HH:mm:ss'Z'\n")
+    ] = None
+    anonymous: Any | None = None
+    status: (
+        Literal[
+            "IN_PROGRESS",
+            "CANCELED",
+            "COMPLETED",
+            "NO_ANSWER",
+            "VOICE_BOX",
+            "UNREACHABLE",
+            "FAILED",
+            "TRANSFERRED",
+            "REJECTED",
+        ]
+        | None
+    ) = None
+    extractors: list[Any] | None = None
+    extracted_data: Annotated[
+        dict[str, Any] | None, Field(alias="extractedData", description="Flattened result of the extractors")
+    ] = None
+    classifiers: list[Any] | None = None
+    classification_data: Annotated[dict[str, Any] | None, Field(alias="classificationData")] = None
+    context: Annotated[
+        dict[str, Any] | None,
+        Field(
+            description="System prefixed variables are reserved and automatically injected by Volubile system e.g. recipient phone, instant time of the call, etc."
+        ),
+    ] = None
+    recorded: Any | None = None
+    summary: Any | None = None
+    created: Any | None = None
 
 
 class TimeSlot(BaseModel):
@@ -77,6 +127,23 @@ class ValidationError(BaseModel):
     field: Annotated[str | None, Field(description="Field in error")] = None
     rejected_value: Annotated[dict[str, Any] | None, Field(alias="rejectedValue", description="Value in error")] = None
     message: Annotated[str | None, Field(description="Description of the failed validation")] = None
+
+
+class V1CampaignsIdStatusPostRequest(StrEnum):
+    active = "ACTIVE"
+    paused = "PAUSED"
+    cancelled = "CANCELLED"
+
+
+class CallPage(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    content: list[Call] | None = None
+    size: Any | None = None
+    page: Any | None = None
+    total_elements: Annotated[Any | None, Field(alias="totalElements")] = None
+    total_pages: Annotated[Any | None, Field(alias="totalPages")] = None
 
 
 class CreateCampaignRequest(BaseModel):

@@ -92,6 +92,9 @@ def test_a_spec_changed_without_regenerate_is_already_pending(workspace: Generat
     assert _pending(workspace) == [
         "POST /v1/campaigns request body: retry.delay",
         "POST /v1/campaigns response 201: retry.delay",
+        # CampaignResponse is also what get and update-status answer.
+        "GET /v1/campaigns/{id} response 200: retry.delay",
+        "POST /v1/campaigns/{id}/status response 200: retry.delay",
     ]
 
 
@@ -119,6 +122,8 @@ def test_a_second_update_before_review_counts_from_the_reviewed_spec(workspace: 
     assert _pending(workspace) == [
         "POST /v1/campaigns request body: timezone",
         "POST /v1/campaigns response 201: status",
+        "GET /v1/campaigns/{id} response 200: status",
+        "POST /v1/campaigns/{id}/status response 200: status",
     ]
     # Back to the reviewed spec: nothing is left to review, and the report goes.
     (workspace.vendor_specs / f"{SLUG}.yaml").write_text(reviewed)
@@ -135,7 +140,11 @@ def test_once_acknowledged_the_next_update_counts_from_the_spec_it_replaces(work
 
     report = plans[SLUG]
     assert isinstance(report, Report)
-    assert [change.location for change in report.changes] == ["POST /v1/campaigns response 201: status"]
+    assert [change.location for change in report.changes] == [
+        "POST /v1/campaigns response 201: status",
+        "GET /v1/campaigns/{id} response 200: status",
+        "POST /v1/campaigns/{id}/status response 200: status",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -170,12 +179,14 @@ def test_regenerate_reports_and_check_fails_until_acknowledged(
     regenerate(workspace, report=printed.append)
 
     report = "\n".join(printed)
-    assert f"{SLUG}: specs/vendors/{SLUG}.yaml changed since the last reviewed spec: 4 breaking" in report
+    assert f"{SLUG}: specs/vendors/{SLUG}.yaml changed since the last reviewed spec: 8 breaking" in report
     for line in (
         "POST /v1/campaigns request body: retry.delay: field removed",
         "POST /v1/campaigns request body: timezone: now required",
         "POST /v1/campaigns response 201: retry.delay: field removed",
         "POST /v1/campaigns response 201: status: value 'COMPLETED' added",
+        "GET /v1/campaigns/{id} response 200: retry.delay: field removed",
+        "POST /v1/campaigns/{id}/status response 200: status: value 'COMPLETED' added",
         f"adapter   gateway/vendors/{SLUG}.py (calls POST /v1/campaigns)",
         f"snapshot  {SLUG}'s outbound request",
         "`make contract` and `make test`",
@@ -188,7 +199,7 @@ def test_regenerate_reports_and_check_fails_until_acknowledged(
     monkeypatch.setattr(config, "GeneratorPaths", lambda: workspace)
     failed = CliRunner().invoke(main, ["check"])
     assert failed.exit_code == 1
-    assert "4 breaking vendor-spec change(s) not acknowledged" in failed.output
+    assert "8 breaking vendor-spec change(s) not acknowledged" in failed.output
     assert 'why = ""' in failed.output
 
     _acknowledge(workspace, *(change.id for _, change in unacknowledged(workspace)))

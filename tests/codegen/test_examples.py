@@ -32,10 +32,12 @@ import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from enum import Enum
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, get_args
+from uuid import UUID
 
 import httpx
 import pytest
@@ -48,7 +50,22 @@ VENDORS = [vendor.slug for vendor in load_vendors(REPO)]
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "vendor_examples"
 # A body declared inline (no $ref) gets the name datamodel-code-generator makes up from its
 # path; every other body's model is named after its components/schemas entry.
-INLINE_MODELS = {("smallest", "post /campaign", "request"): "CampaignPostRequest"}
+INLINE_MODELS = {
+    ("smallest", "post /campaign", "request"): "CampaignPostRequest",
+    ("smallest", "get /campaign", "200"): "CampaignGetResponse",
+    ("smallest", "get /campaign/{id}", "200"): "CampaignIdGetResponse",
+    ("smallest", "delete /campaign/{id}", "200"): "CampaignIdDeleteResponse",
+    ("smallest", "post /campaign/{id}/start", "202"): "CampaignIdStartPostResponse",
+    ("smallest", "post /campaign/{id}/pause", "200"): "CampaignIdPausePostResponse",
+    ("smallest", "get /conversation", "200"): "ConversationGetResponse",
+    ("smallest", "get /conversation/{id}", "200"): "ConversationIdGetResponse",
+    ("volubile", "post /v1/campaigns/{id}/status", "request"): "V1CampaignsIdStatusPostRequest",
+    ("tetherai", "patch /api/campaigns/{id}", "request"): "ApiCampaignsIdPatchRequest",
+    ("tetherai", "post /api/campaigns/{id}/cancel", "request"): "ApiCampaignsIdCancelPostRequest",
+    ("tetherai", "post /api/campaigns/{id}/send", "request"): "ApiCampaignsIdSendPostRequest",
+}
+# A path parameter's value when a test builds a request (the body is what is checked).
+PATH_FILLERS: dict[Any, Any] = {str: "filler", int: 1, UUID: UUID("3fa85f64-5717-4562-b3fc-2c963f66afa6")}
 # Stands in for a file part when no documented file exists.
 FILLER_FILE = b"phone_number\n+15555550100\n"
 _MISSING: Any = type("Missing", (), {"__repr__": lambda self: "<missing>"})()
@@ -62,14 +79,14 @@ class Example:
     vendor: str
     operation: str  # "post /path", as in the spec
     direction: str  # "request", or the response status code
-    body: dict[str, Any]
+    body: Any  # an object, except for a body whose schema is not (Volubile's bare status string)
     files: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # part: (name, bytes)
     source: str = ""
 
     @property
     def id(self) -> str:
-        """The pytest id: vendor and source."""
-        return f"{self.vendor}-{self.source}"
+        """The pytest id: vendor, operation and source."""
+        return f"{self.vendor}-{self.operation}-{self.source}"
 
 
 # --- the tests -------------------------------------------------------------------------------
@@ -93,6 +110,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 def test_example_survives_pydantic_model(example: Example) -> None:
     models = importlib.import_module(f"generated.models.{example.vendor}")
     model_class = getattr(models, _model_name(example))
+    if issubclass(model_class, Enum):  # a body that is one enum value, not an object
+        _assert_same_data(model_class(example.body).value, example)
+        return
 
     model = model_class.model_validate({**example.body, **_file_contents(example)})
 
@@ -115,7 +135,11 @@ def test_example_survives_generated_client(example: Example) -> None:
         assert parsed is not None, f"the generated client does not parse a {example.direction}"
         _assert_same_data(parsed.to_dict(), example)
         return
-    body_class = inspect.signature(api._get_kwargs).parameters["body"].annotation
+    body_class = _body_class(api)
+    if issubclass(body_class, Enum):  # a body that is one enum value, not an object
+        body = body_class(example.body)
+        _assert_same_data(api._get_kwargs(**_path_arguments(api), body=body)["json"], example)
+        return
 
     body = body_class.from_dict({**example.body, **_file_contents(example)})
 
@@ -125,7 +149,7 @@ def test_example_survives_generated_client(example: Example) -> None:
         assert payload.read() == content
     _assert_same_data(dumped, example)
     if _media_type(example) == "application/json":
-        _assert_same_data(api._get_kwargs(body=body)["json"], example)
+        _assert_same_data(api._get_kwargs(**_path_arguments(api), body=body)["json"], example)
 
 
 def test_example_keys_are_declared(example: Example) -> None:
@@ -394,7 +418,7 @@ def _multipart_body(api: ModuleType, example: Example) -> Any:
 
     The generator ignores the spec's `encoding`, so the part's content type comes from there.
     """
-    body_class = inspect.signature(api._get_kwargs).parameters["body"].annotation
+    body_class = _body_class(api)
     file_class = _client_package(example.vendor).types.File
     encoding = _media(example.vendor, example.operation, example.direction)[1].get("encoding", {})
     body = body_class.from_dict({**example.body, **_file_contents(example)})
@@ -506,6 +530,21 @@ def _type(schema: dict[str, Any]) -> str | None:
 
 def _client_package(vendor: str) -> ModuleType:
     return importlib.import_module(f"generated.{vendor}_client")
+
+
+def _body_class(api: ModuleType) -> Any:
+    """The class of the operation's body (an optional body's annotation is `Body | Unset`)."""
+    annotation = inspect.signature(api._get_kwargs).parameters["body"].annotation
+    unset = _client_package(api.__name__.split(".")[1].removesuffix("_client")).types.Unset
+    classes = [arg for arg in get_args(annotation) if arg is not unset] if get_args(annotation) else [annotation]
+    [body_class] = classes
+    return body_class
+
+
+def _path_arguments(api: ModuleType) -> dict[str, Any]:
+    """A value for each path parameter the operation takes (positional in generated code)."""
+    parameters = inspect.signature(api._get_kwargs).parameters.values()
+    return {p.name: PATH_FILLERS[p.annotation] for p in parameters if p.kind is p.POSITIONAL_OR_KEYWORD}
 
 
 @cache

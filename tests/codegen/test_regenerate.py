@@ -109,7 +109,9 @@ def test_changed_spec_regenerates_that_vendor_only(workspace: GeneratorPaths, re
     assert generated == {other: False, slug: True}
     after = read_tree(workspace.generated)
     changed = {rel for rel in before.keys() | after.keys() if before.get(rel) != after.get(rel)}
-    assert changed == {f"specs/{slug}.yaml", "manifest.json"}
+    # The vendor's last change report, if generated/ has one, goes: the API is the reviewed one's.
+    report = {rel for rel in before if rel == f"changes/{slug}.json"}
+    assert changed == {f"specs/{slug}.yaml", "manifest.json", *report}
     assert after[f"specs/{slug}.yaml"] == spec.read_bytes()
     assert _leftovers(workspace) == []
 
@@ -124,7 +126,7 @@ def test_removed_vendor_loses_its_outputs(workspace: GeneratorPaths, read_tree: 
 
     assert slug not in generated
     after = read_tree(workspace.generated)
-    owned = (f"{slug}_client/", f"models/{slug}.py", f"specs/{slug}.yaml")
+    owned = (f"{slug}_client/", f"models/{slug}.py", f"specs/{slug}.yaml", f"changes/{slug}.json")
     assert [rel for rel in after if rel.startswith(owned)] == []
     assert slug not in json.loads(after["manifest.json"])["targets"]
     kept = {rel for rel in before if not rel.startswith(owned)}

@@ -94,3 +94,12 @@ def key_headers(path: str, method: str = "post") -> dict[str, str]:
     if scheme["type"] == "http":
         return {"Authorization": f"Bearer {KEY}"}
     return {scheme["name"]: KEY}
+
+
+def create_operation(document: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """A vendor spec's create operation: its one POST on a path without parameters.
+
+    The operations after create (start, pause, cancel, status, ...) all act on a campaign id.
+    """
+    [found] = [(path, item["post"]) for path, item in document["paths"].items() if "post" in item and "{" not in path]
+    return found

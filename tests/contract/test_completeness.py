@@ -53,8 +53,11 @@ def test_vendor_has_adapter_capabilities_sandbox_routes_and_snapshot(
                 assert native is not None, f"no native route for {method.upper()} {path}"
                 assert native["x-gateway-vendor"] == slug
                 assert native["operationId"].endswith(operation["operationId"])
-    assert sorted(f"/v1{route.split(' /v1', 1)[1]}" for route in row["native_routes"]) == sorted(
-        f"/v1/vendors/{slug}{path}" for path in document["paths"]
+    assert sorted(row["native_routes"]) == sorted(
+        f"{method.upper()} /v1/vendors/{slug}{path}"
+        for path, item in document["paths"].items()
+        for method in item
+        if method in ("get", "put", "post", "delete", "patch")
     )
 
     assert f"test_outbound_request_of_the_canonical_campaign[{slug}]" in SNAPSHOTS.read_text(), "no snapshot"

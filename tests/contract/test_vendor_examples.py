@@ -24,7 +24,7 @@ from starlette.testclient import TestClient
 from gateway.sandbox.records import RecordedRequest
 from gateway.sandbox.server import Sandbox
 
-from .conftest import EXAMPLES, KEY, SLUGS, key_headers, served_spec
+from .conftest import EXAMPLES, KEY, SLUGS, create_operation, key_headers, served_spec
 from .wire import contract
 
 # curl's own boundary style; curl sends text fields without a Content-Type and a file whose
@@ -33,7 +33,9 @@ CURL_BOUNDARY = "------------------------d74496d66958873e"
 
 
 def native_path(slug: str) -> str:
-    [path] = [path for path, item in served_spec()["paths"].items() if path.startswith(f"/vendors/{slug}/")]
+    """The served path of the vendor's create operation."""
+    path = f"/vendors/{slug}{create_operation(contract(slug).document)[0]}"
+    assert "post" in served_spec()["paths"][path]
     return path
 
 
@@ -74,7 +76,7 @@ def _from_field_examples(slug: str) -> dict[str, Any]:
             }
         return _FILLERS[(schema.get("type"), schema.get("format"))]
 
-    [operation] = [item["post"] for item in document["paths"].values()]
+    operation = create_operation(document)[1]
     body: dict[str, Any] = build(operation["requestBody"]["content"]["application/json"]["schema"])
     return body
 

@@ -5,6 +5,11 @@ from .campaign_object_status import CampaignObjectStatus
 from .campaign_response import CampaignResponse
 from .create_and_trigger_campaign_request import CreateAndTriggerCampaignRequest
 from .inbox_provider import InboxProvider
+from .message import Message
+from .message_sender_type import MessageSenderType
+from .message_status import MessageStatus
+from .messages_page import MessagesPage
+from .messages_page_links import MessagesPageLinks
 
 __all__ = (
     "CampaignObject",
@@ -12,4 +17,9 @@ __all__ = (
     "CampaignResponse",
     "CreateAndTriggerCampaignRequest",
     "InboxProvider",
+    "Message",
+    "MessageSenderType",
+    "MessagesPage",
+    "MessagesPageLinks",
+    "MessageStatus",
 )

@@ -14,17 +14,17 @@ T = TypeVar("T", bound="Campaign")
 
 @_attrs_define
 class Campaign:
-    """Created campaign object
+    """Campaign object (the `data` of the create and the get responses)
 
     Attributes:
-        id (int):  Example: 1.
-        name (str):  Example: Q1 Product Launch Campaign.
-        status (str):  Example: pending.
-        elevenlabs_batch_call_id (None | str | Unset):
-        recipients_count (int | Unset):  Example: 500.
-        scheduled_at (datetime.datetime | None | Unset):
-        send_immediately (bool | Unset):  Example: True.
-        created_at (datetime.datetime | Unset):  Example: 2024-01-15T10:30:00Z.
+        id (int): Campaign ID Example: 1.
+        name (str): Campaign name Example: Q1 Product Launch Campaign.
+        status (str): Current campaign status Example: pending.
+        elevenlabs_batch_call_id (None | str | Unset): Associated ElevenLabs batch call ID
+        recipients_count (int | Unset): Number of recipients in the campaign Example: 500.
+        scheduled_at (datetime.datetime | None | Unset): ISO 8601 timestamp when campaign is scheduled (if scheduled)
+        send_immediately (bool | Unset): Whether the campaign was sent immediately Example: True.
+        created_at (datetime.datetime | Unset): ISO 8601 creation timestamp Example: 2024-01-15T10:30:00Z.
     """
 
     id: int

@@ -19,7 +19,7 @@ class CampaignCreatedResponse:
     """
     Attributes:
         status (Status): Response status information
-        data (Campaign): Created campaign object
+        data (Campaign): Campaign object (the `data` of the create and the get responses)
     """
 
     status: Status

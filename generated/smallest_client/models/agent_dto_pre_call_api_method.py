@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class AgentDTOPreCallAPIMethod(StrEnum):
+    DELETE = "DELETE"
+    GET = "GET"
+    PATCH = "PATCH"
+    POST = "POST"
+    PUT = "PUT"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,14 @@
+from enum import StrEnum
+
+
+class RetrieveAllCampaignsStatus(StrEnum):
+    COMPLETED = "completed"
+    DRAFT = "draft"
+    FAILED = "failed"
+    PAUSED = "paused"
+    PROCESSING = "processing"
+    RUNNING = "running"
+    SCHEDULED = "scheduled"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ToolTransferOptionPublicHandoffOptionType0Type(StrEnum):
+    PROMPT = "prompt"
+    STATIC = "static"
+
+    def __str__(self) -> str:
+        return str(self.value)

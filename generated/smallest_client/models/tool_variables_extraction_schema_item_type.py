@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class ToolVariablesExtractionSchemaItemType(StrEnum):
+    BOOLEAN = "boolean"
+    ENUM = "enum"
+    NUMBER = "number"
+    TEXT = "text"
+
+    def __str__(self) -> str:
+        return str(self.value)
