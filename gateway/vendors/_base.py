@@ -62,11 +62,14 @@ __all__ = [
     "VendorCall",
     "VendorReply",
     "VendorState",
+    "count",
+    "dig",
     "parsed_as",
     "raise_for_reply",
     "refuse_fields",
     "require_fields",
     "vendor_errors",
+    "word",
 ]
 
 _Model = TypeVar("_Model")
@@ -170,11 +173,12 @@ class Adapter(ABC):
     client_class: ClassVar[Any]
     operation: ClassVar[_GeneratedCall]
     auth: ClassVar[AuthStyle] = AuthStyle()
-    # After the launch: what the vendor documents no way to do ("get" or an action), each with
-    # why. The 501 and the capability matrix say it; everything else has a `lifecycle_call`.
+    # After the launch: what the vendor documents no way to do ("get", an action, or "progress"),
+    # each with why. The 501 and the capability matrix say it; everything else but progress
+    # has a `lifecycle_call`.
     cannot: ClassVar[Mapping[str, str]] = {}
-    # Where the campaign's progress comes from, or why there is none (the capability matrix).
-    progress_from: ClassVar[str | None] = None
+    # What the capability matrix should say of what it can do ("resume is its start endpoint").
+    lifecycle_notes: ClassVar[Mapping[str, str]] = {}
 
     def __init__(
         self,
@@ -215,10 +219,13 @@ class Adapter(ABC):
         """
         raise NotImplementedError(f"{self.slug} has no call for {what}")
 
-    def read_state(self, parsed: Any) -> VendorState | None:
-        """The campaign's state in a parsed answer to a `lifecycle_call` (pure); None when it tells none.
+    def read_state(self, answer: Any) -> VendorState | None:
+        """The campaign's state in the JSON answer to a `lifecycle_call` (pure); None when it tells none.
 
-        An action's answer that tells no state means the vendor only queued the change.
+        Read from the JSON, not the generated client's model: a status word the vendor's spec
+        does not list must still be kept (`unmapped`, with the word), where the model would
+        refuse the whole answer. An action's answer that tells no state means the vendor only
+        queued the change.
         """
         return None
 
@@ -230,11 +237,9 @@ class Adapter(ABC):
 
     def answer_state(self, reply: VendorReply) -> VendorState | None:
         """What can be read of a success reply to a lifecycle call; None when nothing (or it is off spec)."""
-        if reply.parsed is None:
-            return None
         try:
-            state = self.read_state(reply.parsed)
-        except _OFF_SPEC:
+            state = self.read_state(json.loads(reply.content))
+        except _OFF_SPEC:  # json's errors are ValueErrors
             return None
         if state is None:
             return None
@@ -521,6 +526,29 @@ _UNREADABLE_BODY = (*_OFF_SPEC, TimeoutError, ResponseTooLarge, aiohttp.ClientPa
 UNREAD_RECEIPT = Receipt(
     vendor_campaign_id=None, vendor_status=None, status="unmapped", recipients_count=None, scheduled_at=None
 )
+
+
+def dig(answer: Any, *path: str) -> Any:
+    """The value at `path` in a JSON answer, or None where the answer has another shape."""
+    for key in path:
+        if not isinstance(answer, dict):
+            return None
+        answer = answer.get(key)
+    return answer
+
+
+def word(value: Any) -> str | None:
+    """A vendor's status word as text (a number as its digits), or None."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def count(value: Any) -> int | None:
+    """A count from a vendor's answer, or None where it is not a whole number."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def require_fields(slug: str, values: dict[str, object]) -> None:
