@@ -380,6 +380,34 @@ class Registry:
             )
         return dict(found) if found else None
 
+    def by_vendor_id(self, tenant: str, vendor: str, vendor_campaign_id: str) -> dict[str, Any] | None:
+        """The tenant's campaign that the vendor knows as `vendor_campaign_id` (the latest, if twice)."""
+        query = (
+            select(campaigns)
+            .where(
+                campaigns.c.vendor == vendor,
+                campaigns.c.vendor_campaign_id == vendor_campaign_id,
+                campaigns.c.tenant == tenant,
+            )
+            .order_by(campaigns.c.created_at.desc())
+            .limit(1)
+        )
+        with self.engine.connect() as connection:
+            found = connection.execute(query).mappings().first()
+        return dict(found) if found else None
+
+    def owned_vendor_ids(self, tenant: str, vendor: str, vendor_campaign_ids: list[str]) -> set[str]:
+        """Which of these vendor ids name campaigns the tenant created through the gateway."""
+        if not vendor_campaign_ids:
+            return set()
+        query = select(campaigns.c.vendor_campaign_id).where(
+            campaigns.c.vendor == vendor,
+            campaigns.c.vendor_campaign_id.in_(vendor_campaign_ids),
+            campaigns.c.tenant == tenant,
+        )
+        with self.engine.connect() as connection:
+            return {row[0] for row in connection.execute(query)}
+
     def page(
         self,
         tenant: str,

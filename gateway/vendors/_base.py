@@ -67,6 +67,7 @@ __all__ = [
     "parsed_as",
     "raise_for_reply",
     "refuse_fields",
+    "relay_call",
     "require_fields",
     "vendor_errors",
     "word",
@@ -129,6 +130,34 @@ class VendorState:
     progress: Progress | None = None
 
 
+@dataclass(frozen=True)
+class _Relayed:
+    """A relayed answer in the shape of a generated client's Response (nothing parsed)."""
+
+    status_code: int
+    headers: httpx.Headers
+    content: bytes
+    parsed: Any = None
+
+
+async def _relay(*, client: Any, method: str, url: str, params: str, body: Any) -> _Relayed:
+    """Send a request as the client wrote it, on the generated client's own connection."""
+    options: dict[str, Any] = {"params": params or None}
+    if body is not None:
+        options["json"] = body
+    response = await client.get_async_httpx_client().request(method, url, **options)
+    return _Relayed(response.status_code, response.headers, response.content)
+
+
+def relay_call(method: str, path: str, query: str, body: Any) -> VendorCall:
+    """A native request (already validated against the vendor's spec) as one vendor call.
+
+    Relayed as written, through the generated client's connection, credential, deadline,
+    size cap and error mapping; its answer is the vendor's, parsed by nobody.
+    """
+    return VendorCall(_relay, {"method": method, "url": path, "params": query, "body": body})
+
+
 @dataclass
 class PreparedRequest:
     """The exact request a call would send (dry runs), credentials redacted."""
@@ -179,6 +208,11 @@ class Adapter(ABC):
     cannot: ClassVar[Mapping[str, str]] = {}
     # What the capability matrix should say of what it can do ("resume is its start endpoint").
     lifecycle_notes: ClassVar[Mapping[str, str]] = {}
+    # Each operation of the vendor's spec by operationId, and how its native route serves it:
+    # "create"; "campaign" (a read of one campaign: the caller's only) and "campaigns" (a list:
+    # filtered to the caller's); "account" (account-wide reads: the tenant's own account only);
+    # or the action it is (start, pause, cancel, delete, update), recorded in the actions' ledger.
+    native: ClassVar[Mapping[str, str]] = {}
 
     def __init__(
         self,
@@ -227,6 +261,16 @@ class Adapter(ABC):
         refuse the whole answer. An action's answer that tells no state means the vendor only
         queued the change.
         """
+        return None
+
+    def native_action(self, role: str, body: Any, status: str | None) -> str:
+        """The action a native request is (its `native` role), given its body and the campaign's status."""
+        if role == "start" and status in ("paused", "pausing"):
+            return "resume"  # vendors whose start also resumes
+        return role
+
+    def campaign_list(self, answer: Any) -> list[Any] | None:
+        """The list of campaigns in a native list's JSON answer (items are edited in place); None if none."""
         return None
 
     # --- after the launch --------------------------------------------------------------------

@@ -59,6 +59,11 @@ class ClerkAdapter(Adapter):
         "progress": "Clerk Chat reports no campaign counts; its message events will tell them (the events issue)",
     }
 
+    native: ClassVar[Mapping[str, str]] = {
+        "PublicCampaignsController_createAndTriggerCampaign": "create",
+        "PublicMessagesController_findMessages": "account",
+    }
+
     def to_vendor(self, campaign: CampaignRequest) -> clerk.CreateAndTriggerCampaignRequest:
         """Pure translation; refuses what Clerk cannot express."""
         refuse_fields(

@@ -75,6 +75,16 @@ class SmallestAdapter(Adapter):
         "resume": "the start endpoint resumes a paused campaign",
         "progress": "the get's metrics: participants, contacts called, contacts connected",
     }
+    native: ClassVar[Mapping[str, str]] = {
+        "create-a-campaign": "create",
+        "retrieve-all-campaigns": "campaigns",
+        "get-a-campaign": "campaign",
+        "start-or-resume-a-campaign": "start",
+        "pause-a-campaign": "pause",
+        "delete-a-campaign": "delete",
+        "get-all-conversation-logs": "account",
+        "get-conversation-log-by-id": "account",
+    }
     _CALLS: ClassVar[dict[str, Callable[..., Any]]] = {
         "get": get_a_campaign.asyncio_detailed,
         "start": start_or_resume_a_campaign.asyncio_detailed,
@@ -155,3 +165,8 @@ class SmallestAdapter(Adapter):
             pending=total - called if total is not None and called is not None and total >= called else None,
         )
         return VendorState(vendor_status, self.campaign_status(vendor_status), progress)
+
+    def campaign_list(self, answer: Any) -> list[Any] | None:
+        """`data.campaigns` of GET /campaign."""
+        found = dig(answer, "data", "campaigns")
+        return found if isinstance(found, list) else None

@@ -69,6 +69,15 @@ class TetherAIAdapter(Adapter):
         "(taken to send a scheduled campaign now)",
         "cancel": "POST /api/campaigns/{id}/cancel",
     }
+    native: ClassVar[Mapping[str, str]] = {
+        "createCampaign": "create",
+        "get_api_campaigns": "campaigns",
+        "get_api_campaigns_id": "campaign",
+        "patch_api_campaigns_id": "update",
+        "delete_api_campaigns_id": "delete",
+        "post_api_campaigns_id_cancel": "cancel",
+        "post_api_campaigns_id_send": "start",
+    }
     _CALLS: ClassVar[dict[str, Callable[..., Any]]] = {
         "get": get_api_campaigns_id.asyncio_detailed,
         "start": post_api_campaigns_id_send.asyncio_detailed,
@@ -131,3 +140,10 @@ class TetherAIAdapter(Adapter):
         """A `status` word in the answer's `data` (or at its top): the answers are untyped."""
         vendor_status = word(dig(answer, "data", "status")) or word(dig(answer, "status"))
         return None if vendor_status is None else VendorState(vendor_status, self.campaign_status(vendor_status))
+
+    def campaign_list(self, answer: Any) -> list[Any] | None:
+        """The answer is untyped: a list in `data` (or in `data.campaigns`), if there is one."""
+        for found in (dig(answer, "data"), dig(answer, "data", "campaigns")):
+            if isinstance(found, list):
+                return found
+        return None

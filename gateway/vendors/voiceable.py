@@ -72,6 +72,8 @@ class VoiceableAdapter(Adapter):
         "progress": "recipients_count only (the total)",
     }
 
+    native: ClassVar[Mapping[str, str]] = {"createCampaign": "create", "getCampaign": "campaign"}
+
     def to_vendor(self, campaign: CampaignRequest) -> voiceable.CreateCampaignRequest:
         """Pure translation; refuses what one CSV column cannot carry."""
         refuse_fields(

@@ -80,6 +80,14 @@ class VolubileAdapter(Adapter):
         "cancel": 'POST /v1/campaigns/{id}/status "CANCELLED"',
     }
 
+    native: ClassVar[Mapping[str, str]] = {
+        "create": "create",
+        "getCampaign": "campaign",
+        "updateStatus": "status",
+        "listCalls": "account",
+        "getCall": "account",
+    }
+
     def __init__(self, *, clock: Callable[[], datetime] = lambda: datetime.now(UTC), **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._clock = clock
@@ -146,6 +154,14 @@ class VolubileAdapter(Adapter):
         if what == "get":
             return VendorCall(get_campaign.asyncio_detailed, {"id": vendor_id})
         return VendorCall(update_status.asyncio_detailed, {"id": vendor_id, "body": STATUS_FOR[what]})
+
+    def native_action(self, role: str, body: Any, status: str | None) -> str:
+        """The status change a native POST .../status asks for, as an action."""
+        if role != "status":
+            return role
+        if body == "ACTIVE":
+            return "resume" if status in ("paused", "pausing") else "start"
+        return {"PAUSED": "pause", "CANCELLED": "cancel"}.get(str(body), "update")
 
     def read_state(self, answer: Any) -> VendorState | None:
         """The CampaignResponse's `status`, in the get's answer and the status change's alike."""
