@@ -41,7 +41,7 @@ from gateway.vendors._base import VendorCall, VendorReply, relay_call
 __all__ = ["handle", "role_of"]
 
 # What a native action leaves the campaign as when the vendor's answer tells no state.
-_AFTER: dict[str, str] = {**QUEUED_STATUS, "delete": "cancelled"}
+_AFTER: dict[str, str] = {**dict(QUEUED_STATUS.items()), "delete": "cancelled"}
 
 
 def role_of(operation_id: str) -> tuple[str, str]:
