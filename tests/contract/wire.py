@@ -162,8 +162,10 @@ class VendorContract:
     def _operation(self, request: httpx.Request) -> Mapping[str, Any] | None:
         prefix = httpx.URL(self.server_url).path.rstrip("/")
         path = request.url.path.removeprefix(prefix)
-        item = self.document["paths"].get(path)
-        return None if item is None else item.get(request.method.lower())
+        paths = self.document["paths"]
+        # A literal path first (as OpenAPI resolves `/a/b` before `/a/{id}`), then the templates.
+        template = path if path in paths else next((t for t in paths if _instance_of(t, path)), None)
+        return None if template is None else paths[template].get(request.method.lower())
 
     def _credential_violations(self, request: httpx.Request, operation: Mapping[str, Any]) -> list[str]:
         requirements = operation.get("security", self.document.get("security", []))
@@ -202,6 +204,13 @@ def contract(slug: str) -> VendorContract:
         media_type_deserializers_factory=_TypedFormFactory.from_schema_casters_factory(casters),
     )
     return VendorContract(slug, document, OpenAPI.from_dict(document, config=config))
+
+
+def _instance_of(template: str, path: str) -> bool:
+    """Whether `path` is an instance of the spec's path `template` (each `{parameter}` one segment)."""
+    parts = re.split(r"(\{[^/}]+\})", template)
+    pattern = "".join("[^/]+" if part.startswith("{") else re.escape(part) for part in parts)
+    return re.fullmatch(pattern, path) is not None
 
 
 def _reasons(error: BaseException) -> Iterator[str]:

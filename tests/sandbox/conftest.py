@@ -13,6 +13,7 @@ import pytest
 
 from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.sandbox import Sandbox, VendorSpec, start_sandbox
+from gateway.sandbox.specs import Operation
 
 VENDORS = [vendor.slug for vendor in load_vendors(GeneratorPaths())]
 CSV = b"phone_number\n+14155550100\n+442071838750\n"
@@ -46,7 +47,7 @@ def client() -> Iterator[httpx.Client]:
 
 @dataclass
 class Call:
-    """A request to one vendor's only operation, built from its spec."""
+    """A request to one vendor's create operation, built from its spec."""
 
     slug: str
     url: str
@@ -74,10 +75,18 @@ def form_text(value: Any) -> str:
     return str(value)
 
 
+def create_operation(spec: VendorSpec) -> Operation:
+    """The spec's create operation: its one POST on a path without parameters.
+
+    The operations after create (start, pause, cancel, status, ...) all act on a campaign id.
+    """
+    (operation,) = [op for op in spec.operations if op.method == "post" and "{" not in op.template]
+    return operation
+
+
 def operation_path(spec: VendorSpec) -> str:
-    """The path (below the vendor prefix) of the spec's only operation."""
-    (operation,) = spec.operations
-    return spec.server_path + operation.template
+    """The path (below the vendor prefix) of the spec's create operation."""
+    return spec.server_path + create_operation(spec).template
 
 
 def vendor_path(url: str, slug: str) -> str:
@@ -86,8 +95,8 @@ def vendor_path(url: str, slug: str) -> str:
 
 
 def auth_headers(spec: VendorSpec, credential: str) -> dict[str, str]:
-    """The credential where the operation's first security requirement wants it."""
-    (operation,) = spec.operations
+    """The credential where the create operation's first security requirement wants it."""
+    operation = create_operation(spec)
     headers = {}
     for name in operation.security[0]:
         scheme = spec.security_schemes[name]
@@ -100,8 +109,8 @@ def auth_headers(spec: VendorSpec, credential: str) -> dict[str, str]:
 
 
 def example_body(spec: VendorSpec) -> tuple[dict[str, Any], bool]:
-    """The spec's request example, else one assembled from its property examples and types."""
-    (operation,) = spec.operations
+    """The create request's example, else one assembled from its property examples and types."""
+    operation = create_operation(spec)
     request_body = spec.tools.resolve(operation.spec["requestBody"])
     ((mimetype, media),) = request_body["content"].items()
     body = copy.deepcopy(media["example"]) if "example" in media else spec.tools.sample(media["schema"], status=201)
@@ -114,7 +123,7 @@ def call(sandbox: Sandbox, slug: str, credential: str | None = None) -> Call:
     body, multipart = example_body(spec)
     files: dict[str, tuple[str, bytes, str]] = {}
     if multipart:
-        encoding: Mapping[str, Any] = spec.tools.resolve(spec.operations[0].spec["requestBody"])["content"][
+        encoding: Mapping[str, Any] = spec.tools.resolve(create_operation(spec).spec["requestBody"])["content"][
             "multipart/form-data"
         ].get("encoding", {})
         for name, schema in spec.tools.properties(_request_schema(spec)).items():
@@ -133,7 +142,7 @@ def call(sandbox: Sandbox, slug: str, credential: str | None = None) -> Call:
 
 
 def _request_schema(spec: VendorSpec) -> Any:
-    request_body = spec.tools.resolve(spec.operations[0].spec["requestBody"])
+    request_body = spec.tools.resolve(create_operation(spec).spec["requestBody"])
     return next(iter(request_body["content"].values()))["schema"]
 
 
@@ -151,7 +160,7 @@ def response_errors(sandbox: Sandbox, slug: str, url: str, response: httpx.Respo
 def campaign_id(sandbox: Sandbox, slug: str, body: Any) -> Any:
     """The campaign id in a success body, found as the sandbox finds it (id or _id)."""
     spec = sandbox.spec(slug)
-    (operation,) = spec.operations
+    operation = create_operation(spec)
     media = operation.spec["responses"]["201"]["content"]["application/json"]
     path = spec.tools.find_property(media["schema"], ("id", "_id"))
     assert path is not None
