@@ -36,13 +36,15 @@ _LEASE_MARGIN_S = 30.0
 _NOT_CONFIGURED_S = 3600.0
 # `GET /v1/campaigns/{id}?refresh=true` asks the vendor at most this often per campaign.
 REFRESH_AT_MOST_EVERY = timedelta(seconds=1)
+# Jitter needs no secrecy, only its own generator: the global one belongs to whoever seeds it.
+_JITTER = random.Random()
 
 
 def first_sync(gateway: Gateway, adapter: Adapter, status: str | None) -> datetime | None:
     """When a newly accepted campaign is first refreshed; None if it never is."""
     if status in TERMINAL or adapter.refusal("get") is not None:
         return None
-    seconds = gateway.settings.sync_interval_s * (0.8 + 0.4 * random.random())
+    seconds = gateway.settings.sync_interval_s * (0.8 + 0.4 * _JITTER.random())
     return gateway.registry.clock() + timedelta(seconds=seconds)
 
 
@@ -84,7 +86,7 @@ class StatusSync:
         *,
         batch: int = 100,
         concurrency: int = 16,
-        jitter: Callable[[], float] = random.random,
+        jitter: Callable[[], float] = _JITTER.random,
     ) -> None:
         self._gateway = gateway
         self._queue = gateway.sync_queue

@@ -27,16 +27,16 @@ def _only_where(condition: str) -> dict[str, Any]:
 
 def upgrade() -> None:
     """Add the sync and progress columns, the vendor-id index and the campaign_actions table."""
-    with op.batch_alter_table("campaigns") as batch:
-        batch.add_column(sa.Column("progress", sa.JSON()))
-        batch.add_column(sa.Column("synced_at", _moment()))
-        batch.add_column(sa.Column("status_changed_at", _moment()))
-        batch.add_column(sa.Column("sync_due_at", _moment()))
-        batch.add_column(sa.Column("sync_streak", sa.Integer()))
+    # Added and dropped in place, not in Alembic's batch mode: on SQLite that rebuilds the
+    # table, and dropping the old one would cascade to campaign_requests (see 0002).
+    op.add_column("campaigns", sa.Column("progress", sa.JSON()))
+    op.add_column("campaigns", sa.Column("synced_at", _moment()))
+    op.add_column("campaigns", sa.Column("status_changed_at", _moment()))
+    op.add_column("campaigns", sa.Column("sync_due_at", _moment()))
+    op.add_column("campaigns", sa.Column("sync_streak", sa.Integer()))
     op.create_index("ix_campaigns_sync_due", "campaigns", ["sync_due_at"], **_only_where("sync_due_at IS NOT NULL"))
     op.create_index("ix_campaigns_vendor_id", "campaigns", ["vendor", "vendor_campaign_id"])
-    with op.batch_alter_table("idempotency_keys") as batch:
-        batch.add_column(sa.Column("action_id", sa.String(36)))
+    op.add_column("idempotency_keys", sa.Column("action_id", sa.String(36)))
     op.create_table(
         "campaign_actions",
         sa.Column("id", sa.String(36), primary_key=True),
@@ -63,10 +63,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     """Drop what upgrade added."""
     op.drop_table("campaign_actions")
-    with op.batch_alter_table("idempotency_keys") as batch:
-        batch.drop_column("action_id")
+    op.execute("ALTER TABLE idempotency_keys DROP COLUMN action_id")
     op.drop_index("ix_campaigns_vendor_id", table_name="campaigns")
     op.drop_index("ix_campaigns_sync_due", table_name="campaigns")
-    with op.batch_alter_table("campaigns") as batch:
-        for column in ("sync_streak", "sync_due_at", "status_changed_at", "synced_at", "progress"):
-            batch.drop_column(column)
+    for column in ("sync_streak", "sync_due_at", "status_changed_at", "synced_at", "progress"):
+        op.execute(f"ALTER TABLE campaigns DROP COLUMN {column}")
