@@ -126,11 +126,18 @@ def serve(host: str, port: int, workers: int) -> None:
 
 @main.command()
 @click.option("--port", type=int, default=9000, show_default=True, help="Port on 127.0.0.1.")
-def sandbox(port: int) -> None:
+@click.option(
+    "--step-s",
+    type=float,
+    default=None,
+    envvar="GATEWAY_SANDBOX_STEP_S",
+    help="Seconds between a sandbox campaign's steps (default 2).",
+)
+def sandbox(port: int, step_s: float | None) -> None:
     """Run the sandbox vendors alone (spec-validating stand-ins for every vendor)."""
     from gateway.sandbox import run_sandbox
 
-    run_sandbox(port=port)
+    run_sandbox(port=port, step_s=step_s)
 
 
 @main.command()

@@ -10,6 +10,14 @@ sandbox never imports the adapters, so it catches their mistakes instead of shar
         ...
         sent = sandbox.requests("smallest")
 
+Each vendor keeps the campaigns it creates, as far as its docs describe a lifecycle (see
+`gateway.sandbox.lifecycle`): they start, pause, progress and finish one step at a time, a step
+being `GATEWAY_SANDBOX_STEP_S` seconds (2 by default). Tests pass a fake clock instead:
+
+    with start_sandbox(step_s=2.0, clock=fake_clock) as sandbox:
+        ...  # create a campaign through the gateway, move fake_clock on, then
+        sandbox.campaign("smallest", campaign_id)  # {"id", "status", "progress": {...}, ...}
+
 `run_sandbox()` serves until interrupted (for `make run`); `RemoteSandbox(url)` drives a
 sandbox in another process through its control endpoint, `/_sandbox`.
 """

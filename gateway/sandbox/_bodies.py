@@ -36,7 +36,10 @@ class ResponseMaker:
         request_schema: Any | None,
     ) -> None:
         self._tools = tools
-        self._responses: Mapping[str, Any] = operation.get("responses", {})
+        # A response may be a `$ref` to components/responses (Smallest's after-create ones are).
+        self._responses: Mapping[str, Any] = {
+            code: tools.resolve(response) for code, response in operation.get("responses", {}).items()
+        }
         self.success_status = _success_status(self._responses)
         self.violation_status = 400 if "400" in self._responses else 422
         success = _json_media(self._responses.get(str(self.success_status)))

@@ -8,6 +8,9 @@
 - `DELETE /_sandbox/<slug>/requests`: forget what that vendor received
 - `POST /_sandbox/<slug>/requests/drain`: `{"requests": [...]}`, forgotten in the same step (a
   long run reads them as it goes; the sandbox keeps only the recent ones)
+- `GET /_sandbox/<slug>/campaigns`: `{"campaigns": [state, ...]}` (see `Sandbox.campaign`)
+- `GET /_sandbox/<slug>/campaigns/<id>`: one campaign's state; 404 when unknown
+- `DELETE /_sandbox/<slug>/campaigns`: forget that vendor's campaigns
 """
 
 from __future__ import annotations
@@ -61,6 +64,18 @@ class Controlled(Protocol):
         """Drop faults and recorded requests."""
         ...
 
+    def campaign(self, slug: str, campaign_id: object) -> dict[str, Any] | None:
+        """One campaign's state, None when unknown."""
+        ...
+
+    def campaigns(self, slug: str) -> list[dict[str, Any]]:
+        """Every campaign's state."""
+        ...
+
+    def forget_campaigns(self, slug: str | None = None) -> None:
+        """Drop campaigns."""
+        ...
+
 
 def control(sandbox: Controlled, method: str, path: str, body: bytes) -> Reply:
     """Answer one control request; `path` starts with `/_sandbox`."""
@@ -91,6 +106,16 @@ def control(sandbox: Controlled, method: str, path: str, body: bytes) -> Reply:
             return _json(200, {"requests": [item.to_json() for item in sandbox.drain_requests(slug)]})
         case "DELETE", ["requests"]:
             sandbox.clear_requests(slug)
+            return Reply(204, content_type=None)
+        case "GET", ["campaigns"]:
+            return _json(200, {"campaigns": sandbox.campaigns(slug)})
+        case "GET", ["campaigns", campaign_id]:
+            state = sandbox.campaign(slug, campaign_id)
+            if state is None:
+                return _json(404, {"message": f"no {slug} campaign {campaign_id!r}"})
+            return _json(200, state)
+        case "DELETE", ["campaigns"]:
+            sandbox.forget_campaigns(slug)
             return Reply(204, content_type=None)
     return _json(404, {"message": f"no control operation {method} {path}"})
 

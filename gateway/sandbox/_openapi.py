@@ -105,9 +105,15 @@ def cast_form(values: Mapping[str, Any], schema: SchemaPath) -> dict[str, Any]:
 
 def explain(error: BaseException) -> list[Violation]:
     """The reasons behind one openapi-core validation error, deepest cause first."""
+    parameter = next((cause for cause in _causes(error) if isinstance(cause, ParameterValidationError)), None)
     for cause in _causes(error):
         if isinstance(cause, InvalidSchemaValue):
-            return _schema_violations(cause)
+            found = _schema_violations(cause)
+            if parameter is None:
+                return found
+            # A parameter's schema error has no path of its own: name the parameter instead.
+            where = f"{parameter.location} {parameter.name}"
+            return [Violation(".".join(filter(None, (where, item.field))), item.message) for item in found]
         if isinstance(cause, MediaTypeNotFound):
             expected = " or ".join(cause.availableMimetypes)
             sent = cause.mimetype or "a missing Content-Type"

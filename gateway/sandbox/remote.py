@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from types import TracebackType
+from typing import Any
 
 import httpx
 
@@ -58,6 +59,27 @@ class RemoteSandbox:
     def clear(self, slug: str | None = None) -> None:
         """Forget faults and received requests of `slug` (every vendor when None)."""
         self._client.delete(f"/{slug}" if slug else "").raise_for_status()
+
+    def campaign(self, slug: str, campaign_id: object) -> dict[str, Any] | None:
+        """`slug`'s campaign as it stands now, None when unknown (see `Sandbox.campaign`)."""
+        response = self._client.get(f"/{slug}/campaigns/{campaign_id}")
+        if response.status_code == 404:
+            return None
+        response.raise_for_status()
+        state: dict[str, Any] = response.json()
+        return state
+
+    def campaigns(self, slug: str) -> list[dict[str, Any]]:
+        """Every campaign `slug` keeps, oldest first."""
+        response = self._client.get(f"/{slug}/campaigns")
+        response.raise_for_status()
+        states: list[dict[str, Any]] = response.json()["campaigns"]
+        return states
+
+    def forget_campaigns(self, slug: str | None = None) -> None:
+        """Forget the campaigns of `slug` (every vendor when None)."""
+        for name in self._slugs(slug):
+            self._client.delete(f"/{name}/campaigns").raise_for_status()
 
     def close(self) -> None:
         """Close the HTTP client."""

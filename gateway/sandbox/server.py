@@ -2,15 +2,17 @@
 
 Each vendor is served under `/<slug>` + its spec's server path (`sandbox.base_url(slug)`); the
 control endpoint lives under `/_sandbox` (see `gateway.sandbox._control`). The HTTP work
-is in `gateway.sandbox._http`.
+is in `gateway.sandbox._http`; the campaigns' lives in `gateway.sandbox.lifecycle`.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Mapping
 from types import TracebackType
+from typing import Any
 
 from gateway.codegen.config import GeneratorPaths
 from gateway.sandbox._auth import describe_schemes
@@ -18,6 +20,7 @@ from gateway.sandbox._control import CONTROL_PREFIX
 from gateway.sandbox._http import SandboxServer
 from gateway.sandbox._state import SandboxState
 from gateway.sandbox.faults import Fault
+from gateway.sandbox.lifecycle import Clock, Pacing, VendorLife, build_lives
 from gateway.sandbox.records import RecordedRequest
 from gateway.sandbox.specs import VendorSpec, load_vendor_specs
 from gateway.sandbox.vendor import VendorStandIn
@@ -47,11 +50,16 @@ class Sandbox:
         paths: GeneratorPaths | None = None,
         *,
         strict: bool = True,
+        step_s: float | None = None,
+        clock: Clock | None = None,
     ) -> None:
         """Bind `host:port` (0: any free port); `credentials` by slug replace the defaults.
 
         `strict` refuses properties a spec does not define, which a vendor would probably
         ignore but which are an adapter's mistake (a misspelt field).
+
+        Campaigns move one step every `step_s` seconds (default `GATEWAY_SANDBOX_STEP_S`, else
+        2) of `clock` (default `time.time`; a test passes a fake one and moves it by hand).
         """
         specs = load_vendor_specs(paths)
         unknown = sorted(set(credentials or {}) - set(specs))
@@ -59,8 +67,12 @@ class Sandbox:
             raise ValueError(f"credentials for unknown vendor(s): {', '.join(unknown)}")
         given = dict(credentials or {})
         self._given = frozenset(slug for slug, key in given.items() if key)
+        pacing = Pacing.from_env(clock=clock or time.time)
+        self.pacing = pacing if step_s is None else Pacing(step_s, pacing.clock)
+        """The clock and step every campaign of this sandbox lives by."""
+        lives = build_lives(specs, self.pacing)
         self._stand_ins = {
-            slug: VendorStandIn(spec, given.get(slug) or default_credential(slug), strict=strict)
+            slug: VendorStandIn(spec, given.get(slug) or default_credential(slug), strict=strict, life=lives.get(slug))
             for slug, spec in specs.items()
         }
         self._state = SandboxState(tuple(self._stand_ins))
@@ -138,6 +150,27 @@ class Sandbox:
         self.clear_faults(slug)
         self.clear_requests(slug)
 
+    def campaign(self, slug: str, campaign_id: object) -> dict[str, Any] | None:
+        """`slug`'s campaign `campaign_id` as it stands now, None when unknown.
+
+        `{"id", "status" (the vendor's word), "progress": {"total", "attempted", "succeeded",
+        "failed"}, ...}`; a count the vendor would not know is None.
+        """
+        life = self._life(slug)
+        return life.state(str(campaign_id)) if life is not None else None
+
+    def campaigns(self, slug: str) -> list[dict[str, Any]]:
+        """Every campaign `slug` keeps, oldest first, as `campaign()` shows them."""
+        life = self._life(slug)
+        return life.states() if life is not None else []
+
+    def forget_campaigns(self, slug: str | None = None) -> None:
+        """Forget the campaigns of `slug` (of every vendor when None)."""
+        for name in self._slugs(slug):
+            life = self._life(name)
+            if life is not None:
+                life.forget()
+
     def start(self) -> Sandbox:
         """Serve in a background thread; returns self (for `with start_sandbox() as ...`)."""
         if self._thread is None:
@@ -194,6 +227,9 @@ class Sandbox:
             known = ", ".join(self._stand_ins)
             raise KeyError(f"no vendor {slug!r} in the sandbox; known: {known}") from None
 
+    def _life(self, slug: str) -> VendorLife | None:
+        return self._stand_in(slug).life
+
     def _slugs(self, slug: str | None) -> tuple[str, ...]:
         if slug is None:
             return self.vendors
@@ -208,22 +244,27 @@ def start_sandbox(
     paths: GeneratorPaths | None = None,
     *,
     strict: bool = True,
+    step_s: float | None = None,
+    clock: Clock | None = None,
 ) -> Sandbox:
     """A sandbox serving in a background thread; use it as a context manager to stop it."""
-    return Sandbox(host, port, credentials, paths, strict=strict).start()
+    return Sandbox(host, port, credentials, paths, strict=strict, step_s=step_s, clock=clock).start()
 
 
 def run_sandbox(
     host: str = "127.0.0.1",
     port: int = DEFAULT_PORT,
     credentials: Mapping[str, str] | None = None,
+    *,
+    step_s: float | None = None,
 ) -> None:
     """Serve every vendor until interrupted, logging each vendor's base URL (never a key)."""
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    with Sandbox(host, port, credentials) as sandbox:
+    with Sandbox(host, port, credentials, step_s=step_s) as sandbox:
         for line in sandbox.describe():
             logger.info("sandbox %s", line)
         logger.info("sandbox control: %s/%s", sandbox.url, CONTROL_PREFIX)
+        logger.info("sandbox campaigns move one step every %g s", sandbox.pacing.step_s)
         try:
             sandbox.serve_forever()
         except KeyboardInterrupt:

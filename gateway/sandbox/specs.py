@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
@@ -55,6 +55,15 @@ class Operation:
     """The raw operation object."""
     security: tuple[Mapping[str, Any], ...]
     """Alternative security requirements (the operation's, else the document's); () is none."""
+    parameters: tuple[str, ...] = ()
+    """Names of the template's path parameters, in order (`pattern`'s groups)."""
+
+    def path_values(self, path: str) -> dict[str, str]:
+        """The path parameters of `path` (below the server path), percent-decoded; {} if no match."""
+        match = self.pattern.fullmatch(path)
+        if match is None:
+            return {}
+        return {name: unquote(value) for name, value in zip(self.parameters, match.groups(), strict=True)}
 
 
 @dataclass(frozen=True)
@@ -176,16 +185,14 @@ def _operations(document: Mapping[str, Any]) -> list[Operation]:
     default_security = document.get("security", [])
     found = []
     for template, item in document.get("paths", {}).items():
-        pattern = re.compile(
-            "".join(
-                "[^/]+" if piece.startswith("{") else re.escape(piece) for piece in re.split(r"(\{[^}]+\})", template)
-            )
-        )
+        pieces = re.split(r"(\{[^}]+\})", template)
+        pattern = re.compile("".join("([^/]+)" if piece.startswith("{") else re.escape(piece) for piece in pieces))
+        parameters = tuple(piece[1:-1] for piece in pieces if piece.startswith("{"))
         for method in _METHODS:
             if method in item:
                 spec = item[method]
                 security = spec.get("security", default_security)
-                found.append(Operation(method, template, pattern, spec, tuple(security)))
+                found.append(Operation(method, template, pattern, spec, tuple(security), parameters))
     return found
 
 

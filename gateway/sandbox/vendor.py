@@ -2,7 +2,8 @@
 
 In order: find the operation (404/405), check the credential (401), validate the request with
 openapi-core plus the checks the spec states beyond JSON Schema (the documented 400, else 422),
-then answer with the documented success.
+then answer: from the vendor's lifecycle when it serves the operation (a campaign's state, see
+`gateway.sandbox.lifecycle`), else with the documented success.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from gateway.sandbox._checks import (
 from gateway.sandbox._openapi import Violation, cast_form, explain
 from gateway.sandbox._tamper import ECHO, credential_echo, tamper
 from gateway.sandbox.faults import Fault
+from gateway.sandbox.lifecycle import LifeRequest, VendorLife
 from gateway.sandbox.multipart import FormPart, parse_multipart
 from gateway.sandbox.specs import Operation, RouteError, VendorSpec
 
@@ -51,11 +53,20 @@ class Reply:
 class VendorStandIn:
     """A vendor, as its spec describes it, expecting one credential."""
 
-    def __init__(self, spec: VendorSpec, credential: str, *, strict: bool = True) -> None:
+    def __init__(
+        self,
+        spec: VendorSpec,
+        credential: str,
+        *,
+        strict: bool = True,
+        life: VendorLife | None = None,
+    ) -> None:
         self.spec = spec
         self.credential = credential
         self.strict = strict
         """Refuse properties the spec does not define (see `unknown_properties`)."""
+        self.life = life
+        """The vendor's campaigns, when the sandbox keeps them (None: every answer from the spec)."""
         self._makers = {
             (operation.method, operation.template): ResponseMaker(
                 spec.tools, operation.spec, _request_schema(spec, operation)
@@ -77,6 +88,17 @@ class VendorStandIn:
         violations, values = self._check(operation, method, path, headers, body, query_values)
         if violations:
             return Reply(maker.violation_status, maker.error(maker.violation_status, violations))
+        if self.life is not None:
+            request = LifeRequest(
+                method=operation.method,
+                template=operation.template,
+                params=operation.path_values(path[len(self.spec.server_path) :]),
+                query=query_values,
+                body=_json_body(headers, body, values),
+            )
+            answer = self.life.answer(request)
+            if answer is not None:
+                return Reply(answer.status, json.dumps(answer.body, ensure_ascii=False).encode("utf-8"))
         return Reply(maker.success_status, maker.success(values))
 
     def fault_reply(self, fault: Fault, method: str, path: str) -> Reply:
@@ -199,6 +221,16 @@ class VendorStandIn:
             / "schema"
         )
         return cast_form(fields, schema)
+
+
+def _json_body(headers: Headers, body: bytes, values: dict[str, Any]) -> Any:
+    """The body as data: any JSON value as sent (Volubile's status is a bare string), else the form fields."""
+    if "json" in parse_options_header(headers.get("Content-Type", ""))[0].lower():
+        try:
+            return json.loads(body) if body else None
+        except ValueError:
+            return None
+    return values or None
 
 
 def _media(spec: VendorSpec, operation: Operation, mimetype: str) -> Mapping[str, Any] | None:

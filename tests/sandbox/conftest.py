@@ -13,6 +13,7 @@ import pytest
 
 from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.sandbox import Sandbox, VendorSpec, start_sandbox
+from gateway.sandbox.lifecycle import Pacing
 from gateway.sandbox.specs import Operation
 
 VENDORS = [vendor.slug for vendor in load_vendors(GeneratorPaths())]
@@ -185,3 +186,55 @@ def errors_of(sandbox: Sandbox) -> Any:
 def id_of(sandbox: Sandbox) -> Any:
     """`id_of(slug, body)`: the campaign id in a success body."""
     return lambda slug, body: campaign_id(sandbox, slug, body)
+
+
+class FakeClock:
+    """A clock that moves only when told: `clock.advance(seconds)`."""
+
+    def __init__(self, now: float = 1_900_000_000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+STEP_S = 2.0
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def pacing(clock: FakeClock) -> Pacing:
+    """Steps of `STEP_S` seconds of the fake `clock`."""
+    return Pacing(STEP_S, clock)
+
+
+@pytest.fixture
+def steps(clock: FakeClock) -> Any:
+    """`steps(n)`: move the fake clock on by n steps (fractions allowed)."""
+    return lambda count: clock.advance(count * STEP_S)
+
+
+@pytest.fixture(scope="session")
+def paced_clock() -> FakeClock:
+    """The fake clock of `paced_sandbox`; it only moves forward, so campaigns of earlier tests age."""
+    return FakeClock()
+
+
+@pytest.fixture(scope="session")
+def paced_sandbox(paced_clock: FakeClock) -> Iterator[Sandbox]:
+    """A sandbox whose campaigns live by `paced_clock`, in steps of `STEP_S` seconds."""
+    with start_sandbox(step_s=STEP_S, clock=paced_clock) as running:
+        yield running
+
+
+@pytest.fixture
+def paced_steps(paced_clock: FakeClock) -> Any:
+    """`paced_steps(n)`: move `paced_sandbox`'s clock on by n steps."""
+    return lambda count: paced_clock.advance(count * STEP_S)
