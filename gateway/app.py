@@ -29,7 +29,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway import collector
-from gateway.api import campaigns, native
+from gateway.api import campaigns, native, native_lifecycle
 from gateway.api.context import SCOPE_KEY
 from gateway.api.fast_lane import FastLane, LaneHandler
 from gateway.api.problems import (
@@ -68,8 +68,9 @@ CREATE_CAMPAIGN = f"{campaigns.__name__}.create"  # the vendor-neutral POST /v1/
 class _NativeResolver(Resolver):  # type: ignore[misc]
     """Every `native.<slug>.<operationId>` is served by a forwarding handler.
 
-    Operations taking JSON only get the handler that reads the validated JSON body; any other
-    (forms, file uploads) the one that takes what Connexion parsed.
+    A vendor's create: operations taking JSON only get the handler that reads the validated
+    JSON body; any other (forms, file uploads) the one that takes what Connexion parsed. Every
+    other operation (reads and actions after the launch): api/native_lifecycle.py.
     """
 
     def __init__(self, json_only: set[str]) -> None:
@@ -78,6 +79,8 @@ class _NativeResolver(Resolver):  # type: ignore[misc]
 
     def resolve_function_from_operation_id(self, operation_id: str) -> Any:
         if operation_id.startswith(NATIVE_OPERATION_PREFIX):
+            if native_lifecycle.role_of(operation_id)[1] != "create":
+                return native_lifecycle.handle
             return native.forward_json if operation_id in self._json_only else native.forward
         return super().resolve_function_from_operation_id(operation_id)
 
@@ -405,7 +408,12 @@ def create_app(settings: Settings, spec_path: Path = SERVED_SPEC, *, fast_lane: 
                 slug = operation["x-gateway-vendor"]
                 native_routes.setdefault(slug, []).append(f"{method.upper()} /v1{path}")
                 body_types = operation.get("requestBody", {}).get("content", {})
-                if body_types and all(_BODY_VALIDATORS.get(t) is GatewayJSONBodyValidator for t in body_types):
+                creates = native_lifecycle.role_of(operation["operationId"])[1] == "create"
+                if (
+                    creates
+                    and body_types
+                    and all(_BODY_VALIDATORS.get(t) is GatewayJSONBodyValidator for t in body_types)
+                ):
                     json_only[operation["operationId"]] = slug
     gateway = Gateway.open(settings, native_routes)
     configure_logging(gateway.secrets)

@@ -15,13 +15,14 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
 
 from gateway.errors import FieldError, Unprocessable
 from gateway.instants import looks_like_date_time, parse_instant
+from gateway.lifecycle import CampaignStatus
 from generated.models.gateway import CampaignRequest, Recipient, Retry, Schedule, Window
 
 __all__ = [
@@ -40,8 +41,6 @@ __all__ = [
 # A start up to this far in the past is taken as "now" (clocks differ, requests take time).
 # Further back, a vendor would send at once or never: the client's mistake, at every vendor.
 START_SLACK = timedelta(minutes=1)
-
-CampaignStatus = Literal["draft", "scheduled", "running", "paused", "completed", "cancelled", "failed", "unmapped"]
 
 
 @dataclass(frozen=True)

@@ -141,11 +141,12 @@ def sandbox(port: int, step_s: float | None) -> None:
 
 
 @main.command()
-def vendors() -> None:
-    """Print the capability table (the README's vendor table is this output)."""
-    from gateway.api.vendors import capability_table
+@click.option("--lifecycle", is_flag=True, help="What each vendor can do after the launch, instead.")
+def vendors(lifecycle: bool) -> None:
+    """Print the capability table (the README's vendor tables are this output)."""
+    from gateway.api.vendors import capability_table, lifecycle_table
 
-    click.echo(capability_table())
+    click.echo(lifecycle_table() if lifecycle else capability_table())
 
 
 def _or_exit(action: Callable[[], T]) -> T:

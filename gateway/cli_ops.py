@@ -136,13 +136,16 @@ def campaigns_list(tenant: str, dispatch: str | None, vendor: str | None, limit:
 def campaigns_show(tenant: str, campaign_id: str) -> None:
     """One campaign as JSON."""
     from gateway.api.campaigns import campaign_view
+    from gateway.store.actions import ActionLedger
     from gateway.store.registry import Registry
 
     engine, _ = _engine()
-    row = Registry(engine).get(tenant, campaign_id)
+    registry = Registry(engine)
+    row = registry.get(tenant, campaign_id)
     if row is None:
         raise click.ClickException(f"no campaign {campaign_id} for tenant {tenant}")
-    click.echo(json.dumps(campaign_view(row), indent=2))
+    actions = ActionLedger(registry).of([campaign_id])[campaign_id]
+    click.echo(json.dumps(campaign_view(row, actions), indent=2))
 
 
 @click.command()

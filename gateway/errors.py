@@ -10,10 +10,12 @@
     ├── PayloadTooLarge (413)
     ├── Conflict (409)                  the same Idempotency-Key is still in flight, or a keyless
     │                                   repeat of a campaign the vendor may have acted on
+    │   └── InvalidTransition (409)     the campaign's status does not allow the action
     ├── UnsupportedMediaType (415)
     ├── Unprocessable (422)             the chosen vendor cannot take this campaign
     │   └── IdempotencyKeyReused (422)  the same Idempotency-Key with another payload
     ├── RateLimited (429)               this tenant (or address) is over its rate limit
+    ├── ActionUnsupported (501)         the vendor cannot do this action at all (the reason said)
     ├── VendorNotConfigured (503)       no base URL for this vendor on this gateway
     ├── DatabaseUnavailable (503)       the registry cannot record the campaign: nothing is sent
     └── VendorError (502)               a vendor call failed: every way it can, and only those
@@ -48,11 +50,13 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 __all__ = [
+    "ActionUnsupported",
     "Conflict",
     "DatabaseUnavailable",
     "FieldError",
     "GatewayError",
     "IdempotencyKeyReused",
+    "InvalidTransition",
     "MethodNotAllowed",
     "NotFound",
     "PayloadTooLarge",
@@ -196,6 +200,36 @@ class Conflict(GatewayError):
     def extra(self) -> dict[str, Any]:
         """Adds the earlier campaign's id, when there is one."""
         return {"campaign_id": self.campaign_id} if self.campaign_id else {}
+
+
+class InvalidTransition(Conflict):
+    """The campaign's status does not allow the action (or the vendor never accepted the campaign)."""
+
+    title, slug = "Invalid transition", "invalid-transition"
+
+    def __init__(self, detail: str, *, campaign_id: str, current: str | None, allowed: Iterable[str]) -> None:
+        super().__init__(detail, campaign_id=campaign_id)
+        self.current = current
+        self.allowed = list(allowed)
+
+    def extra(self) -> dict[str, Any]:
+        """Adds the current status and the statuses the action needs."""
+        return {**super().extra(), "current_status": self.current, "allowed_statuses": self.allowed}
+
+
+class ActionUnsupported(GatewayError):
+    """The vendor documents no way to do this action: static, whatever the campaign's state."""
+
+    status, title, slug = 501, "Action not supported by the vendor", "action-unsupported"
+
+    def __init__(self, detail: str, *, vendor: str, action: str, reason: str) -> None:
+        super().__init__(detail, vendor=vendor)
+        self.action = action
+        self.reason = reason
+
+    def extra(self) -> dict[str, Any]:
+        """Adds the action and why the vendor cannot do it."""
+        return {"action": self.action, "reason": self.reason}
 
 
 class UnsupportedMediaType(GatewayError):

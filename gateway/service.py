@@ -16,9 +16,11 @@ from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.errors import VendorNotConfigured
 from gateway.ratelimit import RateLimiter, parse_rate
 from gateway.settings import Settings
+from gateway.store.actions import ActionLedger
 from gateway.store.engine import make_engine
 from gateway.store.migrate import migrate
 from gateway.store.registry import Registry
+from gateway.store.sync import SyncQueue
 from gateway.store.tenants import ApiKeys, SealedCredential, TenantCredential, VendorCredentials
 from gateway.vendors import ADAPTERS, Adapter
 
@@ -49,6 +51,8 @@ class Gateway:
     enabled: dict[str, bool] = field(init=False)
     vendor_names: dict[str, str] = field(init=False)
     registry: Registry = field(init=False)
+    actions: ActionLedger = field(init=False)
+    sync_queue: SyncQueue = field(init=False)
     api_keys: ApiKeys = field(init=False)
     credentials: VendorCredentials = field(init=False)
     breakers: dict[str, Breaker] = field(init=False)
@@ -84,6 +88,8 @@ class Gateway:
             idempotency_ttl=timedelta(seconds=self.settings.idempotency_ttl_s),
             retry_guard=timedelta(seconds=self.settings.retry_guard_s),
         )
+        self.actions = ActionLedger(self.registry, idempotency_ttl=timedelta(seconds=self.settings.idempotency_ttl_s))
+        self.sync_queue = SyncQueue(self.registry)
         self.api_keys = ApiKeys(engine)
         secret = self.settings.secret_key.get_secret_value() if self.settings.secret_key else None
         self.credentials = VendorCredentials(engine, secret)
@@ -100,7 +106,9 @@ class Gateway:
         """A gateway whose registry is migrated, and whose abandoned calls are settled `unknown`."""
         gateway = cls(settings, native_routes=native_routes or {})
         migrate(gateway.registry.engine)
-        gateway.registry.settle_abandoned(timedelta(seconds=settings.vendor_timeout_s + ABANDONED_AFTER_S))
+        abandoned = timedelta(seconds=settings.vendor_timeout_s + ABANDONED_AFTER_S)
+        gateway.registry.settle_abandoned(abandoned)
+        gateway.actions.settle_abandoned(abandoned)
         return gateway
 
     async def tenant_for(self, key: str | None) -> str | None:

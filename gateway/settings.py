@@ -33,6 +33,10 @@ _SCALARS = {
     "header_timeout_s": "GATEWAY_HEADER_TIMEOUT_S",
     "body_timeout_s": "GATEWAY_BODY_TIMEOUT_S",
     "max_connections": "GATEWAY_MAX_CONNECTIONS",
+    "sync_interval_s": "GATEWAY_SYNC_INTERVAL_S",
+    "sync_max_interval_s": "GATEWAY_SYNC_MAX_INTERVAL_S",
+    "sync_soon_s": "GATEWAY_SYNC_SOON_S",
+    "sync_in_serve": "GATEWAY_SYNC_IN_SERVE",
 }
 _RATE = r"\s*\d+\s*/\s*(second|minute|hour)\s*"
 
@@ -83,6 +87,13 @@ class Settings(BaseModel):
     header_timeout_s: float = Field(10.0, gt=0, le=3600)
     body_timeout_s: float = Field(60.0, gt=0, le=3600)
     max_connections: int = Field(1000, ge=1)  # per worker process
+    # Status sync (gateway/sync.py): the first interval after a campaign's launch, doubling (with
+    # jitter) while nothing changes up to the maximum; after an action, a refresh this soon.
+    sync_interval_s: float = Field(30.0, gt=0, le=86400)
+    sync_max_interval_s: float = Field(900.0, gt=0, le=86400)
+    sync_soon_s: float = Field(3.0, ge=0, le=3600)
+    # Whether `serve` workers run the sync (off when `campaign-gateway sync` runs it alone).
+    sync_in_serve: bool = True
 
     @property
     def address_rate_limit(self) -> str | None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any, TypeVar
 
+from anyio import to_thread
 from connexion import request as current_http_request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
@@ -19,12 +21,14 @@ from gateway.campaign import CampaignRequest, check_campaign
 from gateway.errors import FieldError as ProblemField
 from gateway.errors import NotFound, RequestInvalid, Unprocessable
 from gateway.instants import parse_instant
+from gateway.lifecycle import Progress
 from gateway.service import Gateway
 from gateway.store.outcome import fit_outcome, raw_answer
-from gateway.store.registry import Begun, Finish
+from gateway.store.registry import Begun, Finish, fingerprint
+from gateway.sync import first_sync, refresh_now
 from generated.models.gateway import DryRun, FieldError, VendorRequest
 
-__all__ = ["campaign_view", "create", "create_campaign", "list_campaigns", "show"]
+__all__ = ["action_view", "campaign_view", "create", "create_campaign", "list_campaigns", "show"]
 
 ROUTE = "campaigns"
 ON_LOOP_RECIPIENTS = 100
@@ -69,22 +73,26 @@ async def create_campaign(
                 recipients_count=receipt.recipients_count,
                 scheduled_at=scheduled_at,
                 vendor_response=raw_answer(reply.status, reply.content, reply.content_type),
+                sync_due_at=first_sync(gateway, adapter, receipt.status),
             )
         )
         view = _view(begun.campaign_id, request.vendor, ROUTE, request.name, begun.created_at, outcome)
         body = jsoncodec.dumps(view)
         return Answer(201, body, "application/json", replace(outcome, response_body=body))
 
-    return await dispatch(
-        gateway.registry,
-        gateway.breakers[request.vendor],
+    begin = partial(
+        gateway.registry.begin_async,
         tenant=tenant,
         vendor=request.vendor,
         route=ROUTE,
         name=request.name,
         request=campaign,
+        request_fingerprint=fingerprint(ROUTE, request.vendor, campaign),
         idempotency_key=idempotency_key,
-        send=send,
+    )
+    registry = gateway.registry
+    return await dispatch(
+        registry, gateway.breakers[request.vendor], tenant=tenant, vendor=request.vendor, begin=begin, send=send
     )
 
 
@@ -112,12 +120,16 @@ def _checked(campaign: dict[str, Any]) -> CampaignRequest:
     return request
 
 
-def show(campaign_id: str) -> Response:
-    """One campaign of the caller's tenant; another tenant's id is 404, never 403."""
-    row = current().registry.get(current_tenant(), campaign_id)
+async def show(campaign_id: str, refresh: bool = False) -> Response:
+    """One campaign of the caller's tenant (another tenant's id is 404, never 403), fresh if asked."""
+    gateway, tenant = current(), current_tenant()
+    row = await to_thread.run_sync(gateway.registry.get, tenant, campaign_id)
     if row is None:
         raise NotFound(f"No campaign {campaign_id}.")
-    return json_response(campaign_view(row))
+    if refresh and await refresh_now(gateway, row):
+        row = await to_thread.run_sync(gateway.registry.get, tenant, campaign_id) or row
+    actions = await to_thread.run_sync(gateway.actions.of, [campaign_id])
+    return json_response(campaign_view(row, actions[campaign_id]))
 
 
 def list_campaigns(limit: int = 20, cursor: str | None = None, **filters: Any) -> Response:
@@ -132,12 +144,16 @@ def list_campaigns(limit: int = 20, cursor: str | None = None, **filters: Any) -
                 errors.append(ProblemField(bound, str(exc)))
     if errors:
         raise RequestInvalid("The listing's filters are not valid.", errors=errors)
-    rows, next_cursor = current().registry.page(current_tenant(), filters=filters, limit=limit, cursor=cursor)
-    return json_response({"campaigns": [campaign_view(row) for row in rows], "next_cursor": next_cursor})
+    gateway = current()
+    rows, next_cursor = gateway.registry.page(current_tenant(), filters=filters, limit=limit, cursor=cursor)
+    actions = gateway.actions.of(row["id"] for row in rows)
+    return json_response(
+        {"campaigns": [campaign_view(row, actions[row["id"]]) for row in rows], "next_cursor": next_cursor}
+    )
 
 
-def campaign_view(row: dict[str, Any]) -> dict[str, Any]:
-    """The API's representation of a registry row."""
+def campaign_view(row: Mapping[str, Any], actions: list[dict[str, Any]]) -> dict[str, Any]:
+    """The API's representation of a registry row and its actions."""
     outcome = Finish(
         dispatch=row["dispatch"],
         response_status=0,
@@ -148,8 +164,25 @@ def campaign_view(row: dict[str, Any]) -> dict[str, Any]:
         vendor_campaign_id=row["vendor_campaign_id"],
         recipients_count=row["recipients_count"],
         scheduled_at=row["scheduled_at"],
+        progress=row.get("progress"),
     )
-    return _view(row["id"], row["vendor"], row["route"], row["name"], row["created_at"], outcome)
+    view = _view(row["id"], row["vendor"], row["route"], row["name"], row["created_at"], outcome)
+    synced_at: datetime | None = row.get("synced_at")
+    view["synced_at"] = synced_at.isoformat() if synced_at else None
+    view["actions"] = [action_view(action) for action in actions]
+    return view
+
+
+def action_view(action: Mapping[str, Any]) -> dict[str, Any]:
+    """One entry of a campaign's `actions`."""
+    completed_at: datetime | None = action["completed_at"]
+    return {
+        "action": action["action"],
+        "route": action["route"],
+        "dispatch": action["dispatch"],
+        "requested_at": action["requested_at"].isoformat(),
+        "completed_at": completed_at.isoformat() if completed_at else None,
+    }
 
 
 def _view(
@@ -168,6 +201,9 @@ def _view(
         "scheduled_at": outcome.scheduled_at.astimezone(UTC).isoformat() if outcome.scheduled_at else None,
         "created_at": created_at.isoformat(),
         "dispatch": outcome.dispatch,
+        "progress": Progress.from_dict(outcome.progress).as_dict(),
+        "synced_at": None,
+        "actions": [],
     }
 
 

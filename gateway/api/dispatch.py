@@ -1,7 +1,9 @@
 """One vendor call under the registry: record first, send once, settle the outcome in one place.
 
-Both POST routes run through `dispatch()`. The campaign is committed `in_flight` before the
-vendor is called (a request that cannot be recorded is never sent); the answer the client gets
+Every vendor call that may change something runs through `dispatch()`: a create (vendor-neutral
+or native) and each action on a campaign (start, pause, resume, cancel, a native delete). The
+call is committed `in_flight` before the vendor is called (a request that cannot be recorded is
+never sent), in the ledger its `begin` writes to: the campaigns, or the campaign's actions; the answer the client gets
 is stored with the outcome, so an Idempotency-Key replays it byte for byte: this is the HTTP
 edge, where a vendor error becomes its problem+json. The vendor call runs on the event loop,
 and the registry's writes off it (they block).
@@ -30,7 +32,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Protocol
 
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from starlette.responses import Response
@@ -39,9 +41,9 @@ from gateway.api.problems import PROBLEM_JSON, problem_response
 from gateway.breaker import Breaker
 from gateway.errors import GatewayError
 from gateway.observe import DISPATCH, REPLAYS, current_request
-from gateway.store.registry import Begun, Finish, Registry, Replay, fingerprint
+from gateway.store.registry import Begun, Finish, Replay
 
-__all__ = ["Answer", "dispatch", "settle_error", "settle_relayed"]
+__all__ = ["Answer", "Ledger", "dispatch", "settle_error", "settle_relayed"]
 
 _log = logging.getLogger(__name__)
 # Pauses before the outcome's write is tried again while the database cannot be reached: the
@@ -61,6 +63,13 @@ class Answer:
     release_key: bool = False
 
 
+class Ledger(Protocol):
+    """Where a call's outcome is recorded: the registry (a create) or the actions' ledger."""
+
+    async def settle_async(self, begun: Begun, outcome: Finish, *, release: bool) -> None:
+        """Record `outcome` for what `begun` recorded in flight; free its key if `release`."""
+
+
 def settle_error(error: GatewayError) -> tuple[str, bool]:
     """The dispatch for a failed call, and whether its Idempotency-Key is released."""
     if error.may_exist:
@@ -76,15 +85,12 @@ def settle_relayed(status: int) -> tuple[str, bool]:
 
 
 async def dispatch(
-    registry: Registry,
+    ledger: Ledger,
     breaker: Breaker,
     *,
     tenant: str,
     vendor: str,
-    route: str,
-    name: str | None,
-    request: Any,
-    idempotency_key: str | None,
+    begin: Callable[[], Awaitable[Begun | Replay]],
     send: Callable[[Begun], Awaitable[Answer]],
 ) -> Response:
     """Record, send at most once, record the outcome, answer (or replay an earlier answer)."""
@@ -92,15 +98,7 @@ async def dispatch(
     if context is not None:
         context.tenant, context.vendor = tenant, vendor
     breaker.check()  # an open circuit answers 503 before anything is recorded
-    begun = await registry.begin_async(
-        tenant=tenant,
-        vendor=vendor,
-        route=route,
-        name=name,
-        request=request,
-        request_fingerprint=fingerprint(route, vendor, request),
-        idempotency_key=idempotency_key,
-    )
+    begun = await begin()
     if isinstance(begun, Replay):
         REPLAYS.inc()
         return Response(
@@ -113,17 +111,17 @@ async def dispatch(
         status, body, _headers = problem_response(error, context.path if context is not None else None)
         settled, release = settle_error(error)
         failed = Finish(settled, status, body, PROBLEM_JSON, problem=error.to_problem())
-        await _record(registry, begun, failed, vendor, release=release)
+        await _record(ledger, begun, failed, vendor, release=release)
         raise
     except BaseException:
         # A bug after the write-ahead (or a cancelled request): whether the vendor acted is not known.
-        await _record(registry, begun, Finish("unknown", 500, b"", PROBLEM_JSON), vendor, release=False)
+        await _record(ledger, begun, Finish("unknown", 500, b"", PROBLEM_JSON), vendor, release=False)
         raise
-    await _record(registry, begun, answer.outcome, vendor, release=answer.release_key)
+    await _record(ledger, begun, answer.outcome, vendor, release=answer.release_key)
     return Response(answer.body, status_code=answer.status, media_type=answer.content_type, headers=answer.headers)
 
 
-async def _record(registry: Registry, begun: Begun, outcome: Finish, vendor: str, *, release: bool) -> None:
+async def _record(ledger: Ledger, begun: Begun, outcome: Finish, vendor: str, *, release: bool) -> None:
     """Write the outcome; nothing stays `in_flight` once the vendor has answered, if it can be helped.
 
     A write the database refuses for its values is written again without them (the dispatch and
@@ -135,7 +133,7 @@ async def _record(registry: Registry, begun: Begun, outcome: Finish, vendor: str
     attempt, pauses = outcome, iter(_RECORD_PAUSES)
     while True:
         try:
-            await registry.finish_async(begun.campaign_id, attempt, release=begun if release else None)
+            await ledger.settle_async(begun, attempt, release=release)
             return
         except (OperationalError, InterfaceError) as exc:
             pause = next(pauses, None)
@@ -166,5 +164,6 @@ def _bare(outcome: Finish) -> Finish:
         recipients_count=None,
         scheduled_at=None,
         problem=None,
+        progress=None,
         vendor_response={"unstorable": True},
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import partial
 from typing import Any
 
 from connexion import context
@@ -15,7 +16,7 @@ from gateway.api.dispatch import Answer, dispatch, settle_relayed
 from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
 from gateway.service import Gateway
 from gateway.store.outcome import fit_content_type, raw_answer
-from gateway.store.registry import Begun, Finish
+from gateway.store.registry import Begun, Finish, fingerprint
 from gateway.vendors import raise_for_reply
 
 __all__ = ["forward", "forward_json", "forward_payload"]
@@ -70,17 +71,18 @@ async def forward_payload(
         )
         return Answer(reply.status, reply.content, content_type, outcome, headers, release_key=release)
 
-    return await dispatch(
-        gateway.registry,
-        gateway.breakers[slug],
+    recordable = _recordable(payload)
+    begin = partial(
+        gateway.registry.begin_async,
         tenant=tenant,
         vendor=slug,
         route=path,
         name=_name(payload),
-        request=_recordable(payload),
+        request=recordable,
+        request_fingerprint=fingerprint(path, slug, recordable),
         idempotency_key=idempotency_key,
-        send=send,
     )
+    return await dispatch(gateway.registry, gateway.breakers[slug], tenant=tenant, vendor=slug, begin=begin, send=send)
 
 
 async def _payload(body: Any, parameters: dict[str, Any]) -> Any:

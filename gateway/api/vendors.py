@@ -12,7 +12,10 @@ from gateway.api.responses import json_response
 from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.vendors import ADAPTERS
 
-__all__ = ["capability_rows", "capability_table", "list_vendors"]
+__all__ = ["AFTER_CREATE", "capability_rows", "capability_table", "lifecycle_table", "list_vendors"]
+
+# The capability matrix's columns for the life after the launch (LIFECYCLE.md).
+AFTER_CREATE = ("get", "start", "pause", "resume", "cancel", "progress")
 
 
 def capability_rows(names: dict[str, str], native_routes: dict[str, list[str]]) -> list[dict[str, Any]]:
@@ -26,6 +29,12 @@ def capability_rows(names: dict[str, str], native_routes: dict[str, list[str]]) 
                 "name": names.get(slug, slug),
                 **{key: list(value) if isinstance(value, tuple) else value for key, value in capabilities.items()},
                 "native_routes": native_routes.get(slug, []),
+                **{column: column not in adapter.cannot for column in AFTER_CREATE},
+                "lifecycle_notes": {
+                    column: adapter.cannot.get(column) or adapter.lifecycle_notes.get(column, "")
+                    for column in AFTER_CREATE
+                    if column in adapter.cannot or column in adapter.lifecycle_notes
+                },
             }
         )
     return rows
@@ -53,4 +62,18 @@ def capability_table() -> str:
             f"| {row['name']} (`{row['vendor']}`) | {', '.join(row['channels'])} | {' | '.join(flags)} | "
             f"{'; '.join(row['notes'])} |"
         )
+    return "\n".join(lines)
+
+
+def lifecycle_table() -> str:
+    """What each vendor can do after the launch, as a Markdown table: every "no" says why."""
+    names = {v.slug: v.name for v in load_vendors(GeneratorPaths())}
+    lines = ["| vendor | " + " | ".join(AFTER_CREATE) + " |", "|" + "---|" * (len(AFTER_CREATE) + 1)]
+    for row in capability_rows(names, {}):
+        cells = []
+        for column in AFTER_CREATE:
+            note = row["lifecycle_notes"].get(column, "")
+            answer = "yes" if row[column] else "no"
+            cells.append(f"{answer}: {note}" if note else answer)
+        lines.append(f"| {row['name']} (`{row['vendor']}`) | " + " | ".join(cells) + " |")
     return "\n".join(lines)

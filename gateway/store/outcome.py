@@ -59,6 +59,8 @@ class Finish:
     scheduled_at: datetime | None = None
     problem: dict[str, Any] | None = None
     vendor_response: dict[str, Any] | None = None
+    progress: dict[str, int | None] | None = None
+    sync_due_at: datetime | None = None  # when the status sync should first read the vendor
 
 
 def fit_outcome(outcome: Finish) -> Finish:

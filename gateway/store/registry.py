@@ -47,7 +47,7 @@ from gateway.store.driver import DriverStatement, DriverTransaction, driver_tran
 from gateway.store.engine import SQLiteWriteLock, write_lock
 from gateway.store.group_commit import GroupCommit
 from gateway.store.outcome import Finish, fit_outcome
-from gateway.store.schema import campaign_requests, campaigns, idempotency_keys
+from gateway.store.schema import campaign_actions, campaign_requests, campaigns, idempotency_keys
 
 __all__ = ["Begun", "Finish", "Registry", "Replay", "database_errors", "fingerprint", "new_campaign_id"]
 
@@ -75,12 +75,13 @@ def new_campaign_id() -> str:
 
 @dataclass(frozen=True)
 class Begun:
-    """A new campaign recorded in flight: go ahead and call the vendor."""
+    """A vendor call recorded in flight (a new campaign, or an action on one): go ahead and call."""
 
     campaign_id: str
     created_at: datetime
     tenant: str
     idempotency_key: str | None = None
+    action_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,24 @@ class Registry:
         if self._group_commit is not None:
             self._group_commit.close()
         self.engine.dispose()
+
+    def write(self, work: Callable[[DriverTransaction], T]) -> T:
+        """Run `work` in a write transaction (SQLite: group-committed with what queues)."""
+        result: T = self._write(work)
+        return result
+
+    @property
+    def clock(self) -> Callable[[], datetime]:
+        """The registry's clock (tests give a fake one)."""
+        return self._clock
+
+    def earlier(self, tenant: str, key: str, request_fingerprint: str) -> Replay | None:
+        """The stored answer for an Idempotency-Key already claimed (409 while in flight, 422 if reused)."""
+        return self._earlier(tenant, key, request_fingerprint)
+
+    async def settle_async(self, begun: Begun, outcome: Finish, *, release: bool) -> None:
+        """Record a new campaign's outcome (`finish_async`), releasing its key if `release`."""
+        await self.finish_async(begun.campaign_id, outcome, release=begun if release else None)
 
     def _write_alone(self, work: Callable[[DriverTransaction], T]) -> T:
         with driver_transaction(self.engine, self._write_lock) as transaction:
@@ -309,6 +328,12 @@ class Registry:
         return refusals
 
     @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """A write transaction through SQLAlchemy Core (the writes off the hot path)."""
+        with self._transaction() as connection:
+            yield connection
+
+    @contextmanager
     def _transaction(self) -> Iterator[Connection]:
         with self._write_lock, self.engine.begin() as connection:
             yield connection
@@ -354,6 +379,34 @@ class Registry:
                 .first()
             )
         return dict(found) if found else None
+
+    def by_vendor_id(self, tenant: str, vendor: str, vendor_campaign_id: str) -> dict[str, Any] | None:
+        """The tenant's campaign that the vendor knows as `vendor_campaign_id` (the latest, if twice)."""
+        query = (
+            select(campaigns)
+            .where(
+                campaigns.c.vendor == vendor,
+                campaigns.c.vendor_campaign_id == vendor_campaign_id,
+                campaigns.c.tenant == tenant,
+            )
+            .order_by(campaigns.c.created_at.desc())
+            .limit(1)
+        )
+        with self.engine.connect() as connection:
+            found = connection.execute(query).mappings().first()
+        return dict(found) if found else None
+
+    def owned_vendor_ids(self, tenant: str, vendor: str, vendor_campaign_ids: list[str]) -> set[str]:
+        """Which of these vendor ids name campaigns the tenant created through the gateway."""
+        if not vendor_campaign_ids:
+            return set()
+        query = select(campaigns.c.vendor_campaign_id).where(
+            campaigns.c.vendor == vendor,
+            campaigns.c.vendor_campaign_id.in_(vendor_campaign_ids),
+            campaigns.c.tenant == tenant,
+        )
+        with self.engine.connect() as connection:
+            return {row[0] for row in connection.execute(query)}
 
     def page(
         self,
@@ -447,13 +500,11 @@ class Registry:
                 return None
             if claimed.fingerprint != request_fingerprint:
                 raise IdempotencyKeyReused("This Idempotency-Key was used with a different request.", errors=[])
+            table = campaigns if claimed.action_id is None else campaign_actions
             earlier = connection.execute(
-                select(
-                    campaigns.c.dispatch,
-                    campaigns.c.response_status,
-                    campaigns.c.response_body,
-                    campaigns.c.response_type,
-                ).where(campaigns.c.id == claimed.campaign_id)
+                select(table.c.dispatch, table.c.response_status, table.c.response_body, table.c.response_type).where(
+                    table.c.id == (claimed.action_id or claimed.campaign_id)
+                )
             ).first()
         if earlier is not None and earlier.dispatch == "unknown" and earlier.response_status is None:
             raise Conflict(

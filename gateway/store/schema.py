@@ -25,6 +25,7 @@ from sqlalchemy import (
 __all__ = [
     "Moment",
     "api_keys",
+    "campaign_actions",
     "campaign_requests",
     "campaigns",
     "idempotency_keys",
@@ -86,6 +87,15 @@ campaigns = Table(
     Column("vendor_response", JSON),  # the vendor's status and body (credentials redacted)
     Column("created_at", Moment(), nullable=False),
     Column("updated_at", Moment(), nullable=False),
+    # The life after the launch (gateway/lifecycle.py, gateway/sync.py).
+    Column("progress", JSON),  # {total, attempted, succeeded, failed, pending}, where reported
+    Column("synced_at", Moment()),  # when the vendor's own state was last read
+    Column("status_changed_at", Moment()),
+    # When the status sync should next read the vendor (null: never, a terminal campaign or a
+    # vendor without a get). A refresher claims a campaign by moving it forward by its lease, so
+    # a crash mid-refresh only delays the next one.
+    Column("sync_due_at", Moment()),
+    Column("sync_streak", Integer),  # refreshes in a row that found nothing new: the interval grows
     Index("ix_campaigns_listing", "tenant", "created_at", "id"),
     # Partial: each holds only the few rows its query looks for, so a request's two writes (a
     # row in flight, then settled) touch one small index instead of two over the whole table.
@@ -94,6 +104,32 @@ campaigns = Table(
     # the few rows it finds.
     Index("ix_campaigns_guard", "tenant", "fingerprint", "created_at"),
     Index("ix_campaigns_in_flight", "updated_at", **_only_where("dispatch = 'in_flight'")),
+    Index("ix_campaigns_sync_due", "sync_due_at", **_only_where("sync_due_at IS NOT NULL")),
+    # Native routes name a campaign by the vendor's id (tenancy is checked before the vendor is called).
+    Index("ix_campaigns_vendor_id", "vendor", "vendor_campaign_id"),
+)
+
+# Every vendor call after the launch (start, pause, resume, cancel, and the native actions), in
+# the same ledger as a create: recorded `in_flight` before the call, settled after it.
+campaign_actions = Table(
+    "campaign_actions",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("campaign_id", String(36), ForeignKey("campaigns.id", ondelete="CASCADE"), nullable=False),
+    Column("tenant", String(200), nullable=False),
+    Column("action", String(32), nullable=False),  # start, pause, resume, cancel, delete
+    Column("route", String(300), nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("dispatch", String(16), nullable=False),
+    Column("problem", JSON),
+    Column("response_status", Integer),
+    Column("response_body", LargeBinary),
+    Column("response_type", String(200)),
+    Column("vendor_response", JSON),
+    Column("requested_at", Moment(), nullable=False),
+    Column("completed_at", Moment()),
+    Index("ix_campaign_actions_campaign", "campaign_id", "requested_at"),
+    Index("ix_campaign_actions_in_flight", "requested_at", **_only_where("dispatch = 'in_flight'")),
 )
 
 # The normalised request (multipart files as digests), written once: kept out of the campaign
@@ -112,6 +148,7 @@ idempotency_keys = Table(
     Column("key", String(255), primary_key=True),
     Column("fingerprint", String(64), nullable=False),
     Column("campaign_id", String(36), nullable=False),
+    Column("action_id", String(36)),  # set when the key was given to an action on the campaign
     Column("created_at", Moment(), nullable=False),
     Column("expires_at", Moment(), nullable=False),
 )

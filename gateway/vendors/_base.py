@@ -1,10 +1,13 @@
 """What every adapter shares: capabilities, the send path, and vendor error mapping.
 
-An adapter is a pure translation (`to_vendor`, `from_vendor`) around one I/O call made
-through the vendor's generated client. Both routes end in `Adapter.send_payload`: the
-vendor-neutral route with the adapter's translation, the native route with the client's own
-body. `vendor_errors` is the one place where httpx and generated-client failures become
-gateway errors.
+An adapter is a pure translation around calls made through the vendor's generated client:
+`to_vendor` and `from_vendor` for the launch, `lifecycle_call` and `read_state` for what
+follows it (get, start, pause, resume, cancel). Every vendor call, whatever the route, ends in
+`Adapter.call`; `vendor_errors` is the one place where httpx and generated-client failures
+become gateway errors, and `raise_for_reply` the one place where a vendor's answer does.
+
+Adding an action to an adapter is: the operation in the vendor's spec, a line in its
+`lifecycle_call`, and its words in the adapter's status table.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import json
 import time
 import weakref
 from abc import ABC, abstractmethod
-from collections.abc import Awaitable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, Protocol, TypeVar
@@ -24,7 +27,7 @@ import httpx
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
-from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
+from gateway.campaign import CampaignRequest, Receipt
 from gateway.errors import (
     FieldError,
     GatewayError,
@@ -39,6 +42,7 @@ from gateway.errors import (
     VendorUnreachable,
     field_path,
 )
+from gateway.lifecycle import CampaignStatus, Progress
 from gateway.observe import REDACTED, VENDOR_CALLS, current_request
 from gateway.redaction import SecretIndex, hide_in_bytes
 from gateway.vendors._http import (
@@ -55,12 +59,18 @@ __all__ = [
     "AuthStyle",
     "Capabilities",
     "PreparedRequest",
+    "VendorCall",
     "VendorReply",
+    "VendorState",
+    "count",
+    "dig",
     "parsed_as",
     "raise_for_reply",
     "refuse_fields",
+    "relay_call",
     "require_fields",
     "vendor_errors",
+    "word",
 ]
 
 _Model = TypeVar("_Model")
@@ -101,6 +111,51 @@ class VendorReply:
     content_type: str
     retry_after: str | None
     parsed: Any = None
+
+
+@dataclass(frozen=True)
+class VendorCall:
+    """One operation of the vendor's generated client and its arguments (path, query, body)."""
+
+    operation: Callable[..., Awaitable[Any]]
+    arguments: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class VendorState:
+    """A campaign's state as a vendor's answer tells it (a get, or an action that confirms)."""
+
+    vendor_status: str | None
+    status: CampaignStatus
+    progress: Progress | None = None
+
+
+@dataclass(frozen=True)
+class _Relayed:
+    """A relayed answer in the shape of a generated client's Response (nothing parsed)."""
+
+    status_code: int
+    headers: httpx.Headers
+    content: bytes
+    parsed: Any = None
+
+
+async def _relay(*, client: Any, method: str, url: str, params: str, body: Any) -> _Relayed:
+    """Send a request as the client wrote it, on the generated client's own connection."""
+    options: dict[str, Any] = {"params": params or None}
+    if body is not None:
+        options["json"] = body
+    response = await client.get_async_httpx_client().request(method, url, **options)
+    return _Relayed(response.status_code, response.headers, response.content)
+
+
+def relay_call(method: str, path: str, query: str, body: Any) -> VendorCall:
+    """A native request (already validated against the vendor's spec) as one vendor call.
+
+    Relayed as written, through the generated client's connection, credential, deadline,
+    size cap and error mapping; its answer is the vendor's, parsed by nobody.
+    """
+    return VendorCall(_relay, {"method": method, "url": path, "params": query, "body": body})
 
 
 @dataclass
@@ -147,6 +202,17 @@ class Adapter(ABC):
     client_class: ClassVar[Any]
     operation: ClassVar[_GeneratedCall]
     auth: ClassVar[AuthStyle] = AuthStyle()
+    # After the launch: what the vendor documents no way to do ("get", an action, or "progress"),
+    # each with why. The 501 and the capability matrix say it; everything else but progress
+    # has a `lifecycle_call`.
+    cannot: ClassVar[Mapping[str, str]] = {}
+    # What the capability matrix should say of what it can do ("resume is its start endpoint").
+    lifecycle_notes: ClassVar[Mapping[str, str]] = {}
+    # Each operation of the vendor's spec by operationId, and how its native route serves it:
+    # "create"; "campaign" (a read of one campaign: the caller's only) and "campaigns" (a list:
+    # filtered to the caller's); "account" (account-wide reads: the tenant's own account only);
+    # or the action it is (start, pause, cancel, delete, update), recorded in the actions' ledger.
+    native: ClassVar[Mapping[str, str]] = {}
 
     def __init__(
         self,
@@ -179,6 +245,49 @@ class Adapter(ABC):
     def campaign_status(self, vendor_word: str | None) -> CampaignStatus:
         """The vendor-neutral status for the vendor's word (`unmapped` if the table lacks it)."""
         return self.statuses.get(vendor_word or "", "unmapped")
+
+    def lifecycle_call(self, what: str, vendor_id: str) -> VendorCall:
+        """The call that does `what` ("get" or an action) to the vendor's campaign `vendor_id`.
+
+        Asked only for what `cannot` does not name.
+        """
+        raise NotImplementedError(f"{self.slug} has no call for {what}")
+
+    def read_state(self, answer: Any) -> VendorState | None:
+        """The campaign's state in the JSON answer to a `lifecycle_call` (pure); None when it tells none.
+
+        Read from the JSON, not the generated client's model: a status word the vendor's spec
+        does not list must still be kept (`unmapped`, with the word), where the model would
+        refuse the whole answer. An action's answer that tells no state means the vendor only
+        queued the change.
+        """
+        return None
+
+    def native_action(self, role: str, body: Any, status: str | None) -> str:
+        """The action a native request is (its `native` role), given its body and the campaign's status."""
+        if role == "start" and status in ("paused", "pausing"):
+            return "resume"  # vendors whose start also resumes
+        return role
+
+    def campaign_list(self, answer: Any) -> list[Any] | None:
+        """The list of campaigns in a native list's JSON answer (items are edited in place); None if none."""
+        return None
+
+    # --- after the launch --------------------------------------------------------------------
+
+    def refusal(self, what: str) -> str | None:
+        """Why the vendor cannot do `what` ("get" or an action), or None when it can."""
+        return self.cannot.get(what)
+
+    def answer_state(self, reply: VendorReply) -> VendorState | None:
+        """What can be read of a success reply to a lifecycle call; None when nothing (or it is off spec)."""
+        try:
+            state = self.read_state(json.loads(reply.content))
+        except _OFF_SPEC:  # json's errors are ValueErrors
+            return None
+        if state is None:
+            return None
+        return replace(state, vendor_status=self._redact_text(state.vendor_status))
 
     # --- shared ------------------------------------------------------------------------------
 
@@ -238,8 +347,16 @@ class Adapter(ABC):
             )
         return merged
 
+    def create_call(self, payload: Any) -> VendorCall:
+        """The launch: the vendor's create operation with a wire payload."""
+        return VendorCall(self.operation, {"body": self._client_body(payload)})
+
     async def send_payload(self, payload: Any) -> VendorReply:
-        """Send through the generated client under the total deadline; map transport failures.
+        """Send a campaign's wire payload (the launch)."""
+        return await self.call(self.create_call(payload))
+
+    async def call(self, call: VendorCall) -> VendorReply:
+        """Make one call through the generated client under the total deadline; map transport failures.
 
         The vendor's status decides, whatever follows it: a body the generated client cannot
         parse, one over the size cap, or a connection cut inside the body still gives a reply
@@ -253,7 +370,7 @@ class Adapter(ABC):
         try:
             with vendor_call() as state, vendor_errors(self.slug, state, self._credential):
                 try:
-                    response = await self.operation(client=self._client, body=self._client_body(payload))
+                    response = await call.operation(client=self._client, **call.arguments)
                 except _UNREADABLE_BODY:
                     if state.status is None:  # no answer at all
                         raise
@@ -278,8 +395,12 @@ class Adapter(ABC):
 
     async def prepare(self, payload: Any) -> PreparedRequest:
         """The exact request `send_payload` would make, captured without sending."""
+        return await self.prepare_call(self.create_call(payload), payload)
+
+    async def prepare_call(self, call: VendorCall, payload: Any = None) -> PreparedRequest:
+        """The exact request `call` would make, captured without sending."""
         with vendor_call() as state:
-            await self.operation(client=self._dry_client, body=self._client_body(payload))
+            await call.operation(client=self._dry_client, **call.arguments)
         request = state.request
         assert request is not None
         headers = {
@@ -368,7 +489,7 @@ def parsed_as(parsed: Any, model: type[_Model]) -> _Model:
     return parsed
 
 
-def raise_for_reply(slug: str, reply: VendorReply, *, relay_refusals: bool = False) -> None:
+def raise_for_reply(slug: str, reply: VendorReply, *, relay_refusals: bool = False, subject: str = "campaign") -> None:
     """Map a vendor answer that is not a 2xx (the vendor's acceptance) to the gateway error.
 
     The one mapping of a vendor's answer, for every route: a native route (`relay_refusals`)
@@ -385,14 +506,17 @@ def raise_for_reply(slug: str, reply: VendorReply, *, relay_refusals: bool = Fal
         raise VendorRateLimited(f"{slug} is rate limiting", vendor=slug, headers=retry_after)
     if 400 <= status < 500:
         reason = _short_reason(reply.content)
-        raise VendorRejected(f"{slug} rejected the campaign: {reason}", vendor=slug, vendor_status=status)
+        raise VendorRejected(f"{slug} rejected the {subject}: {reason}", vendor=slug, vendor_status=status)
     if status == 503:
         raise VendorUnavailable(f"{slug} is unavailable (503)", vendor=slug, headers=retry_after)
     if status >= 500:
-        raise VendorServerError(f"{slug} failed ({status}); the campaign may exist", vendor=slug)
+        raise VendorServerError(f"{slug} failed ({status}); {_MAY_HAVE[subject]}", vendor=slug)
     raise VendorBadResponse(
-        f"{slug} answered {status}, which the gateway does not follow; the campaign may exist", vendor=slug
+        f"{slug} answered {status}, which the gateway does not follow; {_MAY_HAVE[subject]}", vendor=slug
     )
+
+
+_MAY_HAVE = {"campaign": "the campaign may exist", "action": "the vendor may have acted", "read": "nothing was changed"}
 
 
 @contextmanager
@@ -446,6 +570,29 @@ _UNREADABLE_BODY = (*_OFF_SPEC, TimeoutError, ResponseTooLarge, aiohttp.ClientPa
 UNREAD_RECEIPT = Receipt(
     vendor_campaign_id=None, vendor_status=None, status="unmapped", recipients_count=None, scheduled_at=None
 )
+
+
+def dig(answer: Any, *path: str) -> Any:
+    """The value at `path` in a JSON answer, or None where the answer has another shape."""
+    for key in path:
+        if not isinstance(answer, dict):
+            return None
+        answer = answer.get(key)
+    return answer
+
+
+def word(value: Any) -> str | None:
+    """A vendor's status word as text (a number as its digits), or None."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def count(value: Any) -> int | None:
+    """A count from a vendor's answer, or None where it is not a whole number."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def require_fields(slug: str, values: dict[str, object]) -> None:

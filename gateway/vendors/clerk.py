@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
 from gateway.vendors._base import Adapter, AuthStyle, Capabilities, parsed_as, refuse_fields, require_fields
@@ -47,6 +48,21 @@ class ClerkAdapter(Adapter):
             "the message is sent as written: Clerk documents no placeholder syntax",
         ),
     )
+
+    cannot: ClassVar[Mapping[str, str]] = {
+        "get": "Clerk Chat documents no way to read a campaign after create: its status changes only by "
+        "the gateway's actions and by message events",
+        "start": "Clerk Chat starts a campaign when it is created (or at its timestamp)",
+        "pause": "Clerk Chat documents no pause",
+        "resume": "Clerk Chat documents no resume",
+        "cancel": "Clerk Chat documents no cancel",
+        "progress": "Clerk Chat reports no campaign counts; its message events will tell them (the events issue)",
+    }
+
+    native: ClassVar[Mapping[str, str]] = {
+        "PublicCampaignsController_createAndTriggerCampaign": "create",
+        "PublicMessagesController_findMessages": "account",
+    }
 
     def to_vendor(self, campaign: CampaignRequest) -> clerk.CreateAndTriggerCampaignRequest:
         """Pure translation; refuses what Clerk cannot express."""

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
 from gateway.errors import FieldError, Unprocessable
-from gateway.vendors._base import Adapter, Capabilities, parsed_as, refuse_fields, require_fields
+from gateway.lifecycle import Progress
+from gateway.vendors._base import (
+    Adapter,
+    Capabilities,
+    VendorCall,
+    VendorState,
+    count,
+    dig,
+    parsed_as,
+    refuse_fields,
+    require_fields,
+    word,
+)
 from generated.models import smallest
 from generated.smallest_client import AuthenticatedClient
+from generated.smallest_client.api.campaigns import get_a_campaign, pause_a_campaign, start_or_resume_a_campaign
 from generated.smallest_client.api.subpackage_campaigns import create_a_campaign
 from generated.smallest_client.models import (
     CampaignsCreateACampaignResponse201,
@@ -22,7 +35,7 @@ __all__ = ["SmallestAdapter"]
 STATUSES: dict[str, CampaignStatus] = {
     "draft": "draft",
     "scheduled": "scheduled",
-    "processing": "running",
+    "processing": "starting",  # queued by start, before running (our reading: the vendor defines it nowhere)
     "running": "running",
     "paused": "paused",
     "completed": "completed",
@@ -50,6 +63,34 @@ class SmallestAdapter(Adapter):
             "retry.on is refused: Smallest retries every failed call",
         ),
     )
+
+    cannot: ClassVar[Mapping[str, str]] = {
+        "cancel": "Smallest documents no cancel (its SDK helper's /stop is not in its API reference); "
+        "pause stops dialling, and DELETE /campaign/{id} is served natively",
+    }
+    lifecycle_notes: ClassVar[Mapping[str, str]] = {
+        "get": "GET /campaign/{id}",
+        "start": "POST /campaign/{id}/start queues the start (202)",
+        "pause": "POST /campaign/{id}/pause queues the pause",
+        "resume": "the start endpoint resumes a paused campaign",
+        "progress": "the get's metrics: participants, contacts called, contacts connected",
+    }
+    native: ClassVar[Mapping[str, str]] = {
+        "create-a-campaign": "create",
+        "retrieve-all-campaigns": "campaigns",
+        "get-a-campaign": "campaign",
+        "start-or-resume-a-campaign": "start",
+        "pause-a-campaign": "pause",
+        "delete-a-campaign": "delete",
+        "get-all-conversation-logs": "account",
+        "get-conversation-log-by-id": "account",
+    }
+    _CALLS: ClassVar[dict[str, Callable[..., Any]]] = {
+        "get": get_a_campaign.asyncio_detailed,
+        "start": start_or_resume_a_campaign.asyncio_detailed,
+        "resume": start_or_resume_a_campaign.asyncio_detailed,
+        "pause": pause_a_campaign.asyncio_detailed,
+    }
 
     def __init__(self, *, clock: Callable[[], datetime] = lambda: datetime.now(UTC), **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -105,3 +146,27 @@ class SmallestAdapter(Adapter):
             recipients_count=None if isinstance(data.participants_count, Unset) else data.participants_count,
             scheduled_at=None if isinstance(data.scheduled_at, Unset) else data.scheduled_at,
         )
+
+    def lifecycle_call(self, what: str, vendor_id: str) -> VendorCall:
+        """Every call takes the campaign's id in the path, and no body."""
+        return VendorCall(self._CALLS[what], {"id": vendor_id})
+
+    def read_state(self, answer: Any) -> VendorState | None:
+        """A get's `data.campaign.status` and `data.metrics`; start and pause only queue (no state)."""
+        vendor_status = word(dig(answer, "data", "campaign", "status"))
+        if vendor_status is None:
+            return None
+        metrics = dig(answer, "data", "metrics")
+        total, called = count(dig(metrics, "total_participants")), count(dig(metrics, "contacts_called"))
+        progress = Progress(
+            total=total,
+            attempted=called,
+            succeeded=count(dig(metrics, "contacts_connected")),
+            pending=total - called if total is not None and called is not None and total >= called else None,
+        )
+        return VendorState(vendor_status, self.campaign_status(vendor_status), progress)
+
+    def campaign_list(self, answer: Any) -> list[Any] | None:
+        """`data.campaigns` of GET /campaign."""
+        found = dig(answer, "data", "campaigns")
+        return found if isinstance(found, list) else None

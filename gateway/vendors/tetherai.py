@@ -2,20 +2,37 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
 
 from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
-from gateway.vendors._base import Adapter, Capabilities, parsed_as, refuse_fields, require_fields
+from gateway.vendors._base import (
+    Adapter,
+    Capabilities,
+    VendorCall,
+    VendorState,
+    dig,
+    parsed_as,
+    refuse_fields,
+    require_fields,
+    word,
+)
 from generated.models import tetherai
 from generated.tetherai_client import AuthenticatedClient
-from generated.tetherai_client.api.campaigns import create_campaign
+from generated.tetherai_client.api.campaigns import (
+    create_campaign,
+    get_api_campaigns_id,
+    post_api_campaigns_id_cancel,
+    post_api_campaigns_id_send,
+)
 from generated.tetherai_client.models import CampaignCreatedResponse
 from generated.tetherai_client.types import Unset
 
 __all__ = ["TetherAIAdapter"]
 
-# TetherAI documents only "scheduled"; every other word is reported as unmapped.
-STATUSES: dict[str, CampaignStatus] = {"scheduled": "scheduled"}
+# TetherAI documents only "scheduled". "sent" and "cancelled" are the words its docs make
+# plausible after /send and /cancel, unverified (tetherai.after-create.md); any other is unmapped.
+STATUSES: dict[str, CampaignStatus] = {"scheduled": "scheduled", "sent": "completed", "cancelled": "cancelled"}
 # The vendor-neutral placeholders and TetherAI's names for them (its docs use {{firstName}}).
 PLACEHOLDERS = {"{{first_name}}": "{{firstName}}", "{{last_name}}": "{{lastName}}"}
 
@@ -40,6 +57,32 @@ class TetherAIAdapter(Adapter):
             "TetherAI documents no success status: 200 and 201 are both accepted",
         ),
     )
+
+    cannot: ClassVar[Mapping[str, str]] = {
+        "pause": "TetherAI documents no pause",
+        "resume": "TetherAI documents no resume",
+        "progress": "TetherAI's analytics are organisation-wide, not per campaign",
+    }
+    lifecycle_notes: ClassVar[Mapping[str, str]] = {
+        "get": "GET /api/campaigns/{id} (an untyped answer, read defensively)",
+        "start": "POST /api/campaigns/{id}/send: TetherAI does not describe what send does "
+        "(taken to send a scheduled campaign now)",
+        "cancel": "POST /api/campaigns/{id}/cancel",
+    }
+    native: ClassVar[Mapping[str, str]] = {
+        "createCampaign": "create",
+        "get_api_campaigns": "campaigns",
+        "get_api_campaigns_id": "campaign",
+        "patch_api_campaigns_id": "update",
+        "delete_api_campaigns_id": "delete",
+        "post_api_campaigns_id_cancel": "cancel",
+        "post_api_campaigns_id_send": "start",
+    }
+    _CALLS: ClassVar[dict[str, Callable[..., Any]]] = {
+        "get": get_api_campaigns_id.asyncio_detailed,
+        "start": post_api_campaigns_id_send.asyncio_detailed,
+        "cancel": post_api_campaigns_id_cancel.asyncio_detailed,
+    }
 
     def to_vendor(self, campaign: CampaignRequest) -> tetherai.CreateCampaignRequest:
         """Pure translation; refuses what TetherAI cannot express."""
@@ -88,3 +131,19 @@ class TetherAIAdapter(Adapter):
             else data.stats.total,
             scheduled_at=None if isinstance(data.schedule_date, Unset) else data.schedule_date,
         )
+
+    def lifecycle_call(self, what: str, vendor_id: str) -> VendorCall:
+        """Each call takes the id in the path; send and cancel go without their optional body."""
+        return VendorCall(self._CALLS[what], {"id": vendor_id})
+
+    def read_state(self, answer: Any) -> VendorState | None:
+        """A `status` word in the answer's `data` (or at its top): the answers are untyped."""
+        vendor_status = word(dig(answer, "data", "status")) or word(dig(answer, "status"))
+        return None if vendor_status is None else VendorState(vendor_status, self.campaign_status(vendor_status))
+
+    def campaign_list(self, answer: Any) -> list[Any] | None:
+        """The answer is untyped: a list in `data` (or in `data.campaigns`), if there is one."""
+        for found in (dig(answer, "data"), dig(answer, "data", "campaigns")):
+            if isinstance(found, list):
+                return found
+        return None

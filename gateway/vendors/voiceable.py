@@ -2,23 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from io import BytesIO
-from typing import Any
+from typing import Any, ClassVar
 
 from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
 from gateway.errors import FieldError, Unprocessable
-from gateway.vendors._base import Adapter, AuthStyle, Capabilities, parsed_as, refuse_fields, require_fields
+from gateway.lifecycle import Progress
+from gateway.vendors._base import (
+    Adapter,
+    AuthStyle,
+    Capabilities,
+    VendorCall,
+    VendorState,
+    count,
+    dig,
+    parsed_as,
+    refuse_fields,
+    require_fields,
+    word,
+)
 from generated.models import voiceable
 from generated.voiceable_client import AuthenticatedClient
-from generated.voiceable_client.api.campaigns import create_campaign
+from generated.voiceable_client.api.campaigns import create_campaign, get_campaign
 from generated.voiceable_client.models import CampaignCreatedResponse, CreateCampaignRequest
 from generated.voiceable_client.types import File
 
 __all__ = ["VoiceableAdapter"]
 
 # Voiceable documents a single status word.
-STATUSES: dict[str, CampaignStatus] = {"pending": "scheduled"}
+# The words Voiceable's examples show; it documents no list of them.
+STATUSES: dict[str, CampaignStatus] = {"pending": "scheduled", "completed": "completed"}
 CSV_FILE = "recipients_file"
 CSV_HEADER = "phone_number"
 
@@ -45,6 +60,19 @@ class VoiceableAdapter(Adapter):
             "start_at is sent as schedule_date and schedule_time in UTC (Voiceable names no time zone)",
         ),
     )
+
+    cannot: ClassVar[Mapping[str, str]] = {
+        "start": "Voiceable documents no start after create: send_immediately or the schedule decide it",
+        "pause": "Voiceable documents no pause",
+        "resume": "Voiceable documents no resume",
+        "cancel": "Voiceable documents no cancel",
+    }
+    lifecycle_notes: ClassVar[Mapping[str, str]] = {
+        "get": "GET /api/v1/campaigns/{id}",
+        "progress": "recipients_count only (the total)",
+    }
+
+    native: ClassVar[Mapping[str, str]] = {"createCampaign": "create", "getCampaign": "campaign"}
 
     def to_vendor(self, campaign: CampaignRequest) -> voiceable.CreateCampaignRequest:
         """Pure translation; refuses what one CSV column cannot carry."""
@@ -116,3 +144,15 @@ class VoiceableAdapter(Adapter):
         # from_dict cannot name the file or its type; the spec's encoding says text/csv.
         body.recipients_file = File(payload=BytesIO(content), file_name=file_name, mime_type=content_type)
         return body
+
+    def lifecycle_call(self, what: str, vendor_id: str) -> VendorCall:
+        """The get; Voiceable's ids are integers (one that is not is sent as the text it is)."""
+        return VendorCall(get_campaign.asyncio_detailed, {"id": int(vendor_id) if vendor_id.isdigit() else vendor_id})
+
+    def read_state(self, answer: Any) -> VendorState | None:
+        """`data.status`, and `data.recipients_count` as the total."""
+        vendor_status = word(dig(answer, "data", "status"))
+        if vendor_status is None:
+            return None
+        progress = Progress(total=count(dig(answer, "data", "recipients_count")))
+        return VendorState(vendor_status, self.campaign_status(vendor_status), progress)

@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from gateway.campaign import CampaignRequest, CampaignStatus, Receipt, Window
 from gateway.errors import FieldError, Unprocessable
-from gateway.vendors._base import Adapter, AuthStyle, Capabilities, parsed_as, refuse_fields, require_fields
+from gateway.vendors._base import (
+    Adapter,
+    AuthStyle,
+    Capabilities,
+    VendorCall,
+    VendorState,
+    dig,
+    parsed_as,
+    refuse_fields,
+    require_fields,
+    word,
+)
 from generated.models import volubile
 from generated.volubile_client import AuthenticatedClient
-from generated.volubile_client.api.campaigns import create
-from generated.volubile_client.models import CampaignResponse
+from generated.volubile_client.api.campaigns import create, get_campaign, update_status
+from generated.volubile_client.models import CampaignResponse, UpdateStatusBody
 
 __all__ = ["VolubileAdapter"]
 
@@ -23,6 +34,13 @@ STATUSES: dict[str, CampaignStatus] = {"ACTIVE": "running", "PAUSED": "paused", 
 DEFAULT_SLOTS = (("10:00", "13:00"), ("14:00", "20:00"))
 ALL_DAYS = ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
 MAX_BATCH = 1000
+# Every action is a status change: POST /v1/campaigns/{id}/status with the new status as a bare string.
+STATUS_FOR = {
+    "start": UpdateStatusBody.ACTIVE,
+    "resume": UpdateStatusBody.ACTIVE,
+    "pause": UpdateStatusBody.PAUSED,
+    "cancel": UpdateStatusBody.CANCELLED,
+}
 
 
 class VolubileAdapter(Adapter):
@@ -50,6 +68,25 @@ class VolubileAdapter(Adapter):
             "agent_id must be a UUID",
         ),
     )
+
+    cannot: ClassVar[Mapping[str, str]] = {
+        "progress": "Volubile reports no campaign counts; its call webhooks carry each call (the events issue)",
+    }
+    lifecycle_notes: ClassVar[Mapping[str, str]] = {
+        "get": "GET /v1/campaigns/{id} (listed by Volubile; its answer is taken to be the CampaignResponse)",
+        "start": 'POST /v1/campaigns/{id}/status "ACTIVE"',
+        "pause": 'POST /v1/campaigns/{id}/status "PAUSED" (also before the start date)',
+        "resume": 'POST /v1/campaigns/{id}/status "ACTIVE"',
+        "cancel": 'POST /v1/campaigns/{id}/status "CANCELLED"',
+    }
+
+    native: ClassVar[Mapping[str, str]] = {
+        "create": "create",
+        "getCampaign": "campaign",
+        "updateStatus": "status",
+        "listCalls": "account",
+        "getCall": "account",
+    }
 
     def __init__(self, *, clock: Callable[[], datetime] = lambda: datetime.now(UTC), **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -111,6 +148,25 @@ class VolubileAdapter(Adapter):
             recipients_count=None,
             scheduled_at=None,
         )
+
+    def lifecycle_call(self, what: str, vendor_id: str) -> VendorCall:
+        """The get, or the status change; the id is Volubile's UUID (sent as the text it gave)."""
+        if what == "get":
+            return VendorCall(get_campaign.asyncio_detailed, {"id": vendor_id})
+        return VendorCall(update_status.asyncio_detailed, {"id": vendor_id, "body": STATUS_FOR[what]})
+
+    def native_action(self, role: str, body: Any, status: str | None) -> str:
+        """The status change a native POST .../status asks for, as an action."""
+        if role != "status":
+            return role
+        if body == "ACTIVE":
+            return "resume" if status in ("paused", "pausing") else "start"
+        return {"PAUSED": "pause", "CANCELLED": "cancel"}.get(str(body), "update")
+
+    def read_state(self, answer: Any) -> VendorState | None:
+        """The CampaignResponse's `status`, in the get's answer and the status change's alike."""
+        vendor_status = word(dig(answer, "status"))
+        return None if vendor_status is None else VendorState(vendor_status, self.campaign_status(vendor_status))
 
 
 def _utc_slot(window: Window, day: date, zone: ZoneInfo, index: int) -> dict[str, str]:

@@ -138,29 +138,15 @@ class CampaignRequest(BaseModel):
     ] = None
 
 
-class Campaign(BaseModel):
+class Progress(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    id: Annotated[UUID, Field(description="The gateway's id of the campaign.")]
-    vendor: Annotated[str, Field(description="A vendor this gateway knows (the list comes from specs/vendors.toml).")]
-    route: Annotated[str, Field(description="`campaigns` (vendor-neutral) or the native path it was sent to.")]
-    vendor_campaign_id: Annotated[str | None, Field(description="The vendor's id of the campaign.")]
-    name: Annotated[str | None, Field(...)]
-    status: Annotated[
-        Literal["draft", "scheduled", "running", "paused", "completed", "cancelled", "failed", "unmapped"] | None,
-        Field(description="The campaign's status at the vendor; null until the vendor accepted it."),
-    ]
-    dispatch: Annotated[
-        Literal["in_flight", "accepted", "rejected", "unknown"],
-        Field(
-            description="Whether the vendor took the campaign: `in_flight` while the gateway is calling it, `accepted`, `rejected`, or `unknown` when the outcome cannot be known (never re-sent automatically; `campaign-gateway reconcile` settles it)."
-        ),
-    ]
-    vendor_status: Annotated[str | None, Field(description="The vendor's own word for the status.")]
-    recipients_count: Annotated[int | None, Field(description="Null where the vendor holds the list.")]
-    scheduled_at: Annotated[AwareDatetime | None, Field(...)]
-    created_at: AwareDatetime
+    total: Annotated[int | None, Field(...)]
+    attempted: Annotated[int | None, Field(...)]
+    succeeded: Annotated[int | None, Field(...)]
+    failed: Annotated[int | None, Field(...)]
+    pending: Annotated[int | None, Field(...)]
 
 
 class FieldError(BaseModel):
@@ -221,6 +207,16 @@ class VendorCapabilities(BaseModel):
     multipart: bool
     native_routes: list[str]
     notes: list[str]
+    get: Annotated[bool, Field(description="The vendor has a get operation; its campaigns are kept in sync.")]
+    start: bool
+    pause: bool
+    resume: bool
+    cancel: bool
+    progress: Annotated[bool, Field(description="The vendor reports counts of calls or messages.")]
+    lifecycle_notes: Annotated[
+        dict[str, str],
+        Field(description="For each of get, start, pause, resume, cancel and progress, what it rests on or why not."),
+    ]
 
 
 class Problem(BaseModel):
@@ -236,6 +232,82 @@ class Problem(BaseModel):
     errors: list[FieldError] | None = None
     vendor: str | None = None
     vendor_status: int | None = None
+    campaign_id: str | None = None
+    current_status: str | None = None
+    allowed_statuses: list[str] | None = None
+    action: str | None = None
+    reason: str | None = None
+
+
+class VendorsGetResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    vendors: list[VendorCapabilities]
+
+
+class CampaignAction(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    action: Literal["start", "pause", "resume", "cancel", "delete"]
+    route: Annotated[
+        str | None, Field(description="The vendor-neutral action route, or the native path it was sent to.")
+    ] = None
+    dispatch: Annotated[
+        Literal["in_flight", "accepted", "rejected", "unknown"],
+        Field(
+            description="Whether the vendor took the campaign: `in_flight` while the gateway is calling it, `accepted`, `rejected`, or `unknown` when the outcome cannot be known (never re-sent automatically; `campaign-gateway reconcile` settles it)."
+        ),
+    ]
+    requested_at: AwareDatetime
+    completed_at: Annotated[AwareDatetime | None, Field(...)]
+
+
+class Campaign(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: Annotated[UUID, Field(description="The gateway's id of the campaign.")]
+    vendor: Annotated[str, Field(description="A vendor this gateway knows (the list comes from specs/vendors.toml).")]
+    route: Annotated[str, Field(description="`campaigns` (vendor-neutral) or the native path it was sent to.")]
+    vendor_campaign_id: Annotated[str | None, Field(description="The vendor's id of the campaign.")]
+    name: Annotated[str | None, Field(...)]
+    status: Annotated[
+        Literal[
+            "draft",
+            "scheduled",
+            "starting",
+            "running",
+            "pausing",
+            "paused",
+            "resuming",
+            "cancelling",
+            "completed",
+            "cancelled",
+            "failed",
+            "unmapped",
+        ]
+        | None,
+        Field(description="The campaign's status at the vendor; null until the vendor accepted it."),
+    ]
+    dispatch: Annotated[
+        Literal["in_flight", "accepted", "rejected", "unknown"],
+        Field(
+            description="Whether the vendor took the campaign: `in_flight` while the gateway is calling it, `accepted`, `rejected`, or `unknown` when the outcome cannot be known (never re-sent automatically; `campaign-gateway reconcile` settles it)."
+        ),
+    ]
+    vendor_status: Annotated[str | None, Field(description="The vendor's own word for the status.")]
+    recipients_count: Annotated[int | None, Field(description="Null where the vendor holds the list.")]
+    scheduled_at: Annotated[AwareDatetime | None, Field(...)]
+    created_at: AwareDatetime
+    progress: Progress
+    synced_at: Annotated[
+        AwareDatetime | None, Field(description="When the vendor's own state was last read; null if never.")
+    ]
+    actions: Annotated[
+        list[CampaignAction], Field(description="The actions taken on the campaign through the gateway, oldest first.")
+    ]
 
 
 class CampaignsGetResponse(BaseModel):
@@ -246,8 +318,17 @@ class CampaignsGetResponse(BaseModel):
     next_cursor: Annotated[str | None, Field(description="Pass as `cursor` for the next page; null on the last one.")]
 
 
-class VendorsGetResponse(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    vendors: list[VendorCapabilities]
+class CampaignsCampaignIdStartPostResponse(RootModel[Campaign | DryRun]):
+    root: Campaign | DryRun
+
+
+class CampaignsCampaignIdPausePostResponse(RootModel[Campaign | DryRun]):
+    root: Campaign | DryRun
+
+
+class CampaignsCampaignIdResumePostResponse(RootModel[Campaign | DryRun]):
+    root: Campaign | DryRun
+
+
+class CampaignsCampaignIdCancelPostResponse(RootModel[Campaign | DryRun]):
+    root: Campaign | DryRun

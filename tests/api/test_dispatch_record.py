@@ -16,16 +16,16 @@ from gateway.store.registry import Begun, Finish
 
 
 class FlakyRegistry:
-    """A registry whose first writes fail with the given errors."""
+    """A ledger whose first writes fail with the given errors."""
 
     def __init__(self, *failures: Exception) -> None:
         self.failures = list(failures)
         self.written: list[tuple[Finish, Any]] = []
 
-    async def finish_async(self, campaign_id: str, outcome: Finish, *, release: Begun | None = None) -> None:
+    async def settle_async(self, begun: Begun, outcome: Finish, *, release: bool) -> None:
         if self.failures:
             raise self.failures.pop(0)
-        self.written.append((outcome, release))
+        self.written.append((outcome, begun if release else None))
 
 
 BEGUN = Begun("c1", datetime(2030, 1, 1, tzinfo=UTC), "tenant", "key")
@@ -35,7 +35,7 @@ OUTCOME = Finish(
 
 
 def _record(registry: FlakyRegistry, *, release: bool = False) -> None:
-    asyncio.run(dispatch._record(registry, BEGUN, OUTCOME, "clerk", release=release))  # type: ignore[arg-type]
+    asyncio.run(dispatch._record(registry, BEGUN, OUTCOME, "clerk", release=release))
 
 
 def _unreachable() -> OperationalError:

@@ -187,7 +187,8 @@ def test_regenerate_reports_and_check_fails_until_acknowledged(
         "POST /v1/campaigns response 201: status: value 'COMPLETED' added",
         "GET /v1/campaigns/{id} response 200: retry.delay: field removed",
         "POST /v1/campaigns/{id}/status response 200: status: value 'COMPLETED' added",
-        f"adapter   gateway/vendors/{SLUG}.py (calls POST /v1/campaigns)",
+        f"adapter   gateway/vendors/{SLUG}.py (calls POST /v1/campaigns, GET /v1/campaigns/{{id}}, "
+        "POST /v1/campaigns/{id}/status)",
         f"snapshot  {SLUG}'s outbound request",
         "`make contract` and `make test`",
     ):

@@ -71,6 +71,10 @@ def _instance(error_class: type[GatewayError]) -> GatewayError:
         kwargs["vendor_status"] = 409
     if "vendor" in parameters and parameters["vendor"].default is inspect.Parameter.empty:
         kwargs["vendor"] = "smallest"
+    if "allowed" in parameters:  # InvalidTransition
+        kwargs.update(campaign_id="c1", current="completed", allowed=["running"])
+    if "reason" in parameters:  # ActionUnsupported
+        kwargs.update(action="cancel", reason="not documented")
     detail = "why it failed" if "detail" in parameters else None
     return error_class(detail, **kwargs) if detail else error_class(**kwargs)
 

@@ -133,11 +133,12 @@ def test_every_vendor_has_adapter_sandbox_and_route(client: TestClient, sandbox:
 
 @pytest.mark.parametrize("error_class", all_error_classes())
 def test_every_error_renders_a_problem(error_class: type) -> None:
-    kwargs: dict[str, Any] = (
-        {"vendor": "clerk", "vendor_status": 400}
-        if "vendor_status" in error_class.__init__.__code__.co_varnames
-        else {}
-    )
+    names = error_class.__init__.__code__.co_varnames
+    kwargs: dict[str, Any] = {"vendor": "clerk", "vendor_status": 400} if "vendor_status" in names else {}
+    if "allowed" in names:
+        kwargs.update(campaign_id="c1", current="completed", allowed=["running"])
+    if "reason" in names:
+        kwargs.update(vendor="clerk", action="cancel", reason="not documented")
     problem = error_class("why", **kwargs).to_problem("/v1/x")
     assert problem["status"] == error_class.status
     assert problem["type"].startswith("urn:campaign-gateway:problem:")

@@ -167,7 +167,7 @@ def test_smallest() -> None:
 @pytest.mark.parametrize(
     ("slug", "body", "status", "vendor_status"),
     [
-        ("smallest", {"status": True, "data": {"_id": "c1", "status": "processing"}}, "running", "processing"),
+        ("smallest", {"status": True, "data": {"_id": "c1", "status": "processing"}}, "starting", "processing"),
         ("volubile", {"id": "3f0c8a52-7d1e-4f7b-9a53-0c2d5e8b6a10", "status": "PAUSED"}, "paused", "PAUSED"),
         (
             "clerk",

@@ -1,0 +1,204 @@
+"""Status sync: each live campaign's state read from its vendor, in the background and on demand.
+
+A campaign that is not terminal, at a vendor with a get operation, is due for a refresh soon
+after its launch and after each action, then at a growing interval while nothing changes
+(`GATEWAY_SYNC_INTERVAL_S` doubling up to `GATEWAY_SYNC_MAX_INTERVAL_S`, each with jitter, so
+campaigns launched together drift apart and a restart brings no storm: the due times are in
+the database). A vendor's 429 defers by its Retry-After, an open circuit by its cooldown.
+Which worker refreshes which campaign is settled by the queue's lease (gateway/store/sync.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from anyio import to_thread
+
+from gateway.errors import GatewayError, VendorNotConfigured, VendorRateLimited, VendorUnavailable
+from gateway.lifecycle import TERMINAL, Progress
+from gateway.service import Gateway
+from gateway.store.outcome import Finish
+from gateway.store.sync import Due
+from gateway.vendors import Adapter, raise_for_reply
+
+__all__ = ["REFRESH_AT_MOST_EVERY", "StatusSync", "first_sync", "read_state", "refresh_now", "soon", "state_outcome"]
+
+_log = logging.getLogger(__name__)
+# A claimed campaign is someone's for this long: more than any refresh can take.
+_LEASE_MARGIN_S = 30.0
+# A vendor that is not configured (any more) is looked at again this much later.
+_NOT_CONFIGURED_S = 3600.0
+# `GET /v1/campaigns/{id}?refresh=true` asks the vendor at most this often per campaign.
+REFRESH_AT_MOST_EVERY = timedelta(seconds=1)
+# Jitter needs no secrecy, only its own generator: the global one belongs to whoever seeds it.
+_JITTER = random.Random()
+
+
+def first_sync(gateway: Gateway, adapter: Adapter, status: str | None) -> datetime | None:
+    """When a newly accepted campaign is first refreshed; None if it never is."""
+    if status in TERMINAL or adapter.refusal("get") is not None:
+        return None
+    seconds = gateway.settings.sync_interval_s * (0.8 + 0.4 * _JITTER.random())
+    return gateway.registry.clock() + timedelta(seconds=seconds)
+
+
+def soon(gateway: Gateway, adapter: Adapter, status: str | None) -> datetime | None:
+    """When a campaign is refreshed after an action changed it; None if it never is."""
+    if status in TERMINAL or adapter.refusal("get") is not None:
+        return None
+    return gateway.registry.clock() + timedelta(seconds=gateway.settings.sync_soon_s)
+
+
+async def refresh_now(gateway: Gateway, row: Mapping[str, Any]) -> bool:
+    """Read the vendor's state of one campaign now (`?refresh=true`); False when there is nothing to ask.
+
+    Nothing to ask: the vendor never accepted it, has no get operation, or was asked less than
+    `REFRESH_AT_MOST_EVERY` ago. The next background refresh counts from this one.
+    """
+    synced_at: datetime | None = row.get("synced_at")
+    now = gateway.registry.clock()
+    if row["dispatch"] != "accepted" or not row["vendor_campaign_id"]:
+        return False
+    if synced_at is not None and now - synced_at < REFRESH_AT_MOST_EVERY:
+        return False
+    adapter = await gateway.live_adapter_async(row["vendor"], row["tenant"])
+    if adapter.refusal("get") is not None:
+        return False
+    state = await read_state(gateway, adapter, row["vendor_campaign_id"])
+    status = row["status"] if state is None else state.status
+    next_due = None if status in TERMINAL else now + timedelta(seconds=gateway.settings.sync_interval_s)
+    await to_thread.run_sync(lambda: gateway.sync_queue.record(row["id"], state, next_due=next_due, streak=0))
+    return True
+
+
+class StatusSync:
+    """Refresh due campaigns: `run_once` a batch, `run` until stopped."""
+
+    def __init__(
+        self,
+        gateway: Gateway,
+        *,
+        batch: int = 100,
+        concurrency: int = 16,
+        jitter: Callable[[], float] = _JITTER.random,
+    ) -> None:
+        self._gateway = gateway
+        self._queue = gateway.sync_queue
+        self._batch = batch
+        self._concurrency = asyncio.Semaphore(concurrency)
+        self._jitter = jitter
+        settings = gateway.settings
+        self._first = settings.sync_interval_s
+        self._most = max(settings.sync_max_interval_s, settings.sync_interval_s)
+        self._lease = timedelta(seconds=settings.vendor_timeout_s + _LEASE_MARGIN_S)
+
+    def interval(self, streak: int) -> timedelta:
+        """The wait after `streak` refreshes in a row that found nothing new, with ±20 % jitter."""
+        base = min(self._first * 2 ** min(streak, 32), self._most)
+        return timedelta(seconds=base * (0.8 + 0.4 * self._jitter()))
+
+    async def run(self, stop: asyncio.Event, *, idle_s: float = 1.0) -> None:
+        """Refresh what comes due until `stop` is set; a failed pass is logged and the next one runs."""
+        while not stop.is_set():
+            try:
+                refreshed = await self.run_once()
+            except Exception:
+                _log.exception("a status sync pass failed")
+                refreshed = 0
+            if refreshed < self._batch:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), idle_s)
+
+    async def run_once(self) -> int:
+        """Claim a batch of due campaigns and refresh them; how many were claimed."""
+        claimed = await to_thread.run_sync(self._queue.claim, self._batch, self._lease)
+        await asyncio.gather(*(self._refresh_claimed(due) for due in claimed))
+        return len(claimed)
+
+    async def _refresh_claimed(self, due: Due) -> None:
+        async with self._concurrency:
+            try:
+                await self.refresh(due)
+            except Exception:
+                _log.exception("refreshing campaign %s failed", due.campaign_id)
+                await self._defer(due, self.interval(due.streak + 1))
+
+    async def refresh(self, due: Due) -> bool:
+        """Read one campaign's state from its vendor and record it; True if its status changed."""
+        try:
+            adapter = await self._gateway.live_adapter_async(due.vendor, due.tenant)
+        except VendorNotConfigured:
+            await self._defer(due, timedelta(seconds=_NOT_CONFIGURED_S))
+            return False
+        if adapter.refusal("get") is not None or not due.vendor_campaign_id:
+            await to_thread.run_sync(lambda: self._queue.record(due.campaign_id, None, next_due=None, streak=0))
+            return False
+        try:
+            state = await read_state(self._gateway, adapter, due.vendor_campaign_id)
+        except VendorRateLimited as limited:
+            await self._defer(due, max(_retry_after(limited), self.interval(due.streak)))
+            return False
+        except VendorUnavailable as unavailable:
+            await self._defer(due, max(_retry_after(unavailable), self.interval(due.streak + 1)))
+            return False
+        except GatewayError:
+            await self._defer(due, self.interval(due.streak + 1))
+            return False
+        now = self._gateway.registry.clock()
+        if state is None:  # an answer that tells nothing: look again later, as if unchanged
+            next_due: datetime | None = now + self.interval(due.streak + 1)
+            await to_thread.run_sync(
+                lambda: self._queue.record(due.campaign_id, None, next_due=next_due, streak=due.streak + 1)
+            )
+            return False
+        next_due = (
+            None
+            if state.status in TERMINAL
+            else now + self.interval(0 if state.status != due.status else due.streak + 1)
+        )
+        streak = 0 if state.status != due.status else due.streak + 1
+        return await to_thread.run_sync(
+            lambda: self._queue.record(due.campaign_id, state, next_due=next_due, streak=streak)
+        )
+
+    async def _defer(self, due: Due, wait: timedelta) -> None:
+        until = self._gateway.registry.clock() + wait
+        await to_thread.run_sync(self._queue.defer, due.campaign_id, until)
+
+
+async def read_state(gateway: Gateway, adapter: Adapter, vendor_campaign_id: str) -> Finish | None:
+    """The vendor's `get` of one campaign, through its circuit; None when its answer tells no state."""
+    breaker = gateway.breakers[adapter.slug]
+    breaker.check()
+    with breaker.call():
+        reply = await adapter.call(adapter.lifecycle_call("get", vendor_campaign_id))
+    raise_for_reply(adapter.slug, reply, subject="read")
+    state = adapter.answer_state(reply)
+    return None if state is None else state_outcome(state.status, state.vendor_status, state.progress)
+
+
+def state_outcome(status: str, vendor_status: str | None, progress: Progress | None) -> Finish:
+    """A read state as the registry records it (a `Finish` whose dispatch is not written)."""
+    return Finish(
+        dispatch="accepted",
+        response_status=0,
+        response_body=b"",
+        response_type="",
+        status=status,
+        vendor_status=vendor_status,
+        progress=None if progress is None else progress.as_dict(),
+    )
+
+
+def _retry_after(error: GatewayError) -> timedelta:
+    value = error.headers.get("Retry-After", "")
+    try:
+        return timedelta(seconds=max(0.0, float(value)))
+    except ValueError:
+        return timedelta(0)
