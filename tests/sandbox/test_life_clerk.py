@@ -121,3 +121,15 @@ def test_state_counts_messages(life: ClerkLife, steps: Any) -> None:
     assert progress["total"] == contacts_in("Premium")
     assert 0 < progress["attempted"] < progress["total"]
     assert progress["succeeded"] + progress["failed"] <= progress["attempted"]
+
+
+def test_messages_are_all_in_the_sandbox_inbox(life: ClerkLife, steps: Any) -> None:
+    create(life)
+    steps(2)
+    inbox = ask(life, "get", "/public/messages").body["data"][0]["inboxId"]
+
+    mine = ask(life, "get", "/public/messages", query={"inboxIds": inbox}).body
+    other = ask(life, "get", "/public/messages", query={"inboxIds": "another-inbox"}).body
+
+    assert mine["total"] > 0
+    assert (other["data"], other["total"]) == ([], 0)

@@ -324,3 +324,19 @@ def test_state_reads_progress_in_the_neutral_shape(life: SmallestLife, steps: An
     assert (progress["total"], progress["attempted"]) == (total, total)
     assert progress["succeeded"] + progress["failed"] == total
     assert [item["id"] for item in life.states()] == [campaign_id]
+
+
+def test_conversations_search_and_call_types(life: SmallestLife, steps: Any) -> None:
+    campaign_id = create(life)["_id"]
+    ask(life, "post", "/campaign/{id}/start", campaign_id)
+    steps(RUN_STEPS + 2)
+    query = {"campaignIds": campaign_id, "limit": "500"}
+    every = ask(life, "get", "/conversation", query=query).body["data"]["logs"]
+
+    one = ask(life, "get", "/conversation", query={**query, "search": every[3]["to"]}).body["data"]["logs"]
+    inbound = ask(life, "get", "/conversation", query={**query, "callTypes": "telephony_inbound"}).body["data"]
+    outbound = ask(life, "get", "/conversation", query={**query, "callTypes": "webcall,telephony_outbound"})
+
+    assert [log["callId"] for log in one] == [every[3]["callId"]]
+    assert (inbound["logs"], inbound["pagination"]["total"]) == ([], 0)
+    assert len(outbound.body["data"]["logs"]) == len(every) == participants_of("aud-1")

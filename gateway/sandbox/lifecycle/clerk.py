@@ -133,8 +133,11 @@ class ClerkLife(VendorLife):
     def _messages(self, request: LifeRequest, now: float) -> Answer:
         start = parse_instant(request.query.get("start") or "")
         end = parse_instant(request.query.get("end") or "")
+        # Every sandbox message is in the one inbox of the sandbox's team.
+        inbox = request.query.get("inboxIds")
+        campaigns = list(self._campaigns) if not inbox or inbox == _INBOX else []
         listed: list[tuple[float, dict[str, Any]]] = []
-        for campaign in self._campaigns:
+        for campaign in campaigns:
             for message in campaign.messages:
                 status = message.status(now, self.pacing)
                 if status is None and campaign.scheduled:

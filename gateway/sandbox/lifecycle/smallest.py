@@ -269,6 +269,10 @@ class SmallestLife(VendorLife):
         wanted = _csv(request.query.get("campaignIds"))
         agents = _csv(request.query.get("agentIds"))
         statuses = _csv(request.query.get("statusFilter"))
+        search = request.query.get("search") or ""
+        call_types = _csv(request.query.get("callTypes"))
+        if call_types and "telephony_outbound" not in call_types:
+            return self._log_page([], request)  # every sandbox call is a campaign's outbound call
         logs: list[tuple[float, dict[str, Any]]] = []
         for campaign in self._campaigns:
             if (wanted and campaign.id not in wanted) or (agents and campaign.agent_id not in agents):
@@ -276,10 +280,16 @@ class SmallestLife(VendorLife):
             self._sync(campaign, now)
             for call in campaign.calls:
                 status = call.status(now, self.pacing)
-                if not statuses or status in statuses:
-                    logs.append((call.updated_at(now, self.pacing), self._log(campaign, call, status)))
+                log = self._log(campaign, call, status)
+                # The vendor's search: "callId, fromNumber, or toNumber".
+                found = not search or any(search in str(log[key]) for key in ("callId", "from", "to"))
+                if found and (not statuses or status in statuses):
+                    logs.append((call.updated_at(now, self.pacing), log))
         # The vendor's default order: most recently updated first.
         logs.sort(key=lambda item: item[0], reverse=True)
+        return self._log_page([log for _, log in logs], request)
+
+    def _log_page(self, logs: list[dict[str, Any]], request: LifeRequest) -> Answer:
         page = number(request.query, "page", 1)
         size = min(number(request.query, "limit", _CALL_PAGE), _MAX_CALL_PAGE)
         pages = -(-len(logs) // max(size, 1))
@@ -288,7 +298,7 @@ class SmallestLife(VendorLife):
             {
                 "status": True,
                 "data": {
-                    "logs": [log for _, log in page_of(logs, page, size)],
+                    "logs": page_of(logs, page, size),
                     "pagination": {
                         "total": len(logs),
                         "page": page,
