@@ -67,8 +67,8 @@ class Sandbox:
             raise ValueError(f"credentials for unknown vendor(s): {', '.join(unknown)}")
         given = dict(credentials or {})
         self._given = frozenset(slug for slug, key in given.items() if key)
-        pacing = Pacing.from_env(clock=clock or time.time)
-        self.pacing = pacing if step_s is None else Pacing(step_s, pacing.clock)
+        clock = clock or time.time
+        self.pacing = Pacing.from_env(clock=clock) if step_s is None else Pacing(step_s, clock)
         """The clock and step every campaign of this sandbox lives by."""
         lives = build_lives(specs, self.pacing)
         self._stand_ins = {
