@@ -387,3 +387,19 @@ def test_a_crash_mid_action_is_settled_unknown_and_makes_the_campaign_due(app_cl
         due = connection.execute(select(campaigns.c.sync_due_at).where(campaigns.c.id == created["id"])).scalar_one()
     assert dispatch == "unknown"
     assert due is not None and due <= gateway.registry.clock()
+
+
+def test_the_capability_matrix_says_what_each_vendor_can_do_and_why_not(app_client: TestClient) -> None:
+    rows = {row["vendor"]: row for row in app_client.get("/v1/vendors", headers=AUTH).json()["vendors"]}
+    columns = ("get", "start", "pause", "resume", "cancel", "progress")
+    assert {slug: tuple(column for column in columns if row[column]) for slug, row in rows.items()} == {
+        "smallest": ("get", "start", "pause", "resume", "progress"),
+        "volubile": ("get", "start", "pause", "resume", "cancel"),
+        "tetherai": ("get", "start", "cancel"),
+        "voiceable": ("get", "progress"),
+        "clerk": (),
+    }
+    for row in rows.values():
+        for column in columns:
+            if not row[column]:
+                assert row["lifecycle_notes"][column], f"{row['vendor']} {column}: a no without a reason"
