@@ -403,3 +403,30 @@ def test_the_capability_matrix_says_what_each_vendor_can_do_and_why_not(app_clie
         for column in columns:
             if not row[column]:
                 assert row["lifecycle_notes"][column], f"{row['vendor']} {column}: a no without a reason"
+
+
+@pytest.mark.parametrize("slug", list(ADAPTERS))
+def test_a_launched_campaign_is_due_for_its_first_sync_where_the_vendor_has_a_get(
+    app_client: TestClient, slug: str
+) -> None:
+    created = _create(app_client, slug)
+    gateway = app_client.app.gateway  # type: ignore[attr-defined]
+    with gateway.registry.engine.connect() as connection:
+        due = connection.execute(select(campaigns.c.sync_due_at).where(campaigns.c.id == created["id"])).scalar_one()
+    if "get" in ADAPTERS[slug].cannot:
+        assert due is None
+    else:
+        wait = (due - gateway.registry.clock()).total_seconds()
+        assert 0.8 * 30 - 1 <= wait <= 1.2 * 30, wait
+
+
+def test_a_native_launch_is_due_for_its_first_sync_too(app_client: TestClient) -> None:
+    body = {"name": "native", "agentId": "60d0fe4f5311236168a109ca", "audienceId": "60d0fe4f5311236168a109ca"}
+    response = app_client.post("/v1/vendors/smallest/campaign", json=body, headers=AUTH)
+    assert response.status_code == 201, response.text
+    gateway = app_client.app.gateway  # type: ignore[attr-defined]
+    with gateway.registry.engine.connect() as connection:
+        due = connection.execute(
+            select(campaigns.c.sync_due_at).where(campaigns.c.vendor_campaign_id == response.json()["data"]["_id"])
+        ).scalar_one()
+    assert due is not None and due > gateway.registry.clock()
