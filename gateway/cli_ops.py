@@ -1,19 +1,19 @@
-"""Operator commands on the registry: db, keys, credentials, campaigns, reconcile.
+"""Operator commands on the registry: db, keys, credentials, reconcile (campaigns: gateway/cli_campaigns.py).
 
 Each works on GATEWAY_DATABASE_URL (and GATEWAY_SECRET_KEY for credentials), like the server.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
 
-__all__ = ["campaigns_group", "credentials_group", "db_group", "keys_group", "reconcile"]
+__all__ = ["credentials_group", "db_group", "keys_group", "open_engine", "reconcile"]
 
 
-def _engine() -> Any:
+def open_engine() -> Any:
+    """The registry's engine, migrated, and the settings (a clear error for bad ones)."""
     from gateway.settings import Settings, SettingsError
     from gateway.store.engine import make_engine
     from gateway.store.migrate import migrate
@@ -38,7 +38,7 @@ def db_group() -> None:
 @db_group.command("upgrade")
 def db_upgrade() -> None:
     """Apply every migration (the server also does this at start-up)."""
-    engine, _ = _engine()
+    engine, _ = open_engine()
     click.echo(f"{engine.url.render_as_string(hide_password=True)} is at the newest schema.")
 
 
@@ -53,7 +53,7 @@ def keys_create(tenant: str) -> None:
     """Create a key; it is printed once and never again."""
     from gateway.store.tenants import ApiKeys
 
-    engine, _ = _engine()
+    engine, _ = open_engine()
     click.echo(ApiKeys(engine).create(tenant))
 
 
@@ -63,7 +63,7 @@ def keys_list(tenant: str | None) -> None:
     """Keys by id, tenant and prefix (never the key)."""
     from gateway.store.tenants import ApiKeys
 
-    engine, _ = _engine()
+    engine, _ = open_engine()
     for row in ApiKeys(engine).listing(tenant):
         state = f"revoked {row['revoked_at']:%Y-%m-%d}" if row["revoked_at"] else "active"
         click.echo(f"{row['id']}  {row['tenant']:<20} {row['prefix']}…  {state}")
@@ -75,7 +75,7 @@ def keys_revoke(key_id: str) -> None:
     """Revoke a key by its id (from `keys list`)."""
     from gateway.store.tenants import ApiKeys
 
-    engine, _ = _engine()
+    engine, _ = open_engine()
     if not ApiKeys(engine).revoke(key_id):
         raise click.ClickException(f"no active key {key_id}")
     click.echo(f"revoked {key_id}")
@@ -98,54 +98,13 @@ def credentials_set(tenant: str, vendor: str, base_url: str | None, api_key: str
 
     if vendor not in ADAPTERS:
         raise click.ClickException(f"unknown vendor {vendor!r} (one of {', '.join(ADAPTERS)})")
-    engine, settings = _engine()
+    engine, settings = open_engine()
     secret = settings.secret_key.get_secret_value() if settings.secret_key else None
     try:
         VendorCredentials(engine, secret).set(tenant, vendor, api_key, base_url)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"stored {vendor} credential for {tenant}")
-
-
-@click.group("campaigns")
-def campaigns_group() -> None:
-    """Read the registry."""
-
-
-@campaigns_group.command("list")
-@click.option("--tenant", required=True)
-@click.option("--dispatch", default=None, type=click.Choice(["in_flight", "accepted", "rejected", "unknown"]))
-@click.option("--vendor", default=None)
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 100))
-def campaigns_list(tenant: str, dispatch: str | None, vendor: str | None, limit: int) -> None:
-    """A tenant's campaigns, newest first."""
-    from gateway.store.registry import Registry
-
-    engine, _ = _engine()
-    rows, _cursor = Registry(engine).page(
-        tenant, filters={"dispatch": dispatch, "vendor": vendor}, limit=limit, cursor=None
-    )
-    for row in rows:
-        when = f"{row['created_at']:%Y-%m-%d %H:%M:%S}"
-        click.echo(f"{row['id']}  {when}  {row['vendor']:<10} {row['dispatch']:<9} {row['name'] or ''}")
-
-
-@campaigns_group.command("show")
-@click.option("--tenant", required=True)
-@click.argument("campaign_id")
-def campaigns_show(tenant: str, campaign_id: str) -> None:
-    """One campaign as JSON."""
-    from gateway.api.campaigns import campaign_view
-    from gateway.store.actions import ActionLedger
-    from gateway.store.registry import Registry
-
-    engine, _ = _engine()
-    registry = Registry(engine)
-    row = registry.get(tenant, campaign_id)
-    if row is None:
-        raise click.ClickException(f"no campaign {campaign_id} for tenant {tenant}")
-    actions = ActionLedger(registry).of([campaign_id])[campaign_id]
-    click.echo(json.dumps(campaign_view(row, actions), indent=2))
 
 
 @click.command()
@@ -159,7 +118,7 @@ def reconcile(marks: tuple[str, ...]) -> None:
     from gateway.service import ABANDONED_AFTER_S
     from gateway.store.registry import Registry
 
-    engine, settings = _engine()
+    engine, settings = open_engine()
     registry = Registry(engine)
     registry.settle_abandoned(timedelta(seconds=settings.vendor_timeout_s + ABANDONED_AFTER_S))
     if not marks:

@@ -22,7 +22,7 @@ from starlette.responses import Response
 from gateway import jsoncodec
 from gateway.api.campaigns import campaign_view
 from gateway.api.context import current, current_tenant
-from gateway.api.dispatch import Answer, dispatch
+from gateway.api.dispatch import Answer, dispatch, replayed
 from gateway.api.responses import json_response
 from gateway.errors import ActionUnsupported, InvalidTransition, NotFound
 from gateway.lifecycle import ALLOWED_FROM, QUEUED_STATUS, Action, allows
@@ -81,6 +81,12 @@ async def run_action(
         raise ActionUnsupported(
             f"{vendor} cannot {action} a campaign: {reason}", vendor=vendor, action=action, reason=reason
         )
+    route = f"campaigns/{campaign_id}/{action}"
+    request_fingerprint = fingerprint(route, vendor, None)
+    if idempotency_key is not None:  # a replay answers as the first time, whatever the status is now
+        earlier = await to_thread.run_sync(gateway.registry.earlier, tenant, idempotency_key, request_fingerprint)
+        if earlier is not None:
+            return replayed(earlier)
     check = partial(_check_transition, action)
     check(row)  # again when the action is recorded, against the row as it then is
     adapter = await gateway.live_adapter_async(vendor, tenant)
@@ -96,14 +102,13 @@ async def run_action(
                     campaign_id, state, next_due=soon(gateway, adapter, state.status), streak=0
                 )
             )
-    route = f"campaigns/{campaign_id}/{action}"
     begin = partial(
         gateway.actions.begin_async,
         tenant=tenant,
         campaign_id=campaign_id,
         action=action,
         route=route,
-        request_fingerprint=fingerprint(route, vendor, None),
+        request_fingerprint=request_fingerprint,
         idempotency_key=idempotency_key,
         check=check,
     )

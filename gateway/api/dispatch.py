@@ -43,7 +43,7 @@ from gateway.errors import GatewayError
 from gateway.observe import DISPATCH, REPLAYS, current_request
 from gateway.store.registry import Begun, Finish, Replay
 
-__all__ = ["Answer", "Ledger", "dispatch", "settle_error", "settle_relayed"]
+__all__ = ["Answer", "Ledger", "dispatch", "replayed", "settle_error", "settle_relayed"]
 
 _log = logging.getLogger(__name__)
 # Pauses before the outcome's write is tried again while the database cannot be reached: the
@@ -100,10 +100,7 @@ async def dispatch(
     breaker.check()  # an open circuit answers 503 before anything is recorded
     begun = await begin()
     if isinstance(begun, Replay):
-        REPLAYS.inc()
-        return Response(
-            begun.body, status_code=begun.status, media_type=begun.content_type, headers={"Idempotent-Replayed": "true"}
-        )
+        return replayed(begun)
     try:
         with breaker.call():
             answer = await send(begun)
@@ -119,6 +116,14 @@ async def dispatch(
         raise
     await _record(ledger, begun, answer.outcome, vendor, release=answer.release_key)
     return Response(answer.body, status_code=answer.status, media_type=answer.content_type, headers=answer.headers)
+
+
+def replayed(replay: Replay) -> Response:
+    """The stored answer to an earlier request with the same Idempotency-Key, marked as such."""
+    REPLAYS.inc()
+    return Response(
+        replay.body, status_code=replay.status, media_type=replay.content_type, headers={"Idempotent-Replayed": "true"}
+    )
 
 
 async def _record(ledger: Ledger, begun: Begun, outcome: Finish, vendor: str, *, release: bool) -> None:

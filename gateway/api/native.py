@@ -17,6 +17,7 @@ from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
 from gateway.service import Gateway
 from gateway.store.outcome import fit_content_type, raw_answer
 from gateway.store.registry import Begun, Finish, fingerprint
+from gateway.sync import first_sync
 from gateway.vendors import raise_for_reply
 
 __all__ = ["forward", "forward_json", "forward_payload"]
@@ -61,6 +62,7 @@ async def forward_payload(
         if settled == "accepted":
             receipt = adapter.read_receipt(reply)
             fields = {k: getattr(receipt, k) for k in _RECEIPT_FIELDS}
+            fields["sync_due_at"] = first_sync(gateway, adapter, receipt.status)
         outcome = Finish(
             dispatch=settled,
             response_status=reply.status,

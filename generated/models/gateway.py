@@ -250,7 +250,10 @@ class CampaignAction(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    action: Literal["start", "pause", "resume", "cancel", "delete"]
+    action: Annotated[
+        Literal["start", "pause", "resume", "cancel", "delete", "update"],
+        Field(description="The vendor-neutral actions, and the native delete and update."),
+    ]
     route: Annotated[
         str | None, Field(description="The vendor-neutral action route, or the native path it was sent to.")
     ] = None
