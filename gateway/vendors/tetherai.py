@@ -30,9 +30,16 @@ from generated.tetherai_client.types import Unset
 
 __all__ = ["TetherAIAdapter"]
 
-# TetherAI documents only "scheduled". "sent" and "cancelled" are the words its docs make
-# plausible after /send and /cancel, unverified (tetherai.after-create.md); any other is unmapped.
-STATUSES: dict[str, CampaignStatus] = {"scheduled": "scheduled", "sent": "completed", "cancelled": "cancelled"}
+# TetherAI documents only "scheduled". The others are the words its docs make plausible (a draft,
+# sending after /send, sent, cancelled after /cancel), unverified (tetherai.after-create.md);
+# any other is unmapped.
+STATUSES: dict[str, CampaignStatus] = {
+    "draft": "draft",
+    "scheduled": "scheduled",
+    "sending": "running",
+    "sent": "completed",
+    "cancelled": "cancelled",
+}
 # The vendor-neutral placeholders and TetherAI's names for them (its docs use {{firstName}}).
 PLACEHOLDERS = {"{{first_name}}": "{{firstName}}", "{{last_name}}": "{{lastName}}"}
 

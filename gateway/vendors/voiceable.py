@@ -32,8 +32,9 @@ from generated.voiceable_client.types import File
 __all__ = ["VoiceableAdapter"]
 
 # Voiceable documents a single status word.
-# The words Voiceable's examples show; it documents no list of them.
-STATUSES: dict[str, CampaignStatus] = {"pending": "scheduled", "completed": "completed"}
+# The words Voiceable's examples show (pending, completed), and in_progress, the ElevenLabs batch
+# word its campaigns plausibly mirror (unverified); it documents no list of them.
+STATUSES: dict[str, CampaignStatus] = {"pending": "scheduled", "in_progress": "running", "completed": "completed"}
 CSV_FILE = "recipients_file"
 CSV_HEADER = "phone_number"
 
