@@ -314,9 +314,14 @@ def parse_json_body(raw: bytes) -> Any:
     return body
 
 
-def check_json_body(schema: dict[str, Any], body: Any, *, nullable: bool) -> None:
-    """Every violation of the operation's body schema, in one RequestInvalid."""
+def check_json_body(schema: dict[str, Any], body: Any, *, nullable: bool, required: bool = True) -> None:
+    """Every violation of the operation's body schema, in one RequestInvalid.
+
+    No body where the operation's body is optional (TetherAI's cancel) is no violation.
+    """
     if body is None and not nullable:
+        if not required:
+            return
         raise RequestInvalid("A request body is required.", errors=[FieldError("", "is required")])
     errors = rust_errors(compiled(schema), body)
     if errors:
@@ -332,7 +337,7 @@ class GatewayJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
         return body
 
     def _validate(self, body: Any) -> None:
-        check_json_body(self._schema, body, nullable=self._nullable)
+        check_json_body(self._schema, body, nullable=self._nullable, required=self._required)
 
 
 def _is_file(schema: Any) -> bool:
