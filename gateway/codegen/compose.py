@@ -24,6 +24,7 @@ _COMPONENT_KINDS = ("schemas", "responses", "parameters", "examples", "requestBo
 _GATEWAY_PROBLEMS = {
     "400": "BadRequest",
     "401": "Unauthorized",
+    "404": "NotFound",
     "409": "Conflict",
     "413": "PayloadTooLarge",
     "415": "UnsupportedMediaType",
@@ -82,10 +83,23 @@ def _native_operation(
     for status, component in _GATEWAY_PROBLEMS.items():
         problem_content = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
         if status in responses:
-            responses[status].setdefault("content", {}).update(problem_content)
+            # The vendor's own answer stays documented beside the gateway's problem; a response
+            # by reference is copied first (content beside a $ref would be ignored).
+            response = _resolved(responses[status], components)
+            responses[status] = {**response, "content": {**response.get("content", {}), **problem_content}}
         else:
             responses[status] = {"$ref": f"#/components/responses/{component}"}
     return operation
+
+
+def _resolved(response: dict[str, Any], components: dict[str, Any]) -> dict[str, Any]:
+    """A response object itself, not a reference to one (`#/components/responses/...`)."""
+    seen = 0
+    while "$ref" in response and seen < 10:
+        _, _, kind, name = str(response["$ref"]).split("/", 3)
+        response = components.get(kind, {}).get(name, {})
+        seen += 1
+    return copy.deepcopy(response)
 
 
 def _prefixed(document: dict[str, Any], slug: str) -> dict[str, Any]:
