@@ -206,7 +206,7 @@ def _paused_volubile() -> str:
 def _smallest_call_id() -> str:
     """A call of a started Smallest campaign, once the sandbox's clock has moved it on."""
     campaign = _started_smallest()
-    CLOCK.advance(3 * SANDBOX.pacing.step_s)
+    CLOCK.advance(12 * SANDBOX.pacing.step_s)  # past RUN_STEPS: every recipient called
     response = _api("GET", f"/v1/vendors/smallest/conversation?campaignIds={campaign}", key=OWNER_KEY)
     assert response.status_code == 200, response.text
     return str(response.json()["data"]["logs"][0]["callId"])
@@ -216,7 +216,7 @@ def _smallest_call_id() -> str:
 def _volubile_call_id() -> str:
     """A call of a Volubile campaign that calls at once, once the sandbox's clock has moved it on."""
     campaign = _create("volubile", schedule={"timezone": "UTC"})
-    CLOCK.advance(3 * SANDBOX.pacing.step_s)
+    CLOCK.advance(12 * SANDBOX.pacing.step_s)  # past RUN_STEPS: every recipient called
     response = _api("GET", f"/v1/vendors/volubile/v1/calls?campaign={campaign['name']}", key=OWNER_KEY)
     assert response.status_code == 200, response.text
     return str(response.json()["content"][0]["id"])
