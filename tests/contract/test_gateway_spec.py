@@ -32,6 +32,9 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from schemathesis import Case, CheckContext, Response
+from schemathesis.core import NOT_SET
+from schemathesis.core.failures import FailureGroup
+from schemathesis.openapi.checks import UndefinedContentType, UndefinedStatusCode
 from starlette.testclient import TestClient
 
 from gateway.api.native_lifecycle import role_of
@@ -116,6 +119,20 @@ def voiceable_csv(context: schemathesis.HookContext, body: Any) -> st.SearchStra
         return st.just(body)
     csv = _CSV_ROWS.map(lambda rows: "\n".join(["phone_number", *rows, ""]).encode())
     return st.one_of(st.just(body), csv.map(lambda content: {**body, "recipients_file": content}))
+
+
+@schema.hook("map_case").apply_to(path_regex=r"^/vendors/tetherai/api/campaigns/\{id\}")
+def tetherai_body_present(context: schemathesis.HookContext, case: Case) -> Case:
+    """An empty object where a positive case has no body for TetherAI's PATCH, cancel and send.
+
+    Their spec makes the body optional, but the gateway's validator (gateway/validation.py,
+    `check_json_body`) answers 400 "A request body is required" without one: a gap asserted on
+    its own, as an expected failure, in tests/gateway/test_native_lifecycle.py.
+    """
+    positive = case.meta is not None and case.meta.generation.mode.is_positive
+    if positive and case.operation.method.upper() in ("PATCH", "POST") and case.body is NOT_SET:
+        case.body = {}
+    return case
 
 
 @schema.hook("map_case")
@@ -215,9 +232,9 @@ def _smallest_call_id() -> str:
 @cache
 def _volubile_call_id() -> str:
     """A call of a Volubile campaign that calls at once, once the sandbox's clock has moved it on."""
-    campaign = _create("volubile", schedule={"timezone": "UTC"})
+    _create("volubile", schedule={"timezone": "UTC"})
     CLOCK.advance(12 * SANDBOX.pacing.step_s)  # past RUN_STEPS: every recipient called
-    response = _api("GET", f"/v1/vendors/volubile/v1/calls?campaign={campaign['name']}", key=OWNER_KEY)
+    response = _api("GET", "/v1/vendors/volubile/v1/calls", key=OWNER_KEY)  # no campaign filter in the spec
     assert response.status_code == 200, response.text
     return str(response.json()["content"][0]["id"])
 
@@ -374,11 +391,67 @@ def outcomes() -> Iterator[Outcomes]:
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_gateway_conforms_to_its_spec(case: Case, sandbox: Sandbox, outcomes: Outcomes) -> None:
     try:
-        response = case.call_and_validate(additional_checks=[gateway_refuses_only_for_documented_rules])
+        response = case.call()
+        try:
+            case.validate_response(response, additional_checks=[gateway_refuses_only_for_documented_rules])
+        except FailureGroup as group:
+            if not all(_composed_spec_gap(case, response, failure) for failure in group.exceptions):
+                raise
     except BaseException:
         outcomes.failed = True
         raise
     outcomes.statuses.append(response.status_code)
+
+
+def _composed_spec_gap(case: Case, response: Any, failure: BaseException) -> bool:
+    """A failure on a native route that is the composed spec's gap, not the gateway's behaviour.
+
+    gateway/codegen/compose.py documents on native operations neither the gateway's own 404
+    (another tenant's or an unknown vendor id, an account-wide read on the shared account) nor
+    problem+json beside a vendor's response given by `$ref` (Smallest's 400 and 401), nor a
+    vendor's relayed 4xx that its own spec does not list (the sandbox's 404 for an unknown call).
+    Only those are let through here, and only as the gateway's documented problem or the vendor's relayed answer;
+    `test_native_operations_document_what_the_gateway_answers` fails the day compose.py documents
+    them, so that this can go.
+    """
+    if not case.operation.path.startswith("/vendors/") or not 400 <= response.status_code < 500:
+        return False
+    content_type = response.headers.get("content-type", "")
+    if isinstance(content_type, list):
+        content_type = content_type[0] if content_type else ""
+    undocumented = isinstance(failure, UndefinedStatusCode | UndefinedContentType)
+    if content_type.startswith(PROBLEM_JSON):
+        kind = str(response.json().get("type", "")).removeprefix(PROBLEM_TYPE)
+        if isinstance(failure, UndefinedStatusCode):
+            return (response.status_code, kind) == (404, "not-found")
+        return undocumented  # the gateway's problem, where the vendor's response is a $ref
+    return undocumented  # the vendor's own refusal, relayed, with a status its spec does not list
+
+
+GAP_STATUSES = ("400", "401", "404")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="gateway/codegen/compose.py: native operations do not document the gateway's 404, nor "
+    "problem+json beside a vendor's $ref'd 400/401/404 (see _composed_spec_gap)",
+)
+def test_native_operations_document_what_the_gateway_answers() -> None:
+    spec = served_spec()
+    undocumented = []
+    for path, item in spec["paths"].items():
+        if not path.startswith("/vendors/"):
+            continue
+        for method, operation in item.items():
+            if method not in ("get", "post", "put", "patch", "delete"):
+                continue
+            for status in GAP_STATUSES:
+                response = operation["responses"].get(status, {})
+                if "$ref" in response:
+                    response = spec["components"]["responses"][response["$ref"].rsplit("/", 1)[1]]
+                if PROBLEM_JSON not in response.get("content", {}):
+                    undocumented.append(f"{method.upper()} {path} {status}")
+    assert undocumented == []
 
 
 # Parameter pollution and odd headers, which Schemathesis cannot draw (its cases hold one value
