@@ -476,6 +476,16 @@ POLLUTED_QUERIES = [
     ("GET", "/v1/campaigns?created_before=2026-01-01T00:00:00Z&created_before=x"),
     ("GET", "/v1/campaigns?limit[]=1"),
     ("GET", "/v1/campaigns?limit=1;limit=2"),
+    # The lifecycle's routes ({campaign}: a campaign of the test tenant; {vendor_id}: its Smallest id).
+    ("GET", "/v1/campaigns/{campaign}?refresh=true&refresh=false"),
+    ("GET", "/v1/campaigns/{campaign}?refresh=true&refresh=x"),
+    ("POST", "/v1/campaigns/{campaign}/pause?dry_run=true&dry_run=false"),
+    ("POST", "/v1/campaigns/{campaign}/start?dry_run=true&dry_run=true"),
+    ("POST", "/v1/campaigns/{campaign}/cancel?dry_run=false&dry_run=true"),
+    ("GET", "/v1/vendors/smallest/campaign?page=1&page=2"),
+    ("GET", "/v1/vendors/smallest/campaign?offset=5&offset=x"),
+    ("GET", "/v1/vendors/smallest/campaign/{vendor_id}?id=other"),
+    ("POST", "/v1/vendors/smallest/campaign/{vendor_id}/pause?x=1&x=2"),
 ]
 
 ODD_HEADERS: list[tuple[str, list[tuple[str, str | bytes]]]] = [
@@ -512,7 +522,10 @@ def _no_server_error_and_refusals_are_problems(response: Any) -> None:
 
 @pytest.mark.parametrize(("method", "url"), POLLUTED_QUERIES, ids=[url for _, url in POLLUTED_QUERIES])
 def test_a_repeated_query_parameter_gets_no_server_error(method: str, url: str, fresh_sandbox: Sandbox) -> None:
-    body = {**_CAMPAIGN, "name": f"polluted {url}"} if method == "POST" else None
+    body = {**_CAMPAIGN, "name": f"polluted {url}"} if method == "POST" and url.startswith("/v1/campaigns?") else None
+    if "{" in url:
+        campaign = _create("smallest")
+        url = url.format(campaign=campaign["id"], vendor_id=campaign["vendor_campaign_id"])
     with TestClient(APP) as client:
         response = client.request(method, url, headers=[_AUTH], json=body)
 
@@ -529,6 +542,41 @@ def test_odd_and_duplicate_headers_get_no_server_error(
         response = client.request(method, "/v1/campaigns", headers=headers, json=body)
 
     _no_server_error_and_refusals_are_problems(response)
+
+
+@pytest.mark.parametrize("action", ["pause", "resume"])
+@pytest.mark.parametrize(("case", "headers"), ODD_HEADERS, ids=[case for case, _ in ODD_HEADERS])
+def test_odd_and_duplicate_headers_on_an_action_get_no_server_error(
+    case: str, headers: list[tuple[str, str | bytes]], action: str, fresh_sandbox: Sandbox
+) -> None:
+    campaign = _a_volubile_campaign_id()
+    with TestClient(APP) as client:
+        response = client.post(f"/v1/campaigns/{campaign}/{action}", headers=headers)
+
+    _no_server_error_and_refusals_are_problems(response)
+
+
+@pytest.mark.parametrize(("case", "headers"), ODD_HEADERS, ids=[case for case, _ in ODD_HEADERS])
+def test_odd_and_duplicate_headers_on_a_native_action_get_no_server_error(
+    case: str, headers: list[tuple[str, str | bytes]], fresh_sandbox: Sandbox
+) -> None:
+    campaign = _create("volubile")
+    fresh_sandbox.clear_requests("volubile")
+    with TestClient(APP) as client:
+        response = client.post(
+            f"/v1/vendors/volubile/v1/campaigns/{campaign['vendor_campaign_id']}/status",
+            headers=[*headers, ("Content-Type", "application/json")],
+            content=b'"PAUSED"',
+        )
+
+    assert response.status_code < 500, response.text
+    if not fresh_sandbox.requests("volubile"):
+        _no_server_error_and_refusals_are_problems(response)
+
+
+@cache
+def _a_volubile_campaign_id() -> str:
+    return str(_create("volubile")["id"])
 
 
 @pytest.mark.parametrize(("case", "headers"), ODD_HEADERS, ids=[case for case, _ in ODD_HEADERS])
