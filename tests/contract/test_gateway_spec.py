@@ -10,7 +10,17 @@ Some refusals of schema-valid data are documented and so are not "valid data rej
 unknown time zone or a window that ends before it starts, and 422 when the chosen vendor cannot
 take the campaign; GET /campaigns answers 400 for a cursor it did not issue; an Idempotency-Key
 reused with another request is 422 (409 while in flight); a native route relays the vendor's own
-4xx; any route refuses a NUL character in a body's string (400: PostgreSQL cannot store it).
+4xx; any route refuses a NUL character in a body's string (400: PostgreSQL cannot store it), and
+a native route a control character in a query. After the launch (LIFECYCLE.md): an action is 409
+`invalid-transition` when the campaign's status does not allow it and 501 `action-unsupported`
+when the vendor cannot do it; an unknown or another tenant's campaign, vendor-neutral or native,
+is 404.
+
+Each lifecycle operation's happy path is reached through hooks: a fresh campaign in a status
+that allows each vendor-neutral action, the test tenant's own vendor ids on native routes (fresh
+ones where the operation ends the campaign), and tenant `owner`, with its own vendor accounts at
+the sandbox, for the account-wide native reads (see `GatewayKey`). The sandbox's clock is moved
+by hand (tests/contract/conftest.py) where a call must exist first.
 `gateway_refuses_only_for_documented_rules` checks that every refusal of schema-valid data is
 one of those, never the gateway's own schema check, and that a 422 from POST /campaigns is the
 adapter's refusal, never the vendor rejecting what we sent.
@@ -90,8 +100,7 @@ class GatewayKey:
     def get(self, case: Case, context: schemathesis.AuthContext) -> str:
         operation_id = str(context.operation.definition.raw.get("operationId", ""))
         if operation_id.startswith(NATIVE_OPERATION_PREFIX) and role_of(operation_id)[1] == "account":
-            with TestClient(APP):
-                own_accounts()
+            _owner_has_own_accounts()
             return OWNER_KEY
         return KEY
 
@@ -158,9 +167,16 @@ def _api(method: str, url: str, key: str = KEY, **arguments: Any) -> Any:
     sandbox is started here too (starting twice is a no-op).
     """
     SANDBOX.start()
+    _owner_has_own_accounts()
     with TestClient(APP) as client:
-        own_accounts()
         return client.request(method, url, headers={"Authorization": f"Bearer {key}"}, **arguments)
+
+
+@cache
+def _owner_has_own_accounts() -> None:
+    """Tenant `owner`'s own vendor accounts, stored once in the registry (the app started for it)."""
+    with TestClient(APP):
+        own_accounts()
 
 
 def _create(slug: str, **changes: Any) -> dict[str, Any]:
