@@ -422,3 +422,17 @@ def test_a_tetherai_cancel_without_a_body_is_sent(gateway: TestClient, life: San
 
     assert response.status_code == 200, response.text
     assert life.campaign("tetherai", campaign["vendor_campaign_id"])["status"] == "cancelled"
+
+
+def test_the_access_log_names_the_tenant_and_vendor_of_a_native_read(
+    gateway: TestClient, capfd: pytest.CaptureFixture[str]
+) -> None:
+    path = f"/v1/vendors/smallest/campaign/{_create(gateway, 'smallest')['vendor_campaign_id']}"
+    capfd.readouterr()
+
+    assert gateway.get(path, headers={**_headers(KEY), "X-Request-ID": "native-read-1"}).status_code == 200
+
+    lines = [json.loads(line) for line in capfd.readouterr().err.splitlines() if line.startswith("{")]
+    access = next(line for line in lines if line.get("request_id") == "native-read-1")
+    assert (access["tenant"], access["vendor"], access["status"]) == ("one", "smallest", 200)
+    assert access["vendor_ms"] > 0
