@@ -31,6 +31,7 @@ from gateway.api.dispatch import Answer, dispatch, settle_relayed
 from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
 from gateway.errors import NotFound
 from gateway.lifecycle import QUEUED_STATUS
+from gateway.observe import current_request
 from gateway.service import Gateway
 from gateway.store.outcome import Finish, fit_content_type, raw_answer
 from gateway.store.registry import Begun, fingerprint
@@ -54,6 +55,9 @@ async def handle(**_parameters: Any) -> Response:
     """Serve one native request after the launch (Connexion has validated it against the vendor's spec)."""
     slug, role = role_of(str(context.operation.operation_id))
     gateway, tenant = current(), current_tenant()
+    told = current_request.get()
+    if told is not None:  # reads never pass through dispatch, which tells the access log for actions
+        told.tenant, told.vendor = tenant, slug
     adapter = await gateway.live_adapter_async(slug, tenant)
     own_account = adapter is not gateway.adapters.get(slug)
     request = current_http_request

@@ -12,11 +12,13 @@ import atexit
 import json
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.fernet import Fernet
 from starlette.testclient import TestClient
 
 from gateway.app import SERVED_SPEC, GatewayApp, create_app
@@ -27,13 +29,33 @@ from gateway.settings import Settings
 ROOT = Path(__file__).resolve().parents[2]
 SLUGS = [vendor.slug for vendor in load_vendors(GeneratorPaths())]
 KEY = "contract-key"
+OWNER_KEY = "contract-owner-key"
+"""Tenant `owner`, whose own vendor accounts (at the sandbox) serve the account-wide native reads."""
+OWN_ACCOUNTS = ("smallest", "volubile", "clerk")
 VENDOR_SPECS = ROOT / "specs" / "vendors"
 EXAMPLES = ROOT / "tests" / "fixtures" / "vendor_examples"
 
 # Not strict: a vendor's spec allows properties it does not define unless it says otherwise, and
 # the native routes forward the client's body as it is. Properties an *adapter* invents are caught
 # by the outbound check instead (tests/contract/test_outbound.py).
-SANDBOX = Sandbox(strict=False)
+
+
+class SandboxClock:
+    """The sandbox's clock: real time plus whatever a test has moved it on by (no sleeping)."""
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+    def __call__(self) -> float:
+        return time.time() + self.offset
+
+    def advance(self, seconds: float) -> None:
+        """Move the sandbox's campaigns `seconds` on."""
+        self.offset += seconds
+
+
+CLOCK = SandboxClock()
+SANDBOX = Sandbox(strict=False, clock=CLOCK)
 DATABASE = Path(tempfile.mkdtemp(prefix="contract-registry-"))
 atexit.register(shutil.rmtree, DATABASE, ignore_errors=True)  # also when only collecting
 
@@ -41,11 +63,13 @@ atexit.register(shutil.rmtree, DATABASE, ignore_errors=True)  # also when only c
 def gateway_env(sandbox: Sandbox, database: Path) -> dict[str, str]:
     """Every vendor at the sandbox, with the credential the sandbox expects; a scratch registry.
 
-    The keyless retry guard is off: Hypothesis and Schemathesis send the same body more than
+    Tenant `owner` may be given its own vendor accounts (`own_accounts`). The keyless retry guard
+    is off: Hypothesis and Schemathesis send the same body more than
     once on purpose, which the guard would answer with 409 before anything is checked.
     """
     env = {
-        "GATEWAY_API_KEYS": f"contract:{KEY}",
+        "GATEWAY_API_KEYS": f"contract:{KEY},owner:{OWNER_KEY}",
+        "GATEWAY_SECRET_KEY": Fernet.generate_key().decode(),
         "GATEWAY_VENDOR_TIMEOUT_S": "5",
         "GATEWAY_DATABASE_URL": f"sqlite:///{database / 'gateway.db'}",
         "GATEWAY_RETRY_GUARD_S": "0",
@@ -63,6 +87,15 @@ def served_spec() -> dict[str, Any]:
     """generated/openapi.json, the spec the gateway serves."""
     spec: dict[str, Any] = json.loads(SERVED_SPEC.read_text())
     return spec
+
+
+def own_accounts() -> None:
+    """Give tenant `owner` its own account (at the sandbox) at each of OWN_ACCOUNTS; idempotent.
+
+    Needs the registry's tables, so call it with the app started (inside a TestClient).
+    """
+    for slug in OWN_ACCOUNTS:
+        APP.gateway.credentials.set("owner", slug, SANDBOX.credential(slug), SANDBOX.base_url(slug))
 
 
 @pytest.fixture(scope="session")
