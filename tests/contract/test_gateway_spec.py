@@ -420,38 +420,26 @@ def test_gateway_conforms_to_its_spec(case: Case, sandbox: Sandbox, outcomes: Ou
 
 
 def _composed_spec_gap(case: Case, response: Any, failure: BaseException) -> bool:
-    """A failure on a native route that is the composed spec's gap, not the gateway's behaviour.
+    """A vendor's own refusal on a native route, relayed as it is, with a status its spec does not list.
 
-    gateway/codegen/compose.py documents on native operations neither the gateway's own 404
-    (another tenant's or an unknown vendor id, an account-wide read on the shared account) nor
-    problem+json beside a vendor's response given by `$ref` (Smallest's 400 and 401), nor a
-    vendor's relayed 4xx that its own spec does not list (the sandbox's 404 for an unknown call).
-    Only those are let through here, and only as the gateway's documented problem or the vendor's relayed answer;
-    `test_native_operations_document_what_the_gateway_answers` fails the day compose.py documents
-    them, so that this can go.
+    The sandbox answers some (a 404 for an unknown call where Volubile documents none); the
+    gateway relays a vendor's 4xx as it is, and cannot document what the vendor does not. The
+    gateway's own answers on native routes are documented (`test_native_operations_document_
+    what_the_gateway_answers`), so a problem+json is never let through here.
     """
     if not case.operation.path.startswith("/vendors/") or not 400 <= response.status_code < 500:
         return False
     content_type = response.headers.get("content-type", "")
     if isinstance(content_type, list):
         content_type = content_type[0] if content_type else ""
-    undocumented = isinstance(failure, UndefinedStatusCode | UndefinedContentType)
     if content_type.startswith(PROBLEM_JSON):
-        kind = str(response.json().get("type", "")).removeprefix(PROBLEM_TYPE)
-        if isinstance(failure, UndefinedStatusCode):
-            return (response.status_code, kind) == (404, "not-found")
-        return undocumented  # the gateway's problem, where the vendor's response is a $ref
-    return undocumented  # the vendor's own refusal, relayed, with a status its spec does not list
+        return False
+    return isinstance(failure, UndefinedStatusCode | UndefinedContentType)
 
 
 GAP_STATUSES = ("400", "401", "404")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gateway/codegen/compose.py: native operations do not document the gateway's 404, nor "
-    "problem+json beside a vendor's $ref'd 400/401/404 (see _composed_spec_gap)",
-)
 def test_native_operations_document_what_the_gateway_answers() -> None:
     spec = served_spec()
     undocumented = []

@@ -408,11 +408,6 @@ def test_a_smallest_list_page_counts_all_the_callers_campaigns(gateway: TestClie
     assert data["totalCampaignCount"] == data["pagination"]["total"] == len(mine)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gateway/validation.py check_json_body: a body the spec makes optional (TetherAI's cancel, "
-    "send, PATCH: requestBody.required false) is refused with 400 when absent",
-)
 def test_a_tetherai_cancel_without_a_body_is_sent(gateway: TestClient, life: Sandbox) -> None:
     campaign = _create(gateway, "tetherai")
 
