@@ -338,7 +338,7 @@ def test_tetherai_native_cancel_and_send(gateway: TestClient, life: Sandbox, ver
     assert life.campaign("tetherai", campaign["vendor_campaign_id"])["status"] == vendor_status
     view = _view(gateway, campaign)
     assert view["vendor_status"] == vendor_status
-    assert view["status"] == ("cancelled" if verb == "cancel" else "unmapped")
+    assert view["status"] == ("cancelled" if verb == "cancel" else "running")
     assert _actions(view) == [("cancel" if verb == "cancel" else "start", native, "accepted")]
 
 
