@@ -26,7 +26,7 @@ from gateway.errors import GatewayError, VendorNotConfigured, VendorRateLimited,
 from gateway.lifecycle import TERMINAL, Progress
 from gateway.service import Gateway
 from gateway.store.outcome import Finish
-from gateway.store.sync import Due
+from gateway.store.sync import Deferred, Dropped, Due, Refreshed, Settled
 from gateway.vendors import Adapter, raise_for_reply
 
 __all__ = [
@@ -137,62 +137,53 @@ class StatusSync:
                     await asyncio.wait_for(stop.wait(), idle_s)
 
     async def run_once(self) -> int:
-        """Claim a batch of due campaigns and refresh them; how many were claimed."""
+        """Claim a batch of due campaigns, read them, record what was read in one write; how many were claimed."""
         claimed = await to_thread.run_sync(self._queue.claim, self._batch, self._lease)
-        await asyncio.gather(*(self._refresh_claimed(due) for due in claimed))
+        if not claimed:
+            return 0
+        outcomes = await asyncio.gather(*(self._outcome_of(due) for due in claimed))
+        await to_thread.run_sync(self._queue.settle, outcomes)
         return len(claimed)
-
-    async def _refresh_claimed(self, due: Due) -> None:
-        async with self._concurrency:
-            try:
-                await self.refresh(due)
-            except Exception:
-                _log.exception("refreshing campaign %s failed", due.campaign_id)
-                await self._defer(due, self.interval(due.streak + 1))
 
     async def refresh(self, due: Due) -> bool:
         """Read one campaign's state from its vendor and record it; True if its status changed."""
+        outcome = await self._outcome_of(due)
+        return bool(await to_thread.run_sync(self._queue.settle, [outcome]))
+
+    async def _outcome_of(self, due: Due) -> Settled:
+        async with self._concurrency:
+            try:
+                return await self._read(due)
+            except Exception:  # a bug, not the vendor: this campaign backs off, the others go on
+                _log.exception("refreshing campaign %s failed", due.campaign_id)
+                return self._deferred(due, self.interval(due.streak + 1), backoff=True)
+
+    async def _read(self, due: Due) -> Settled:
         try:
             adapter = await self._gateway.live_adapter_async(due.vendor, due.tenant)
         except VendorNotConfigured:
-            await self._defer(due, timedelta(seconds=_NOT_CONFIGURED_S))
-            return False
+            return self._deferred(due, timedelta(seconds=_NOT_CONFIGURED_S))
         if adapter.refusal("get") is not None or not due.vendor_campaign_id:
-            await to_thread.run_sync(self._queue.drop, due.campaign_id)  # nothing was read: no synced_at
-            return False
+            return Dropped(due.campaign_id)  # nothing was read: no synced_at
         try:
             state = await read_state(self._gateway, adapter, due.vendor_campaign_id)
         except VendorRateLimited as limited:
-            await self._defer(due, max(_retry_after(limited), self.interval(due.streak)))
-            return False
+            return self._deferred(due, max(_retry_after(limited), self.interval(due.streak)))
         except VendorUnavailable as unavailable:
-            await self._defer(due, max(_retry_after(unavailable), self.interval(due.streak + 1)), backoff=True)
-            return False
+            return self._deferred(due, max(_retry_after(unavailable), self.interval(due.streak + 1)), backoff=True)
         except GatewayError:
-            await self._defer(due, self.interval(due.streak + 1), backoff=True)
-            return False
+            return self._deferred(due, self.interval(due.streak + 1), backoff=True)
         now = self._gateway.registry.clock()
-        if state is None:  # an answer that tells nothing: look again later, as if unchanged
-            next_due: datetime | None = now + self.interval(due.streak + 1)
-            await to_thread.run_sync(
-                lambda: self._queue.record(
-                    due.campaign_id, None, next_due=next_due, streak=due.streak + 1, expected_status=due.status
-                )
-            )
-            return False
-        streak = 0 if state.status != due.status else due.streak + 1
-        next_due = None if state.status in TERMINAL else now + self.interval(streak)
-        return await to_thread.run_sync(
-            lambda: self._queue.record(
-                due.campaign_id, state, next_due=next_due, streak=streak, expected_status=due.status
-            )
-        )
+        # An answer that tells nothing counts as unchanged.
+        streak = 0 if state is not None and state.status != due.status else due.streak + 1
+        terminal = state is not None and state.status in TERMINAL
+        next_due = None if terminal else now + self.interval(streak)
+        return Refreshed(due.campaign_id, state, next_due, streak, expected_status=due.status)
 
-    async def _defer(self, due: Due, wait: timedelta, *, backoff: bool = False) -> None:
+    def _deferred(self, due: Due, wait: timedelta, *, backoff: bool = False) -> Deferred:
         """Look again after `wait`; with `backoff`, the failure counts in the streak, so the waits grow."""
         until = self._gateway.registry.clock() + wait
-        streak = due.streak + 1 if backoff else None
-        await to_thread.run_sync(lambda: self._queue.defer(due.campaign_id, until, streak=streak))
+        return Deferred(due.campaign_id, until, due.streak + 1 if backoff else None)
 
 
 async def read_state(gateway: Gateway, adapter: Adapter, vendor_campaign_id: str) -> Finish | None:

@@ -11,6 +11,7 @@ campaign's next refresh changes with its status, in the same transaction.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final
@@ -21,7 +22,7 @@ from gateway.store.outcome import Finish, fit_outcome
 from gateway.store.registry import Registry
 from gateway.store.schema import campaigns
 
-__all__ = ["ANY_STATUS", "Due", "SyncQueue"]
+__all__ = ["ANY_STATUS", "Deferred", "Dropped", "Due", "Refreshed", "Settled", "SyncQueue"]
 
 _DUE_COLUMNS = (
     campaigns.c.id,
@@ -50,6 +51,45 @@ class Due:
     vendor_campaign_id: str
     status: str | None
     streak: int
+
+
+@dataclass(frozen=True)
+class Refreshed:
+    """What a refresh read (`state`: None if the answer told nothing) and when to look again.
+
+    With `expected_status` (the status when the refresh began), nothing is written if the
+    status changed meanwhile: an action settled while the vendor was being read, and what it
+    recorded (with its own next refresh, soon) is newer than this read.
+    """
+
+    campaign_id: str
+    state: Finish | None
+    next_due: datetime | None
+    streak: int
+    expected_status: str | _AnyStatus | None = ANY_STATUS
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """Nothing read (a vendor's Retry-After, an open circuit, a failed read): look again at `until`.
+
+    With `streak`, the interval after the next refresh grows from there: failures in a row
+    back off as unchanged reads do.
+    """
+
+    campaign_id: str
+    until: datetime
+    streak: int | None = None
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Out of the queue without a refresh (its vendor has nothing to read)."""
+
+    campaign_id: str
+
+
+Settled = Refreshed | Deferred | Dropped
 
 
 class SyncQueue:
@@ -106,6 +146,55 @@ class SyncQueue:
             for row in rows
         ]
 
+    def settle(self, outcomes: Sequence[Settled]) -> set[str]:
+        """Write what a pass found, in one transaction; the campaigns whose status changed.
+
+        One transaction for a whole batch: on SQLite every write takes the one writer's turn,
+        which creates wait for too.
+        """
+        if not outcomes:
+            return set()
+        now = self._registry.clock()
+        changed: set[str] = set()
+        refreshed = [outcome.campaign_id for outcome in outcomes if isinstance(outcome, Refreshed)]
+        with self._registry.transaction() as connection:
+            statuses: dict[str, str | None] = {}
+            if refreshed:
+                query = select(campaigns.c.id, campaigns.c.status).where(campaigns.c.id.in_(refreshed))
+                statuses = {row.id: row.status for row in connection.execute(query)}
+            for outcome in outcomes:
+                values = self._values(outcome, statuses, now, changed)
+                if values:
+                    connection.execute(update(campaigns).where(campaigns.c.id == outcome.campaign_id).values(values))
+        return changed
+
+    @staticmethod
+    def _values(
+        outcome: Settled, statuses: dict[str, str | None], now: datetime, changed: set[str]
+    ) -> dict[str, Any] | None:
+        if isinstance(outcome, Dropped):
+            return {"sync_due_at": None}
+        if isinstance(outcome, Deferred):
+            values: dict[str, Any] = {"sync_due_at": outcome.until}
+            if outcome.streak is not None:
+                values["sync_streak"] = outcome.streak
+            return values
+        if outcome.campaign_id not in statuses:
+            return None
+        current = statuses[outcome.campaign_id]
+        if not isinstance(outcome.expected_status, _AnyStatus) and current != outcome.expected_status:
+            return None
+        values = {"synced_at": now, "sync_due_at": outcome.next_due, "sync_streak": outcome.streak}
+        if outcome.state is not None:
+            fitted = fit_outcome(outcome.state)
+            values.update(status=fitted.status, vendor_status=fitted.vendor_status, updated_at=now)
+            if fitted.progress is not None:
+                values["progress"] = fitted.progress
+            if current != fitted.status:
+                values["status_changed_at"] = now
+                changed.add(outcome.campaign_id)
+        return values
+
     def record(
         self,
         campaign_id: str,
@@ -115,46 +204,13 @@ class SyncQueue:
         streak: int,
         expected_status: str | _AnyStatus | None = ANY_STATUS,
     ) -> bool:
-        """What a refresh read (`state`: None if the answer told nothing) and when to look again.
-
-        True when the status changed. `state` carries status, vendor_status and progress. With
-        `expected_status` (the status when the refresh began), nothing is written if the status
-        changed meanwhile: an action settled while the vendor was being read, and what it
-        recorded (with its own next refresh, soon) is newer than this read.
-        """
-        now = self._registry.clock()
-        values: dict[str, Any] = {"synced_at": now, "sync_due_at": next_due, "sync_streak": streak}
-        changed = False
-        with self._registry.transaction() as connection:
-            current = connection.execute(select(campaigns.c.status).where(campaigns.c.id == campaign_id)).first()
-            if current is None:
-                return False
-            if not isinstance(expected_status, _AnyStatus) and current.status != expected_status:
-                return False
-            if state is not None:
-                fitted = fit_outcome(state)
-                changed = current.status != fitted.status
-                values.update(status=fitted.status, vendor_status=fitted.vendor_status, updated_at=now)
-                if fitted.progress is not None:
-                    values["progress"] = fitted.progress
-                if changed:
-                    values["status_changed_at"] = now
-            connection.execute(update(campaigns).where(campaigns.c.id == campaign_id).values(values))
-        return changed
+        """One campaign's refresh (see `Refreshed`); True when its status changed."""
+        return bool(self.settle([Refreshed(campaign_id, state, next_due, streak, expected_status)]))
 
     def defer(self, campaign_id: str, until: datetime, *, streak: int | None = None) -> None:
-        """Look again at `until` (a vendor's Retry-After, an open circuit, a failed read).
-
-        With `streak`, the interval after the next refresh grows from there: failures in a row
-        back off as unchanged reads do.
-        """
-        values: dict[str, Any] = {"sync_due_at": until}
-        if streak is not None:
-            values["sync_streak"] = streak
-        with self._registry.transaction() as connection:
-            connection.execute(update(campaigns).where(campaigns.c.id == campaign_id).values(values))
+        """Look again at `until` (see `Deferred`)."""
+        self.settle([Deferred(campaign_id, until, streak)])
 
     def drop(self, campaign_id: str) -> None:
         """Take a campaign out of the queue without a refresh (its vendor has nothing to read)."""
-        with self._registry.transaction() as connection:
-            connection.execute(update(campaigns).where(campaigns.c.id == campaign_id).values(sync_due_at=None))
+        self.settle([Dropped(campaign_id)])
