@@ -42,7 +42,7 @@ from bench.peers import API_KEY, GATEWAY
 from bench.procs import Service, cpu_seconds, free_port, say, start, wait_http
 from bench.stats import fmt, median
 
-__all__ = ["SyncFigures", "main", "render", "run_sync_bench", "section_in", "write_section"]
+__all__ = ["QUICK", "SyncFigures", "main", "render", "run_sync_bench", "section_in", "write_section"]
 
 START = "<!-- sync:start -->"
 END = "<!-- sync:end -->"
@@ -62,6 +62,8 @@ VOLUBILE_BODY = {
     "recipients": [{"phone": bodies.phone(1), "context": {"firstName": "Ada"}}],
 }
 MODES = ("no sync", "sync in the serve worker", "sync as its own process")
+# `make bench`'s --quick smoke run: the same story, small and short.
+QUICK: dict[str, Any] = {"campaigns": 1000, "phase_s": 5.0, "reps": 1, "actions": 100}
 
 
 @dataclass
