@@ -54,6 +54,8 @@ _JITTER = random.Random()
 # At shutdown, refreshes under way get this long beyond the vendor deadline to be recorded; one
 # cut short keeps its lease and comes due again when it runs out.
 _SHUTDOWN_MARGIN_S = 5.0
+# The longest wait between passes after failed ones.
+_MOST_IDLE_S = 60.0
 
 
 def first_sync(gateway: Gateway, adapter: Adapter, status: str | None) -> datetime | None:
@@ -125,16 +127,23 @@ class StatusSync:
         return timedelta(seconds=base * (0.8 + 0.4 * self._jitter()))
 
     async def run(self, stop: asyncio.Event, *, idle_s: float = 1.0) -> None:
-        """Refresh what comes due until `stop` is set; a failed pass is logged and the next one runs."""
+        """Refresh what comes due until `stop` is set; a failed pass is logged and the next one runs.
+
+        Passes that fail in a row (the database down, say) wait longer each time, up to
+        `_MOST_IDLE_S`, so an outage is not logged every second by every worker.
+        """
+        failures = 0
         while not stop.is_set():
             try:
                 refreshed = await self.run_once()
+                failures = 0
             except Exception:
                 _log.exception("a status sync pass failed")
-                refreshed = 0
+                refreshed, failures = 0, failures + 1
             if refreshed < self._batch:
+                wait = min(idle_s * 2 ** min(failures, 16), max(idle_s, _MOST_IDLE_S))
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), idle_s)
+                    await asyncio.wait_for(stop.wait(), wait)
 
     async def run_once(self) -> int:
         """Claim a batch of due campaigns, read them, record what was read in one write; how many were claimed."""

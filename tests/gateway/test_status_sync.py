@@ -347,6 +347,27 @@ def test_a_failed_pass_is_logged_and_the_next_one_runs(world: World, monkeypatch
     assert world.row(created["id"])["synced_at"] == world.clock.moment()
 
 
+def test_failed_passes_in_a_row_wait_longer_each_time(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    sync = world.sync()
+    stop = asyncio.Event()
+    waits: list[float] = []
+    real_wait_for = asyncio.wait_for
+
+    async def timed_wait_for(awaitable: Any, timeout: float) -> Any:
+        waits.append(timeout)
+        if len(waits) == 5:
+            stop.set()
+        return await real_wait_for(awaitable, 0)
+
+    def broken(limit: int, lease: timedelta) -> Any:
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(world.gateway.sync_queue, "claim", broken)
+    monkeypatch.setattr(asyncio, "wait_for", timed_wait_for)
+    world.client.portal.call(lambda: sync.run(stop, idle_s=10.0))  # type: ignore[union-attr]
+    assert waits == [20.0, 40.0, 60.0, 60.0, 60.0]
+
+
 def test_refresh_true_asks_the_vendor_at_most_once_a_second(world: World) -> None:
     created = world.create("volubile")
     url = f"/v1/campaigns/{created['id']}?refresh=true"
