@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 import random
 import signal
 from collections.abc import Callable, Mapping
@@ -43,7 +44,7 @@ __all__ = [
 ]
 
 _log = logging.getLogger(__name__)
-# A claimed campaign is someone's for this long: more than any refresh can take.
+# A claimed campaign is someone's for as long as its pass can take, and this much more.
 _LEASE_MARGIN_S = 30.0
 # A vendor that is not configured (any more) is looked at again this much later.
 _NOT_CONFIGURED_S = 3600.0
@@ -119,7 +120,9 @@ class StatusSync:
         settings = gateway.settings
         self._first = settings.sync_interval_s
         self._most = max(settings.sync_max_interval_s, settings.sync_interval_s)
-        self._lease = timedelta(seconds=settings.vendor_timeout_s + _LEASE_MARGIN_S)
+        # A pass records its batch at the end: the lease covers its reads in waves of `concurrency`.
+        waves = math.ceil(batch / max(concurrency, 1))
+        self._lease = timedelta(seconds=waves * settings.vendor_timeout_s + _LEASE_MARGIN_S)
 
     def interval(self, streak: int) -> timedelta:
         """The wait after `streak` refreshes in a row that found nothing new, with ±20 % jitter."""

@@ -451,3 +451,21 @@ def test_serve_runs_the_sync_unless_told_not_to(sandbox: Sandbox, tmp_path: Path
     app = create_app(Settings.from_env(gateway_env(sandbox, database)))
     assert app.status_sync is False
     app.gateway.close()
+
+
+def test_a_claim_is_leased_for_as_long_as_its_whole_pass_can_take(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    created = world.create("volubile")
+    world.clock.advance(40)
+    leased: list[float] = []
+    settle = world.gateway.sync_queue.settle
+
+    def settle_after_looking(outcomes: Any) -> Any:
+        leased.append(_seconds(world.row(created["id"])["sync_due_at"] - world.clock.moment()))
+        return settle(outcomes)
+
+    monkeypatch.setattr(world.gateway.sync_queue, "settle", settle_after_looking)
+    assert world.run_once(world.sync(concurrency=16)) == 1  # batch 100: 7 waves of reads at most
+    timeout_s = world.gateway.settings.vendor_timeout_s
+    assert leased == [7 * timeout_s + 30]
