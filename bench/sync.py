@@ -42,7 +42,7 @@ from bench.peers import API_KEY, GATEWAY
 from bench.procs import Service, cpu_seconds, free_port, say, start, wait_http
 from bench.stats import fmt, median
 
-__all__ = ["QUICK", "SyncFigures", "main", "render", "run_sync_bench", "section_in", "write_section"]
+__all__ = ["QUICK", "SyncFigures", "main", "markers", "render", "run_sync_bench", "section_in", "write_section"]
 
 START = "<!-- sync:start -->"
 END = "<!-- sync:end -->"
@@ -98,6 +98,7 @@ class SyncFigures:
     phases: list[Phase] = field(default_factory=list)
     elapsed_s: float = 0.0
     commit: str = ""
+    database: str = "SQLite"
 
 
 def _percentile(values: Sequence[float], pct: float) -> float:
@@ -107,13 +108,13 @@ def _percentile(values: Sequence[float], pct: float) -> float:
     return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
-def _gateway_env(vendors: dict[str, dict[str, str]], database: Path, **extra: str) -> dict[str, str]:
+def _gateway_env(vendors: dict[str, dict[str, str]], database: str, **extra: str) -> dict[str, str]:
     import os
 
     env = {key: value for key, value in os.environ.items() if not key.startswith("GATEWAY_")}
     env.update(
         GATEWAY_API_KEYS=f"{TENANT}:{API_KEY}",
-        GATEWAY_DATABASE_URL=f"sqlite:///{database}",
+        GATEWAY_DATABASE_URL=database,
         GATEWAY_SYNC_INTERVAL_S=str(INTERVAL_S),
         GATEWAY_SYNC_MAX_INTERVAL_S=str(INTERVAL_S),
         GATEWAY_SANDBOX_STEP_S="2",
@@ -159,7 +160,7 @@ def _timed(client: httpx.Client, method: str, url: str, **kwargs: Any) -> tuple[
 
 
 def _action_vs_create(work: Path, vendors: dict[str, dict[str, str]], count: int, figures: SyncFigures) -> None:
-    env = _gateway_env(vendors, work / "actions.db", GATEWAY_SYNC_IN_SERVE="0")
+    env = _gateway_env(vendors, f"sqlite:///{work / 'actions.db'}", GATEWAY_SYNC_IN_SERVE="0")
     service = _serve(work, env, "sync-actions")
     create = bodies.neutral_volubile(50)
     try:
@@ -206,13 +207,13 @@ def _sandbox_campaigns(vendors: dict[str, dict[str, str]], count: int) -> list[s
         return list(pool.map(one, range(count)))
 
 
-def _engine(database: Path) -> Any:
+def _engine(database: str) -> Any:
     from gateway.store.engine import make_engine
 
-    return make_engine(f"sqlite:///{database}")
+    return make_engine(database)
 
 
-def _seed_registry(database: Path, vendor_ids: list[str]) -> list[str]:
+def _seed_registry(database: str, vendor_ids: list[str]) -> list[str]:
     from sqlalchemy import insert
 
     from gateway.store.migrate import migrate
@@ -246,7 +247,7 @@ def _seed_registry(database: Path, vendor_ids: list[str]) -> list[str]:
     return ids
 
 
-def _steady_state(database: Path, ids: list[str], seed: int) -> None:
+def _steady_state(database: str, ids: list[str], seed: int) -> None:
     """Each campaign synced one interval before a due time spread over the next interval."""
     from sqlalchemy import bindparam, update
 
@@ -286,7 +287,7 @@ def _lags(database: Path) -> tuple[list[float], datetime]:
         engine.dispose()
 
 
-def _refreshed_since(database: Path, since: datetime) -> int:
+def _refreshed_since(database: str, since: datetime) -> int:
     from sqlalchemy import func, select
 
     from gateway.store.schema import campaigns
@@ -325,7 +326,7 @@ def _paced_creates(url: str, rate: float, seconds: float, body: dict[str, Any]) 
 def _phase(
     work: Path,
     vendors: dict[str, dict[str, str]],
-    database: Path,
+    database: str,
     ids: list[str],
     mode: str,
     rep: int,
@@ -377,10 +378,15 @@ def run_sync_bench(
     rate: float = 50.0,
     reps: int = 2,
     actions: int = 1000,
+    database_url: str | None = None,
 ) -> SyncFigures:
-    """Run (a) and (b) in `work`; every process it starts is stopped before it returns."""
+    """Run (a) and (b) in `work` ((b) on `database_url`, an empty database; default SQLite in `work`).
+
+    Every process it starts is stopped before it returns.
+    """
     started = time.perf_counter()
     figures = SyncFigures(campaigns=campaigns, phase_s=phase_s, rate=rate, reps=reps, commit=revision())
+    figures.database = "PostgreSQL" if database_url and database_url.startswith("postgres") else "SQLite"
     sandbox, vendors = _start_sandbox(work, "sync-sandbox")
     # The creates' vendor apart: a sandbox is one Python process, and the sync's reads would
     # slow its answers to the creates, which no real vendor's would.
@@ -389,7 +395,7 @@ def run_sync_bench(
         _action_vs_create(work, vendors, actions, figures)
         say(f"sync bench (b): creating {campaigns:,} Volubile campaigns in the sandbox")
         vendor_ids = _sandbox_campaigns(vendors, campaigns)
-        database = work / "sync.db"
+        database = database_url or f"sqlite:///{work / 'sync.db'}"
         ids = _seed_registry(database, vendor_ids)
         body = _clerk_body()
         split = {**vendors, "clerk": creates_vendors["clerk"]}
@@ -432,11 +438,14 @@ def render(figures: SyncFigures) -> str:
     """The section, between its markers."""
     create, action = figures.create_ms, figures.action_ms
     differences = [a - c for a, c in zip(action, create, strict=True)]
+    start, end = markers(figures.database)
+    title = "" if figures.database == "SQLite" else f", on {figures.database}"
     lines = [
-        START,
-        "## After the launch: actions and the status sync (`python -m bench.sync`)",
+        start,
+        f"## After the launch: actions and the status sync{title} (`python -m bench.sync`)",
         "",
-        f"Measured at {figures.commit} in {figures.elapsed_s / 60:.1f} min: 1 `serve` worker, SQLite registry, "
+        f"Measured at {figures.commit} in {figures.elapsed_s / 60:.1f} min: 1 `serve` worker, "
+        f"{figures.database} registry in (b) (SQLite in (a)), "
         "the stateful sandbox (its own process) as every vendor, the creates' vendor (Clerk) in (b) on a "
         "second sandbox process so that the sync's reads do not slow the creates' vendor. Reproduce: "
         "`python -m bench.sync` (`--help` for sizes and durations); `make bench` runs it too.",
@@ -501,24 +510,34 @@ def render(figures: SyncFigures) -> str:
             )
         if lags:
             lines.append(f"| sync lag p99 < 60 s ({mode}) | {median(lags):.1f} s | {_verdict(median(lags) < 60)} |")
-    lines.append(END)
+    lines.append(end)
     return "\n".join(lines) + "\n"
 
 
-def section_in(text: str) -> str | None:
+def markers(database: str = "SQLite") -> tuple[str, str]:
+    """The section's markers: one section per database measured."""
+    if database == "SQLite":
+        return START, END
+    return f"<!-- sync-{database.lower()}:start -->", f"<!-- sync-{database.lower()}:end -->"
+
+
+def section_in(text: str, database: str = "SQLite") -> str | None:
     """The sync section of a results file's text, markers included, if it has one."""
-    start, end = text.find(START), text.find(END)
-    return text[start : end + len(END)] + "\n" if start != -1 and end > start else None
+    first, last = markers(database)
+    start, end = text.find(first), text.find(last)
+    return text[start : end + len(last)] + "\n" if start != -1 and end > start else None
 
 
 def write_section(path: Path, section: str) -> None:
-    """Replace the sync section of `path` (between its markers), or add it before the chaos section."""
+    """Replace the section of `path` with the same markers as `section`'s, or add it before the chaos section."""
     from bench.chaos_report import START as CHAOS_START
 
+    first = section.split("\n", 1)[0]
+    last = first.replace(":start", ":end")
     text = path.read_text() if path.exists() else ""
-    start, end = text.find(START), text.find(END)
+    start, end = text.find(first), text.find(last)
     if start != -1 and end > start:
-        text = text[:start] + section.rstrip("\n") + text[end + len(END) :]
+        text = text[:start] + section.rstrip("\n") + text[end + len(last) :]
     elif (chaos := text.find(CHAOS_START)) != -1:
         text = text[:chaos] + section.rstrip("\n") + "\n\n" + text[chaos:]
     else:
@@ -534,6 +553,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=50.0, help="creates a second during each phase (50)")
     parser.add_argument("--reps", type=int, default=2, help="repetitions of the three modes (2)")
     parser.add_argument("--actions", type=int, default=1000, help="create/action pairs for (a) (1000)")
+    parser.add_argument("--database-url", help="an empty database for (b) (default: SQLite in a temporary folder)")
     parser.add_argument("--out", type=Path, default=BENCH_DIR / "results.md", help="results file (bench/results.md)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="campaign-gateway-sync-bench-") as tmp:
@@ -544,6 +564,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             rate=args.rate,
             reps=args.reps,
             actions=args.actions,
+            database_url=args.database_url,
         )
     section = render(figures)
     print(section)
