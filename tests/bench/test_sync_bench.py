@@ -53,3 +53,18 @@ def test_the_section_replaces_its_own_and_keeps_the_others(tmp_path: Path) -> No
     second = results.read_text()
     assert second.count(START) == 1 and "**missed**" in second and chaos in second
     assert section_in(second) == render(_figures(12.0, 75.0))
+
+
+def test_each_database_measured_has_a_section_of_its_own(tmp_path: Path) -> None:
+    results = tmp_path / "results.md"
+    sqlite = render(_figures(10.5, 40.0))
+    figures = _figures(12.0, 45.0)
+    figures.database = "PostgreSQL"
+    postgres = render(figures)
+    assert postgres.startswith("<!-- sync-postgresql:start -->") and "on PostgreSQL" in postgres
+    write_section(results, sqlite)
+    write_section(results, postgres)
+    write_section(results, postgres)
+    text = results.read_text()
+    assert section_in(text) == sqlite and section_in(text, "PostgreSQL") == postgres
+    assert text.count("sync-postgresql:start") == 1
