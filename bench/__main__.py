@@ -23,6 +23,8 @@ from bench.stages import run_stages
 from bench.startup import run_startup
 from bench.sync import QUICK, run_sync_bench
 from bench.sync import render as render_sync
+from bench.sync import section_in as sync_section_in
+from bench.sync import write_section as write_sync_section
 from bench.validity import check_peer
 
 NOTES = [
@@ -93,8 +95,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             "may have measured the newer code."
         )
     text = render(results, notes) + "\n" + render_sync(sync)
-    chaos = section_in(config.out.read_text()) if config.out.exists() else None
+    previous = config.out.read_text() if config.out.exists() else ""
+    chaos = section_in(previous) if previous else None
+    postgres = sync_section_in(previous, "PostgreSQL")  # `python -m bench.sync --database-url`, run apart
     config.out.write_text(text)
+    if postgres is not None:
+        write_sync_section(config.out, postgres)
     if chaos is not None:  # `make chaos` measures apart: its section is kept until it runs again
         write_section(config.out, chaos)
     print(text)
