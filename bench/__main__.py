@@ -21,6 +21,10 @@ from bench.profile import profile_large, profile_peer
 from bench.report import Results, render
 from bench.stages import run_stages
 from bench.startup import run_startup
+from bench.sync import QUICK, run_sync_bench
+from bench.sync import render as render_sync
+from bench.sync import section_in as sync_section_in
+from bench.sync import write_section as write_sync_section
 from bench.validity import check_peer
 
 NOTES = [
@@ -66,6 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             startup = run_startup(work, stack.upstream_port, config.startup_reps)
             stages = run_stages(work, stack.upstream_port)
         codegen = run_codegen(work, config.codegen_cold_reps, config.codegen_noop_reps)
+        sync = run_sync_bench(work, **(QUICK if config.quick else {}))
     results = Results(
         config=config,
         machine=machine,
@@ -89,9 +94,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{revision()} at the end): the peer tables' servers imported it at the start; later sections "
             "may have measured the newer code."
         )
-    text = render(results, notes)
-    chaos = section_in(config.out.read_text()) if config.out.exists() else None
+    text = render(results, notes) + "\n" + render_sync(sync)
+    previous = config.out.read_text() if config.out.exists() else ""
+    chaos = section_in(previous) if previous else None
+    postgres = sync_section_in(previous, "PostgreSQL")  # `python -m bench.sync --database-url`, run apart
     config.out.write_text(text)
+    if postgres is not None:
+        write_sync_section(config.out, postgres)
     if chaos is not None:  # `make chaos` measures apart: its section is kept until it runs again
         write_section(config.out, chaos)
     print(text)

@@ -57,6 +57,7 @@ from gateway.ratelimit import RateLimiter, parse_rate
 from gateway.routes import RouteTable
 from gateway.service import Gateway
 from gateway.settings import Settings
+from gateway.sync import StatusSync, shutdown_grace_s, stop_sync
 from gateway.validation import GatewayJSONBodyValidator, GatewayMultipartValidator
 
 __all__ = ["GatewayApp", "app_from_env", "create_app"]
@@ -101,6 +102,8 @@ class GatewayApp:
         lane: FastLane | None = None,
         routes: RouteTable | None = None,
         key_headers: frozenset[bytes] = frozenset({b"x-api-key"}),
+        *,
+        status_sync: bool = False,
     ) -> None:
         self.app = app
         self.gateway = gateway
@@ -112,6 +115,8 @@ class GatewayApp:
             limit, period = parse_rate(gateway.settings.address_rate_limit)
             self.address_limiter = RateLimiter(limit, period, gateway.settings.redis_url, namespace="rate-address")
         self._sized_for: asyncio.AbstractEventLoop | None = None
+        self.status_sync = status_sync
+        """Whether the lifespan runs the status sync (gateway/sync.py) in this process."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Serve one ASGI connection scope."""
@@ -164,12 +169,22 @@ class GatewayApp:
             _access_log(context, status, self.routes.label(path), self._vendor_label(context.vendor))
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
-        """Nothing to start; at shutdown, close this event loop's vendor connections."""
+        """Start the status sync if this app runs it; at shutdown, stop it and close the vendor connections.
+
+        The sync stops after the refreshes under way (at most the vendor deadline); one cut
+        short keeps its lease, so another worker takes the campaign when that runs out.
+        """
+        stop = asyncio.Event()
+        syncing: asyncio.Task[None] | None = None
         while True:
             message = await receive()
             if message["type"] == "lifespan.startup":
+                if self.status_sync:
+                    syncing = asyncio.create_task(StatusSync(self.gateway).run(stop), name="status-sync")
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
+                if syncing is not None:
+                    await stop_sync(syncing, stop, shutdown_grace_s(self.gateway))
                 await self.gateway.close_vendor_connections()
                 await send({"type": "lifespan.shutdown.complete"})
                 return
@@ -397,8 +412,15 @@ _INFRA: dict[str, Callable[[Gateway, Send], Awaitable[None]]] = {
 }
 
 
-def create_app(settings: Settings, spec_path: Path = SERVED_SPEC, *, fast_lane: bool = True) -> GatewayApp:
-    """Build the gateway for `settings` (`fast_lane=False`: every request through Connexion)."""
+def create_app(
+    settings: Settings, spec_path: Path = SERVED_SPEC, *, fast_lane: bool = True, status_sync: bool = False
+) -> GatewayApp:
+    """Build the gateway for `settings` (`fast_lane=False`: every request through Connexion).
+
+    `status_sync`: the app's lifespan runs the status sync. The servers ask for it (`serve`
+    unless GATEWAY_SYNC_IN_SERVE=0); an app built for a test client does not refresh campaigns
+    behind the test's back unless it asks too.
+    """
     spec = json.loads(spec_path.read_text())
     native_routes: dict[str, list[str]] = {}
     json_only: dict[str, str] = {}  # native operations taking JSON only: operationId -> vendor
@@ -440,7 +462,7 @@ def create_app(settings: Settings, spec_path: Path = SERVED_SPEC, *, fast_lane: 
     base = str(specification.base_path or "")
     infra = {f"{base}/ui": f"{base}/ui", f"{base}/openapi.json": f"{base}/openapi.json"}
     routes = RouteTable.from_specification(specification, base, prefixes=infra)
-    return GatewayApp(app, gateway, lane, routes, _key_headers(specification))
+    return GatewayApp(app, gateway, lane, routes, _key_headers(specification), status_sync=status_sync)
 
 
 def _key_headers(specification: Any) -> frozenset[bytes]:
@@ -454,7 +476,8 @@ def _key_headers(specification: Any) -> frozenset[bytes]:
 
 
 def app_from_env() -> GatewayApp:
-    """Factory for `campaign-gateway serve` (each uvicorn worker calls it)."""
-    app = create_app(Settings.from_env())
+    """Factory for `campaign-gateway serve` (each uvicorn worker calls it); runs the status sync unless told not to."""
+    settings = Settings.from_env()
+    app = create_app(settings, status_sync=settings.sync_in_serve)
     collector.freeze_start_up()
     return app

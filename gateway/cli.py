@@ -81,7 +81,11 @@ def dev(port: int) -> None:
 @click.option("--port", type=int, default=8080, envvar="PORT", show_default=True)
 @click.option("--workers", type=int, default=1, envvar="WORKERS", show_default=True)
 def serve(host: str, port: int, workers: int) -> None:
-    """Production serving: vendors without a base URL are disabled (503), never sandboxed."""
+    """Production serving: vendors without a base URL are disabled (503), never sandboxed.
+
+    Each worker also runs the status sync (the workers share it through the database); with
+    GATEWAY_SYNC_IN_SERVE=0 they do not, and `campaign-gateway sync` runs it as its own process.
+    """
     import os
     import shutil
     import tempfile
@@ -122,6 +126,34 @@ def serve(host: str, port: int, workers: int) -> None:
     finally:
         if metrics_dir and metrics_dir.startswith(tempfile.gettempdir()) and "campaign-gateway-metrics-" in metrics_dir:
             shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+@main.command()
+def sync() -> None:
+    """Run the status sync alone, until SIGINT or SIGTERM.
+
+    The sync reads each live campaign's state from its vendor in the background (see
+    GATEWAY_SYNC_INTERVAL_S, GATEWAY_SYNC_MAX_INTERVAL_S, GATEWAY_SYNC_SOON_S). By default every
+    `serve` worker runs it too, and they share the work through the database: each due campaign
+    is refreshed by one of them at a time. To run it here instead, as its own process, set
+    GATEWAY_SYNC_IN_SERVE=0 for `serve`. Several `sync` processes (on several machines, with
+    PostgreSQL) share the work the same way. On SIGINT or SIGTERM the refreshes under way finish
+    (at most the vendor deadline), then it exits.
+    """
+    import asyncio
+
+    from gateway.observe import configure_logging
+    from gateway.service import Gateway
+    from gateway.settings import Settings
+    from gateway.sync import run_until_signalled
+
+    settings: Settings = _or_exit(Settings.from_env)
+    gateway = Gateway.open(settings)
+    configure_logging(gateway.secrets)
+    try:
+        asyncio.run(run_until_signalled(gateway))
+    finally:
+        gateway.close()
 
 
 @main.command()

@@ -13,9 +13,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 import random
+import signal
 from collections.abc import Callable, Mapping
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from anyio import to_thread
@@ -24,13 +27,24 @@ from gateway.errors import GatewayError, VendorNotConfigured, VendorRateLimited,
 from gateway.lifecycle import TERMINAL, Progress
 from gateway.service import Gateway
 from gateway.store.outcome import Finish
-from gateway.store.sync import Due
+from gateway.store.sync import Deferred, Dropped, Due, Refreshed, Settled
 from gateway.vendors import Adapter, raise_for_reply
 
-__all__ = ["REFRESH_AT_MOST_EVERY", "StatusSync", "first_sync", "read_state", "refresh_now", "soon", "state_outcome"]
+__all__ = [
+    "REFRESH_AT_MOST_EVERY",
+    "StatusSync",
+    "first_sync",
+    "read_state",
+    "refresh_now",
+    "run_until_signalled",
+    "shutdown_grace_s",
+    "soon",
+    "state_outcome",
+    "stop_sync",
+]
 
 _log = logging.getLogger(__name__)
-# A claimed campaign is someone's for this long: more than any refresh can take.
+# A claimed campaign is someone's for as long as its pass can take, and this much more.
 _LEASE_MARGIN_S = 30.0
 # A vendor that is not configured (any more) is looked at again this much later.
 _NOT_CONFIGURED_S = 3600.0
@@ -38,6 +52,11 @@ _NOT_CONFIGURED_S = 3600.0
 REFRESH_AT_MOST_EVERY = timedelta(seconds=1)
 # Jitter needs no secrecy, only its own generator: the global one belongs to whoever seeds it.
 _JITTER = random.Random()
+# At shutdown, refreshes under way get this long beyond the vendor deadline to be recorded; one
+# cut short keeps its lease and comes due again when it runs out.
+_SHUTDOWN_MARGIN_S = 5.0
+# The longest wait between passes after failed ones.
+_MOST_IDLE_S = 60.0
 
 
 def first_sync(gateway: Gateway, adapter: Adapter, status: str | None) -> datetime | None:
@@ -58,8 +77,9 @@ def soon(gateway: Gateway, adapter: Adapter, status: str | None) -> datetime | N
 async def refresh_now(gateway: Gateway, row: Mapping[str, Any]) -> bool:
     """Read the vendor's state of one campaign now (`?refresh=true`); False when there is nothing to ask.
 
-    Nothing to ask: the vendor never accepted it, has no get operation, or was asked less than
-    `REFRESH_AT_MOST_EVERY` ago. The next background refresh counts from this one.
+    Nothing to ask: the vendor never accepted it, has no get operation, or was asked (by any
+    request to this process, or read by any refresher) less than `REFRESH_AT_MOST_EVERY` ago.
+    A vendor failure is raised, as on any route. The next background refresh counts from this one.
     """
     synced_at: datetime | None = row.get("synced_at")
     now = gateway.registry.clock()
@@ -70,10 +90,14 @@ async def refresh_now(gateway: Gateway, row: Mapping[str, Any]) -> bool:
     adapter = await gateway.live_adapter_async(row["vendor"], row["tenant"])
     if adapter.refusal("get") is not None:
         return False
+    if not gateway.sync_queue.admit_refresh(row["id"], now, REFRESH_AT_MOST_EVERY):
+        return False
     state = await read_state(gateway, adapter, row["vendor_campaign_id"])
     status = row["status"] if state is None else state.status
     next_due = None if status in TERMINAL else now + timedelta(seconds=gateway.settings.sync_interval_s)
-    await to_thread.run_sync(lambda: gateway.sync_queue.record(row["id"], state, next_due=next_due, streak=0))
+    await to_thread.run_sync(
+        lambda: gateway.sync_queue.record(row["id"], state, next_due=next_due, streak=0, expected_status=row["status"])
+    )
     return True
 
 
@@ -96,7 +120,9 @@ class StatusSync:
         settings = gateway.settings
         self._first = settings.sync_interval_s
         self._most = max(settings.sync_max_interval_s, settings.sync_interval_s)
-        self._lease = timedelta(seconds=settings.vendor_timeout_s + _LEASE_MARGIN_S)
+        # A pass records its batch at the end: the lease covers its reads in waves of `concurrency`.
+        waves = math.ceil(batch / max(concurrency, 1))
+        self._lease = timedelta(seconds=waves * settings.vendor_timeout_s + _LEASE_MARGIN_S)
 
     def interval(self, streak: int) -> timedelta:
         """The wait after `streak` refreshes in a row that found nothing new, with ±20 % jitter."""
@@ -104,72 +130,72 @@ class StatusSync:
         return timedelta(seconds=base * (0.8 + 0.4 * self._jitter()))
 
     async def run(self, stop: asyncio.Event, *, idle_s: float = 1.0) -> None:
-        """Refresh what comes due until `stop` is set; a failed pass is logged and the next one runs."""
+        """Refresh what comes due until `stop` is set; a failed pass is logged and the next one runs.
+
+        Passes that fail in a row (the database down, say) wait longer each time, up to
+        `_MOST_IDLE_S`, so an outage is not logged every second by every worker.
+        """
+        failures = 0
         while not stop.is_set():
             try:
                 refreshed = await self.run_once()
+                failures = 0
             except Exception:
                 _log.exception("a status sync pass failed")
-                refreshed = 0
+                refreshed, failures = 0, failures + 1
             if refreshed < self._batch:
+                wait = min(idle_s * 2 ** min(failures, 16), max(idle_s, _MOST_IDLE_S))
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), idle_s)
+                    await asyncio.wait_for(stop.wait(), wait)
 
     async def run_once(self) -> int:
-        """Claim a batch of due campaigns and refresh them; how many were claimed."""
+        """Claim a batch of due campaigns, read them, record what was read in one write; how many were claimed."""
         claimed = await to_thread.run_sync(self._queue.claim, self._batch, self._lease)
-        await asyncio.gather(*(self._refresh_claimed(due) for due in claimed))
+        if not claimed:
+            return 0
+        outcomes = await asyncio.gather(*(self._outcome_of(due) for due in claimed))
+        await to_thread.run_sync(self._queue.settle, outcomes)
         return len(claimed)
-
-    async def _refresh_claimed(self, due: Due) -> None:
-        async with self._concurrency:
-            try:
-                await self.refresh(due)
-            except Exception:
-                _log.exception("refreshing campaign %s failed", due.campaign_id)
-                await self._defer(due, self.interval(due.streak + 1))
 
     async def refresh(self, due: Due) -> bool:
         """Read one campaign's state from its vendor and record it; True if its status changed."""
+        outcome = await self._outcome_of(due)
+        return bool(await to_thread.run_sync(self._queue.settle, [outcome]))
+
+    async def _outcome_of(self, due: Due) -> Settled:
+        async with self._concurrency:
+            try:
+                return await self._read(due)
+            except Exception:  # a bug, not the vendor: this campaign backs off, the others go on
+                _log.exception("refreshing campaign %s failed", due.campaign_id)
+                return self._deferred(due, self.interval(due.streak + 1), backoff=True)
+
+    async def _read(self, due: Due) -> Settled:
         try:
             adapter = await self._gateway.live_adapter_async(due.vendor, due.tenant)
         except VendorNotConfigured:
-            await self._defer(due, timedelta(seconds=_NOT_CONFIGURED_S))
-            return False
+            return self._deferred(due, timedelta(seconds=_NOT_CONFIGURED_S))
         if adapter.refusal("get") is not None or not due.vendor_campaign_id:
-            await to_thread.run_sync(lambda: self._queue.record(due.campaign_id, None, next_due=None, streak=0))
-            return False
+            return Dropped(due.campaign_id)  # nothing was read: no synced_at
         try:
             state = await read_state(self._gateway, adapter, due.vendor_campaign_id)
         except VendorRateLimited as limited:
-            await self._defer(due, max(_retry_after(limited), self.interval(due.streak)))
-            return False
+            return self._deferred(due, max(_retry_after(limited), self.interval(due.streak)))
         except VendorUnavailable as unavailable:
-            await self._defer(due, max(_retry_after(unavailable), self.interval(due.streak + 1)))
-            return False
+            return self._deferred(due, max(_retry_after(unavailable), self.interval(due.streak + 1)), backoff=True)
         except GatewayError:
-            await self._defer(due, self.interval(due.streak + 1))
-            return False
+            return self._deferred(due, self.interval(due.streak + 1), backoff=True)
         now = self._gateway.registry.clock()
-        if state is None:  # an answer that tells nothing: look again later, as if unchanged
-            next_due: datetime | None = now + self.interval(due.streak + 1)
-            await to_thread.run_sync(
-                lambda: self._queue.record(due.campaign_id, None, next_due=next_due, streak=due.streak + 1)
-            )
-            return False
-        next_due = (
-            None
-            if state.status in TERMINAL
-            else now + self.interval(0 if state.status != due.status else due.streak + 1)
-        )
-        streak = 0 if state.status != due.status else due.streak + 1
-        return await to_thread.run_sync(
-            lambda: self._queue.record(due.campaign_id, state, next_due=next_due, streak=streak)
-        )
+        # An answer that tells nothing counts as unchanged.
+        streak = 0 if state is not None and state.status != due.status else due.streak + 1
+        terminal = state is not None and state.status in TERMINAL
+        next_due = None if terminal else now + self.interval(streak)
+        return Refreshed(due.campaign_id, state, next_due, streak, expected_status=due.status)
 
-    async def _defer(self, due: Due, wait: timedelta) -> None:
+    def _deferred(self, due: Due, wait: timedelta, *, backoff: bool = False) -> Deferred:
+        """Look again after `wait`; with `backoff`, the failure counts in the streak, so the waits grow."""
         until = self._gateway.registry.clock() + wait
-        await to_thread.run_sync(self._queue.defer, due.campaign_id, until)
+        return Deferred(due.campaign_id, until, due.streak + 1 if backoff else None)
 
 
 async def read_state(gateway: Gateway, adapter: Adapter, vendor_campaign_id: str) -> Finish | None:
@@ -178,7 +204,8 @@ async def read_state(gateway: Gateway, adapter: Adapter, vendor_campaign_id: str
     breaker.check()
     with breaker.call():
         reply = await adapter.call(adapter.lifecycle_call("get", vendor_campaign_id))
-    raise_for_reply(adapter.slug, reply, subject="read")
+        # Inside the circuit: a vendor's 5xx answer is a failure it counts, as on every other route.
+        raise_for_reply(adapter.slug, reply, subject="read")
     state = adapter.answer_state(reply)
     return None if state is None else state_outcome(state.status, state.vendor_status, state.progress)
 
@@ -197,8 +224,46 @@ def state_outcome(status: str, vendor_status: str | None, progress: Progress | N
 
 
 def _retry_after(error: GatewayError) -> timedelta:
-    value = error.headers.get("Retry-After", "")
+    """The error's Retry-After: seconds, or an HTTP date (RFC 9110, 10.2.3); zero when absent or unreadable."""
+    value = error.headers.get("Retry-After", "").strip()
     try:
         return timedelta(seconds=max(0.0, float(value)))
     except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
         return timedelta(0)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(timedelta(0), when - datetime.now(UTC))
+
+
+async def run_until_signalled(gateway: Gateway) -> None:
+    """`campaign-gateway sync`: refresh due campaigns until SIGINT or SIGTERM, then finish the pass."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        await StatusSync(gateway).run(stop)
+    finally:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(signum)
+        await gateway.close_vendor_connections()
+
+
+async def stop_sync(task: asyncio.Task[None], stop: asyncio.Event, grace_s: float) -> None:
+    """Ask a running `StatusSync.run` to stop; cancel it if its pass outlasts `grace_s`."""
+    stop.set()
+    try:
+        await asyncio.wait_for(asyncio.shield(task), grace_s)
+    except TimeoutError:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+def shutdown_grace_s(gateway: Gateway) -> float:
+    """How long a stopping worker waits for the refreshes under way."""
+    return gateway.settings.vendor_timeout_s + _SHUTDOWN_MARGIN_S

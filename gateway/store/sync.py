@@ -10,9 +10,11 @@ campaign's next refresh changes with its status, in the same transaction.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import select, update
 
@@ -20,7 +22,7 @@ from gateway.store.outcome import Finish, fit_outcome
 from gateway.store.registry import Registry
 from gateway.store.schema import campaigns
 
-__all__ = ["Due", "SyncQueue"]
+__all__ = ["ANY_STATUS", "Deferred", "Dropped", "Due", "Refreshed", "Settled", "SyncQueue"]
 
 _DUE_COLUMNS = (
     campaigns.c.id,
@@ -30,6 +32,13 @@ _DUE_COLUMNS = (
     campaigns.c.status,
     campaigns.c.sync_streak,
 )
+
+
+class _AnyStatus:
+    """`record` without a check of the status the refresh started from."""
+
+
+ANY_STATUS: Final = _AnyStatus()
 
 
 @dataclass(frozen=True)
@@ -44,15 +53,79 @@ class Due:
     streak: int
 
 
+@dataclass(frozen=True)
+class Refreshed:
+    """What a refresh read (`state`: None if the answer told nothing) and when to look again.
+
+    With `expected_status` (the status when the refresh began), nothing is written if the
+    status changed meanwhile: an action settled while the vendor was being read, and what it
+    recorded (with its own next refresh, soon) is newer than this read.
+    """
+
+    campaign_id: str
+    state: Finish | None
+    next_due: datetime | None
+    streak: int
+    expected_status: str | _AnyStatus | None = ANY_STATUS
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """Nothing read (a vendor's Retry-After, an open circuit, a failed read): look again at `until`.
+
+    With `streak`, the interval after the next refresh grows from there: failures in a row
+    back off as unchanged reads do.
+    """
+
+    campaign_id: str
+    until: datetime
+    streak: int | None = None
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Out of the queue without a refresh (its vendor has nothing to read)."""
+
+    campaign_id: str
+
+
+Settled = Refreshed | Deferred | Dropped
+
+
 class SyncQueue:
     """Claim due campaigns and record what a refresh found."""
 
     def __init__(self, registry: Registry) -> None:
         self._registry = registry
+        self._asked_lock = threading.Lock()
+        self._asked: dict[str, datetime] = {}
+
+    def admit_refresh(self, campaign_id: str, now: datetime, every: timedelta) -> bool:
+        """Whether an on-demand refresh may ask the vendor now: not if this process asked within `every`.
+
+        The registry's `synced_at` alone would let two requests arriving together both ask, and
+        a failing vendor be asked by every request (a failed read records nothing).
+        """
+        with self._asked_lock:
+            last = self._asked.get(campaign_id)
+            if last is not None and now - last < every:
+                return False
+            if len(self._asked) > 10_000:  # bounded: only the recent entries matter
+                self._asked = {key: at for key, at in self._asked.items() if now - at < every}
+            self._asked[campaign_id] = now
+            return True
 
     def claim(self, limit: int, lease: timedelta) -> list[Due]:
-        """Up to `limit` due campaigns, earliest first, each leased for `lease`."""
+        """Up to `limit` due campaigns, earliest first, each leased for `lease`.
+
+        A read first: with nothing due (the usual case between passes) no write transaction is
+        begun, so an idle refresher never queues for SQLite's single writer.
+        """
         now = self._registry.clock()
+        with self._registry.engine.connect() as connection:
+            anything = connection.execute(select(campaigns.c.id).where(campaigns.c.sync_due_at <= now).limit(1)).first()
+        if anything is None:
+            return []
         due = (
             select(campaigns.c.id)
             .where(campaigns.c.sync_due_at <= now)
@@ -73,28 +146,71 @@ class SyncQueue:
             for row in rows
         ]
 
-    def record(self, campaign_id: str, state: Finish | None, *, next_due: datetime | None, streak: int) -> bool:
-        """What a refresh read (`state`: None if the answer told nothing) and when to look again.
+    def settle(self, outcomes: Sequence[Settled]) -> set[str]:
+        """Write what a pass found, in one transaction; the campaigns whose status changed.
 
-        True when the status changed. `state` carries status, vendor_status and progress.
+        One transaction for a whole batch: on SQLite every write takes the one writer's turn,
+        which creates wait for too.
         """
+        if not outcomes:
+            return set()
         now = self._registry.clock()
-        values: dict[str, Any] = {"synced_at": now, "sync_due_at": next_due, "sync_streak": streak}
-        changed = False
+        changed: set[str] = set()
+        refreshed = [outcome.campaign_id for outcome in outcomes if isinstance(outcome, Refreshed)]
         with self._registry.transaction() as connection:
-            if state is not None:
-                fitted = fit_outcome(state)
-                current = connection.execute(select(campaigns.c.status).where(campaigns.c.id == campaign_id)).first()
-                changed = current is not None and current.status != fitted.status
-                values.update(status=fitted.status, vendor_status=fitted.vendor_status, updated_at=now)
-                if fitted.progress is not None:
-                    values["progress"] = fitted.progress
-                if changed:
-                    values["status_changed_at"] = now
-            connection.execute(update(campaigns).where(campaigns.c.id == campaign_id).values(values))
+            statuses: dict[str, str | None] = {}
+            if refreshed:
+                query = select(campaigns.c.id, campaigns.c.status).where(campaigns.c.id.in_(refreshed))
+                statuses = {row.id: row.status for row in connection.execute(query)}
+            for outcome in outcomes:
+                values = self._values(outcome, statuses, now, changed)
+                if values:
+                    connection.execute(update(campaigns).where(campaigns.c.id == outcome.campaign_id).values(values))
         return changed
 
-    def defer(self, campaign_id: str, until: datetime) -> None:
-        """Look again at `until` (a vendor's Retry-After, an open circuit, a failed read)."""
-        with self._registry.transaction() as connection:
-            connection.execute(update(campaigns).where(campaigns.c.id == campaign_id).values(sync_due_at=until))
+    @staticmethod
+    def _values(
+        outcome: Settled, statuses: dict[str, str | None], now: datetime, changed: set[str]
+    ) -> dict[str, Any] | None:
+        if isinstance(outcome, Dropped):
+            return {"sync_due_at": None}
+        if isinstance(outcome, Deferred):
+            values: dict[str, Any] = {"sync_due_at": outcome.until}
+            if outcome.streak is not None:
+                values["sync_streak"] = outcome.streak
+            return values
+        if outcome.campaign_id not in statuses:
+            return None
+        current = statuses[outcome.campaign_id]
+        if not isinstance(outcome.expected_status, _AnyStatus) and current != outcome.expected_status:
+            return None
+        values = {"synced_at": now, "sync_due_at": outcome.next_due, "sync_streak": outcome.streak}
+        if outcome.state is not None:
+            fitted = fit_outcome(outcome.state)
+            values.update(status=fitted.status, vendor_status=fitted.vendor_status, updated_at=now)
+            if fitted.progress is not None:
+                values["progress"] = fitted.progress
+            if current != fitted.status:
+                values["status_changed_at"] = now
+                changed.add(outcome.campaign_id)
+        return values
+
+    def record(
+        self,
+        campaign_id: str,
+        state: Finish | None,
+        *,
+        next_due: datetime | None,
+        streak: int,
+        expected_status: str | _AnyStatus | None = ANY_STATUS,
+    ) -> bool:
+        """One campaign's refresh (see `Refreshed`); True when its status changed."""
+        return bool(self.settle([Refreshed(campaign_id, state, next_due, streak, expected_status)]))
+
+    def defer(self, campaign_id: str, until: datetime, *, streak: int | None = None) -> None:
+        """Look again at `until` (see `Deferred`)."""
+        self.settle([Deferred(campaign_id, until, streak)])
+
+    def drop(self, campaign_id: str) -> None:
+        """Take a campaign out of the queue without a refresh (its vendor has nothing to read)."""
+        self.settle([Dropped(campaign_id)])
