@@ -27,7 +27,7 @@ def run_dev(port: int, environ: Mapping[str, str]) -> None:
             env[f"GATEWAY_{slug.upper()}_BASE_URL"] = sandbox.base_url(slug)
             env[f"GATEWAY_{slug.upper()}_API_KEY"] = sandbox.credential(slug)
         settings = Settings.from_env(env)
-        app = create_app(settings)
+        app = create_app(settings, status_sync=settings.sync_in_serve)
         collector.freeze_start_up()
         key = DEV_API_KEY if "GATEWAY_API_KEYS" not in env else "<one of GATEWAY_API_KEYS>"
         print(_banner(port, key, unconfigured), flush=True)
@@ -59,5 +59,11 @@ def _banner(port: int, key: str, sandboxed: list[str]) -> str:
             f"  curl -sS -X POST {base}/v1/campaigns -H 'Authorization: Bearer {key}' "
             f"-H 'Content-Type: application/json' -d {shlex.quote(body)}  # {slug}"
         )
-    lines.append("\nCtrl-C stops the gateway and the sandbox.")
+    lines += [
+        "",
+        "Then watch and steer it (sandbox campaigns move a step every GATEWAY_SANDBOX_STEP_S, 2 s):",
+        f"  curl -sS '{base}/v1/campaigns/<id>?refresh=true' -H 'Authorization: Bearer {key}'",
+        f"  curl -sS -X POST {base}/v1/campaigns/<id>/start -H 'Authorization: Bearer {key}'  # pause, resume, cancel",
+        "\nCtrl-C stops the gateway and the sandbox.",
+    ]
     return "\n".join(lines)
