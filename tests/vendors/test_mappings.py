@@ -188,7 +188,7 @@ def test_smallest() -> None:
             "scheduled",
             "planned",
         ),
-        ("tetherai", {"success": True, "data": {"_id": "x", "status": "sending"}}, "unmapped", "sending"),
+        ("tetherai", {"success": True, "data": {"_id": "x", "status": "archived"}}, "unmapped", "archived"),
     ],
 )
 def test_vendor_status_words(slug: str, body: dict[str, Any], status: str, vendor_status: str) -> None:
