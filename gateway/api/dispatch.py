@@ -32,7 +32,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from starlette.responses import Response
@@ -41,9 +41,11 @@ from gateway.api.problems import PROBLEM_JSON, problem_response
 from gateway.breaker import Breaker
 from gateway.errors import GatewayError
 from gateway.observe import DISPATCH, REPLAYS, current_request
+from gateway.store.outcome import fit_content_type, raw_answer
 from gateway.store.registry import Begun, Finish, Replay
+from gateway.vendors._base import VendorReply
 
-__all__ = ["Answer", "Ledger", "dispatch", "replayed", "settle_error", "settle_relayed"]
+__all__ = ["Answer", "Ledger", "dispatch", "relayed", "replayed", "settle_error", "settle_relayed"]
 
 _log = logging.getLogger(__name__)
 # Pauses before the outcome's write is tried again while the database cannot be reached: the
@@ -116,6 +118,25 @@ async def dispatch(
         raise
     await _record(ledger, begun, answer.outcome, vendor, release=answer.release_key)
     return Response(answer.body, status_code=answer.status, media_type=answer.content_type, headers=answer.headers)
+
+
+def relayed(reply: VendorReply, accepted: Callable[[], dict[str, Any]]) -> Answer:
+    """A vendor's 2xx or 4xx answered as it is, with what the registry records of it.
+
+    `accepted` gives the campaign's fields to record when the vendor accepted (read only then).
+    """
+    content_type = fit_content_type(reply.content_type)  # the same when a replay sends it again
+    settled, release = settle_relayed(reply.status)
+    outcome = Finish(
+        dispatch=settled,
+        response_status=reply.status,
+        response_body=reply.content,
+        response_type=content_type,
+        vendor_response=raw_answer(reply.status, reply.content, reply.content_type),
+        **(accepted() if settled == "accepted" else {}),
+    )
+    headers = {"Retry-After": reply.retry_after} if reply.retry_after else {}
+    return Answer(reply.status, reply.content, content_type, outcome, headers, release_key=release)
 
 
 def replayed(replay: Replay) -> Response:

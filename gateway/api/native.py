@@ -12,11 +12,10 @@ from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
 from gateway.api.context import current, current_json, current_tenant
-from gateway.api.dispatch import Answer, dispatch, settle_relayed
+from gateway.api.dispatch import Answer, dispatch, relayed
 from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
 from gateway.service import Gateway
-from gateway.store.outcome import fit_content_type, raw_answer
-from gateway.store.registry import Begun, Finish, fingerprint
+from gateway.store.registry import Begun, fingerprint
 from gateway.sync import first_sync
 from gateway.vendors import raise_for_reply
 
@@ -55,23 +54,13 @@ async def forward_payload(
     async def send(_begun: Begun) -> Answer:
         reply = await adapter.send_payload(payload)
         raise_for_reply(slug, reply, relay_refusals=True)
-        headers = {"Retry-After": reply.retry_after} if reply.retry_after else {}
-        content_type = fit_content_type(reply.content_type)  # the same when a replay sends it again
-        settled, release = settle_relayed(reply.status)
-        fields: dict[str, Any] = {}
-        if settled == "accepted":
+
+        def accepted() -> dict[str, Any]:
             receipt = adapter.read_receipt(reply)
             fields = {k: getattr(receipt, k) for k in _RECEIPT_FIELDS}
-            fields["sync_due_at"] = first_sync(gateway, adapter, receipt.status)
-        outcome = Finish(
-            dispatch=settled,
-            response_status=reply.status,
-            response_body=reply.content,
-            response_type=content_type,
-            vendor_response=raw_answer(reply.status, reply.content, reply.content_type),
-            **fields,
-        )
-        return Answer(reply.status, reply.content, content_type, outcome, headers, release_key=release)
+            return {**fields, "sync_due_at": first_sync(gateway, adapter, receipt.status)}
+
+        return relayed(reply, accepted)
 
     recordable = _recordable(payload)
     begin = partial(

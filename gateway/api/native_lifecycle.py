@@ -27,13 +27,12 @@ from starlette.responses import Response
 
 from gateway import jsoncodec
 from gateway.api.context import current, current_json, current_tenant
-from gateway.api.dispatch import Answer, dispatch, settle_relayed
+from gateway.api.dispatch import Answer, dispatch, relayed
 from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
 from gateway.errors import NotFound
 from gateway.lifecycle import QUEUED_STATUS
 from gateway.observe import current_request
 from gateway.service import Gateway
-from gateway.store.outcome import Finish, fit_content_type, raw_answer
 from gateway.store.registry import Begun, fingerprint
 from gateway.sync import soon
 from gateway.vendors import ADAPTERS, Adapter, raise_for_reply
@@ -151,27 +150,17 @@ async def _act(
     async def send(_begun: Begun) -> Answer:
         reply = await adapter.call(call)
         raise_for_reply(slug, reply, relay_refusals=True, subject="action")
-        content_type = fit_content_type(reply.content_type)
-        settled, release = settle_relayed(reply.status)
-        fields: dict[str, Any] = {}
-        if settled == "accepted":
+
+        def accepted() -> dict[str, Any]:
             state = adapter.answer_state(reply)
             status = state.status if state is not None else _AFTER.get(action, row["status"])
-            fields = {
+            return {
                 "status": status,
                 "vendor_status": state.vendor_status if state is not None else row["vendor_status"],
                 "sync_due_at": soon(gateway, adapter, status),
             }
-        outcome = Finish(
-            dispatch=settled,
-            response_status=reply.status,
-            response_body=reply.content,
-            response_type=content_type,
-            vendor_response=raw_answer(reply.status, reply.content, reply.content_type),
-            **fields,
-        )
-        headers = {"Retry-After": reply.retry_after} if reply.retry_after else {}
-        return Answer(reply.status, reply.content, content_type, outcome, headers, release_key=release)
+
+        return relayed(reply, accepted)
 
     return await dispatch(gateway.actions, gateway.breakers[slug], tenant=tenant, vendor=slug, begin=begin, send=send)
 
