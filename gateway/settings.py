@@ -37,6 +37,7 @@ _SCALARS = {
     "sync_max_interval_s": "GATEWAY_SYNC_MAX_INTERVAL_S",
     "sync_soon_s": "GATEWAY_SYNC_SOON_S",
     "sync_in_serve": "GATEWAY_SYNC_IN_SERVE",
+    "sync_concurrency": "GATEWAY_SYNC_CONCURRENCY",
 }
 _RATE = r"\s*\d+\s*/\s*(second|minute|hour)\s*"
 
@@ -94,6 +95,8 @@ class Settings(BaseModel):
     sync_soon_s: float = Field(3.0, ge=0, le=3600)
     # Whether `serve` workers run the sync (off when `campaign-gateway sync` runs it alone).
     sync_in_serve: bool = True
+    # Vendor reads a refresher (each worker, or `campaign-gateway sync`) has in flight at once.
+    sync_concurrency: int = Field(16, ge=1, le=1000)
 
     @property
     def address_rate_limit(self) -> str | None:

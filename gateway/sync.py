@@ -109,9 +109,10 @@ class StatusSync:
         gateway: Gateway,
         *,
         batch: int = 100,
-        concurrency: int = 16,
+        concurrency: int | None = None,
         jitter: Callable[[], float] = _JITTER.random,
     ) -> None:
+        concurrency = concurrency or gateway.settings.sync_concurrency
         self._gateway = gateway
         self._queue = gateway.sync_queue
         self._batch = batch
