@@ -111,7 +111,12 @@ def _percentile(values: Sequence[float], pct: float) -> float:
 def _gateway_env(vendors: dict[str, dict[str, str]], database: str, **extra: str) -> dict[str, str]:
     import os
 
-    env = {key: value for key, value in os.environ.items() if not key.startswith("GATEWAY_")}
+    # The caller's GATEWAY_* would change what is measured; the sync's concurrency is the knob to compare.
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("GATEWAY_") or key == "GATEWAY_SYNC_CONCURRENCY"
+    }
     env.update(
         GATEWAY_API_KEYS=f"{TENANT}:{API_KEY}",
         GATEWAY_DATABASE_URL=database,
