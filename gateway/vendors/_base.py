@@ -62,15 +62,12 @@ __all__ = [
     "VendorCall",
     "VendorReply",
     "VendorState",
-    "count",
-    "dig",
     "parsed_as",
     "raise_for_reply",
     "refuse_fields",
     "relay_call",
     "require_fields",
     "vendor_errors",
-    "word",
 ]
 
 _Model = TypeVar("_Model")
@@ -570,29 +567,6 @@ _UNREADABLE_BODY = (*_OFF_SPEC, TimeoutError, ResponseTooLarge, aiohttp.ClientPa
 UNREAD_RECEIPT = Receipt(
     vendor_campaign_id=None, vendor_status=None, status="unmapped", recipients_count=None, scheduled_at=None
 )
-
-
-def dig(answer: Any, *path: str) -> Any:
-    """The value at `path` in a JSON answer, or None where the answer has another shape."""
-    for key in path:
-        if not isinstance(answer, dict):
-            return None
-        answer = answer.get(key)
-    return answer
-
-
-def word(value: Any) -> str | None:
-    """A vendor's status word as text (a number as its digits), or None."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    return None
-
-
-def count(value: Any) -> int | None:
-    """A count from a vendor's answer, or None where it is not a whole number."""
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def require_fields(slug: str, values: dict[str, object]) -> None:

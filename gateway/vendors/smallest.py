@@ -9,17 +9,15 @@ from typing import Any, ClassVar
 from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
 from gateway.errors import FieldError, Unprocessable
 from gateway.lifecycle import Progress
+from gateway.vendors._answers import count, dig, word
 from gateway.vendors._base import (
     Adapter,
     Capabilities,
     VendorCall,
     VendorState,
-    count,
-    dig,
     parsed_as,
     refuse_fields,
     require_fields,
-    word,
 )
 from generated.models import smallest
 from generated.smallest_client import AuthenticatedClient

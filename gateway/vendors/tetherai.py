@@ -6,16 +6,15 @@ from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
+from gateway.vendors._answers import dig, word
 from gateway.vendors._base import (
     Adapter,
     Capabilities,
     VendorCall,
     VendorState,
-    dig,
     parsed_as,
     refuse_fields,
     require_fields,
-    word,
 )
 from generated.models import tetherai
 from generated.tetherai_client import AuthenticatedClient

@@ -10,18 +10,16 @@ from typing import Any, ClassVar
 from gateway.campaign import CampaignRequest, CampaignStatus, Receipt
 from gateway.errors import FieldError, Unprocessable
 from gateway.lifecycle import Progress
+from gateway.vendors._answers import count, dig, word
 from gateway.vendors._base import (
     Adapter,
     AuthStyle,
     Capabilities,
     VendorCall,
     VendorState,
-    count,
-    dig,
     parsed_as,
     refuse_fields,
     require_fields,
-    word,
 )
 from generated.models import voiceable
 from generated.voiceable_client import AuthenticatedClient

@@ -10,17 +10,16 @@ from zoneinfo import ZoneInfo
 
 from gateway.campaign import CampaignRequest, CampaignStatus, Receipt, Window
 from gateway.errors import FieldError, Unprocessable
+from gateway.vendors._answers import dig, word
 from gateway.vendors._base import (
     Adapter,
     AuthStyle,
     Capabilities,
     VendorCall,
     VendorState,
-    dig,
     parsed_as,
     refuse_fields,
     require_fields,
-    word,
 )
 from generated.models import volubile
 from generated.volubile_client import AuthenticatedClient
