@@ -14,6 +14,8 @@ from anyio import to_thread
 from gateway.breaker import Breaker
 from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.errors import VendorNotConfigured
+from gateway.events.endpoints import HookEndpoints
+from gateway.events.relay import Relay
 from gateway.ratelimit import RateLimiter, parse_rate
 from gateway.settings import Settings
 from gateway.store.actions import ActionLedger
@@ -53,6 +55,8 @@ class Gateway:
     registry: Registry = field(init=False)
     actions: ActionLedger = field(init=False)
     sync_queue: SyncQueue = field(init=False)
+    relay: Relay = field(init=False)
+    hook_endpoints: HookEndpoints = field(init=False)
     api_keys: ApiKeys = field(init=False)
     credentials: VendorCredentials = field(init=False)
     breakers: dict[str, Breaker] = field(init=False)
@@ -90,6 +94,8 @@ class Gateway:
         )
         self.actions = ActionLedger(self.registry, idempotency_ttl=timedelta(seconds=self.settings.idempotency_ttl_s))
         self.sync_queue = SyncQueue(self.registry)
+        self.relay = Relay(self.registry)
+        self.hook_endpoints = HookEndpoints(self.registry)
         self.api_keys = ApiKeys(engine)
         secret = self.settings.secret_key.get_secret_value() if self.settings.secret_key else None
         self.credentials = VendorCredentials(engine, secret)

@@ -38,6 +38,10 @@ _SCALARS = {
     "sync_soon_s": "GATEWAY_SYNC_SOON_S",
     "sync_in_serve": "GATEWAY_SYNC_IN_SERVE",
     "sync_concurrency": "GATEWAY_SYNC_CONCURRENCY",
+    "event_retention_days": "GATEWAY_EVENT_RETENTION_DAYS",
+    "webhook_allow_private": "GATEWAY_WEBHOOK_ALLOW_PRIVATE",
+    "deliver_in_serve": "GATEWAY_DELIVER_IN_SERVE",
+    "delivery_concurrency": "GATEWAY_DELIVERY_CONCURRENCY",
 }
 _RATE = r"\s*\d+\s*/\s*(second|minute|hour)\s*"
 
@@ -53,6 +57,11 @@ class VendorSettings(BaseModel):
 
     base_url: HttpUrl | None = None
     api_key: SecretStr | None = None
+    # The vendor's signing secret for the webhooks it sends to the gateway's own account.
+    webhook_secret: SecretStr | None = None
+    # The tenant that owns the gateway's-account events no campaign claims (EVENTS.md); unset,
+    # the only tenant when there is exactly one.
+    events_tenant: str | None = Field(None, min_length=1, max_length=200)
 
     @property
     def enabled(self) -> bool:
@@ -97,6 +106,14 @@ class Settings(BaseModel):
     sync_in_serve: bool = True
     # Vendor reads a refresher (each worker, or `campaign-gateway sync`) has in flight at once.
     sync_concurrency: int = Field(16, ge=1, le=1000)
+    # Events (gateway/events/): how long the feed keeps them; whether webhook subscriptions may
+    # point at http and private addresses (development and tests only); whether `serve` workers
+    # deliver (off when `campaign-gateway deliver` runs alone) and how many deliveries each has
+    # in flight at once.
+    event_retention_days: int = Field(30, ge=1, le=3650)
+    webhook_allow_private: bool = False
+    deliver_in_serve: bool = True
+    delivery_concurrency: int = Field(16, ge=1, le=1000)
 
     @property
     def address_rate_limit(self) -> str | None:
@@ -115,6 +132,8 @@ class Settings(BaseModel):
                 vendor.slug: {
                     "base_url": env.get(f"GATEWAY_{vendor.slug.upper()}_BASE_URL") or None,
                     "api_key": env.get(f"GATEWAY_{vendor.slug.upper()}_API_KEY") or None,
+                    "webhook_secret": env.get(f"GATEWAY_{vendor.slug.upper()}_WEBHOOK_SECRET") or None,
+                    "events_tenant": env.get(f"GATEWAY_{vendor.slug.upper()}_EVENTS_TENANT") or None,
                 }
                 for vendor in load_vendors(GeneratorPaths())
             },

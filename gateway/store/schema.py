@@ -7,6 +7,8 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
+    Boolean,
     Column,
     DateTime,
     Dialect,
@@ -19,6 +21,7 @@ from sqlalchemy import (
     Table,
     TypeDecorator,
     UniqueConstraint,
+    false,
     text,
 )
 
@@ -28,9 +31,14 @@ __all__ = [
     "campaign_actions",
     "campaign_requests",
     "campaigns",
+    "events",
+    "hook_endpoints",
     "idempotency_keys",
     "metadata",
     "vendor_credentials",
+    "webhook_attempts",
+    "webhook_deliveries",
+    "webhook_subscriptions",
 ]
 
 metadata = MetaData()
@@ -172,4 +180,113 @@ vendor_credentials = Table(
     Column("secret", LargeBinary, nullable=False),  # Fernet token of {"api_key", "base_url"}
     Column("updated_at", Moment(), nullable=False),
     UniqueConstraint("tenant", "vendor", name="uq_vendor_credentials"),
+)
+
+
+# The event stream (gateway/events/, ../EVENTS.md). An event is written in the transaction of the
+# change that caused it (the outbox); `position` is given afterwards by the one publisher
+# (gateway/events/relay.py), in commit order, so a reader paging by position never skips an
+# event that committed late. `held` keeps an event unpublished until it is tied to a campaign.
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(40), primary_key=True),  # "evt_" + 32 hex: the webhook-id of its deliveries
+    Column("position", BigInteger, unique=True),  # the feed's order; null until published
+    Column("type", String(64), nullable=False),
+    Column("occurred_at", Moment(), nullable=False),
+    Column("received_at", Moment(), nullable=False),
+    Column("tenant", String(200)),  # null: tied to no tenant (operators see it, no tenant does)
+    Column("campaign_id", String(36)),
+    Column("vendor", String(64)),
+    Column("vendor_campaign_id", String(200)),
+    Column("account", String(200)),  # the vendor account a webhook came in on: a tenant, or "" (ours)
+    Column("source", String(16), nullable=False),  # webhook, sync, gateway
+    Column("data", JSON, nullable=False),
+    # A vendor's redelivery of a hook already kept: the vendor account, and its event id or the
+    # body's hash.
+    Column("dedupe_key", String(300), unique=True),
+    Column("held", Boolean, nullable=False, server_default=false()),
+    Index("ix_events_feed", "tenant", "position"),
+    Index("ix_events_campaign", "campaign_id", "position"),
+    Index("ix_events_unpublished", "received_at", **_only_where("position IS NULL")),
+    Index("ix_events_received", "received_at"),
+)
+
+# One inbound URL per vendor account: `/v1/hooks/<vendor>/<token>`; tenant "" is the gateway's
+# own account. The token is the URL's secret (the vendor's signature, where it documents one,
+# is checked as well).
+hook_endpoints = Table(
+    "hook_endpoints",
+    metadata,
+    Column("token", String(100), primary_key=True),
+    Column("vendor", String(64), nullable=False),
+    Column("tenant", String(200), nullable=False),
+    Column("created_at", Moment(), nullable=False),
+    UniqueConstraint("vendor", "tenant", name="uq_hook_endpoints_account"),
+)
+
+# A tenant's subscription to its events; the signing secrets are sealed like vendor credentials
+# (a Fernet token of [{secret, expires_at}], the newest first: a rotated secret signs beside the
+# new one until it expires).
+webhook_subscriptions = Table(
+    "webhook_subscriptions",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("tenant", String(200), nullable=False),
+    Column("url", String(2048), nullable=False),
+    Column("event_types", JSON, nullable=False),
+    Column("description", String(500)),
+    Column("status", String(16), nullable=False),  # active, disabled
+    Column("disabled_reason", String(500)),
+    Column("secrets", LargeBinary, nullable=False),
+    Column("created_at", Moment(), nullable=False),
+    Column("updated_at", Moment(), nullable=False),
+    Index("ix_webhook_subscriptions_tenant", "tenant", "created_at"),
+)
+
+# One event to one subscription. `next_attempt_at` is the queue and the lease in one column, as
+# the status sync's `sync_due_at`: a deliverer claims a delivery by moving it forward by its
+# lease, so a worker killed mid-delivery leaves it to be delivered again.
+webhook_deliveries = Table(
+    "webhook_deliveries",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column(
+        "subscription_id",
+        String(40),
+        ForeignKey("webhook_subscriptions.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("event_id", String(40), ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("tenant", String(200), nullable=False),
+    Column("status", String(16), nullable=False),  # pending, delivered, failed
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", Moment()),  # null: nothing more to do
+    Column("last_attempt_at", Moment()),
+    Column("last_status_code", Integer),
+    Column("last_error", String(500)),
+    Column("delivered_at", Moment()),
+    Column("created_at", Moment(), nullable=False),
+    UniqueConstraint("subscription_id", "event_id", name="uq_webhook_deliveries_once"),
+    Index("ix_webhook_deliveries_due", "next_attempt_at", **_only_where("next_attempt_at IS NOT NULL")),
+    Index("ix_webhook_deliveries_subscription", "subscription_id", "created_at"),
+)
+
+# Every delivery attempt: when, what the receiver answered (or why there was no answer), how long.
+webhook_attempts = Table(
+    "webhook_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "delivery_id",
+        String(40),
+        ForeignKey("webhook_deliveries.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("attempted_at", Moment(), nullable=False),
+    Column("status_code", Integer),
+    Column("error", String(500)),
+    Column("response_excerpt", String(1000)),
+    Column("duration_ms", Integer, nullable=False),
+    Index("ix_webhook_attempts_delivery", "delivery_id", "attempted_at"),
 )

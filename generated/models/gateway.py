@@ -239,6 +239,182 @@ class Problem(BaseModel):
     reason: str | None = None
 
 
+class EventTypeFilter(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="An event type (`call.completed`), a prefix (`call.*`), or `*` for every type.",
+            max_length=64,
+            pattern="^(\\*|[a-z_]+\\.\\*|[a-z_]+\\.[a-z_]+)$",
+        ),
+    ]
+
+
+class Event(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: Annotated[str, Field(pattern="^evt_[0-9a-f]{32}$")]
+    type: Literal[
+        "campaign.created",
+        "campaign.status_changed",
+        "campaign.action_completed",
+        "campaign.progress",
+        "call.completed",
+        "call.failed",
+        "message.sent",
+        "message.delivered",
+        "message.failed",
+        "message.received",
+        "recipient.opted_out",
+        "vendor.event",
+    ]
+    occurred_at: AwareDatetime
+    received_at: AwareDatetime
+    tenant: str
+    campaign_id: Annotated[UUID | None, Field(...)]
+    vendor: Annotated[str | None, Field(...)]
+    vendor_campaign_id: Annotated[str | None, Field(...)]
+    source: Literal["webhook", "sync", "gateway"]
+    data: dict[str, Any]
+
+
+class WebhookSubscriptionRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    url: AnyUrl
+    event_types: Annotated[list[EventTypeFilter], Field(max_length=20, min_length=1)]
+    description: Annotated[str | None, Field(max_length=500)] = None
+
+
+class WebhookSubscriptionUpdate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    url: AnyUrl | None = None
+    event_types: Annotated[list[EventTypeFilter] | None, Field(max_length=20, min_length=1)] = None
+    description: Annotated[str | None, Field(max_length=500)] = None
+    status: Literal["active", "disabled"] | None = None
+
+
+class WebhookSubscription(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: Annotated[str, Field(pattern="^wh_[0-9a-f]{32}$")]
+    url: str
+    event_types: list[str]
+    description: Annotated[str | None, Field(...)]
+    status: Literal["active", "disabled"]
+    disabled_reason: Annotated[str | None, Field(...)]
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class WebhookSubscriptionCreated(WebhookSubscription):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    secret: Annotated[
+        str, Field(description="The signing secret (Standard Webhooks), shown only in this answer.", pattern="^whsec_")
+    ]
+
+
+class DeliveryAttempt(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    attempted_at: AwareDatetime
+    status_code: Annotated[int | None, Field(...)]
+    error: Annotated[str | None, Field(...)]
+    duration_ms: int
+
+
+class Delivery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: Annotated[str, Field(pattern="^dlv_[0-9a-f]{32}$")]
+    event_id: str
+    event_type: str
+    status: Literal["pending", "delivered", "failed"]
+    attempts: int
+    next_attempt_at: Annotated[AwareDatetime | None, Field(...)]
+    last_status_code: Annotated[int | None, Field(...)]
+    last_error: Annotated[str | None, Field(...)]
+    delivered_at: Annotated[AwareDatetime | None, Field(...)]
+    created_at: AwareDatetime
+    attempt_log: list[DeliveryAttempt]
+
+
+class CampaignsCampaignIdEventsGetResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    events: list[Event]
+    next_cursor: Annotated[
+        str | None,
+        Field(
+            description="Pass as `after` for the next page; null when this page holds the newest events (ask again later with the last cursor you had)."
+        ),
+    ]
+
+
+class EventsGetResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    events: list[Event]
+    next_cursor: Annotated[
+        str | None,
+        Field(
+            description="Pass as `after` for the next page; null when this page holds the newest events (ask again later with the last cursor you had)."
+        ),
+    ]
+
+
+class HooksVendorEndpointTokenPostRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+
+
+class HooksVendorEndpointTokenPostResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    received: Literal[True]
+    duplicate: Annotated[bool, Field(description="The vendor sent this hook before; it was not emitted again.")]
+    events: Annotated[list[str], Field(description="The ids of the events the hook became.")]
+
+
+class WebhooksGetResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    webhooks: list[WebhookSubscription]
+
+
+class WebhooksWebhookIdRotateSecretPostResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    secret: Annotated[str, Field(pattern="^whsec_")]
+    previous_secret_expires_at: AwareDatetime
+
+
+class WebhooksWebhookIdDeliveriesGetResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    deliveries: list[Delivery]
+    next_cursor: Annotated[str | None, Field(...)]
+
+
 class VendorsGetResponse(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
