@@ -18,6 +18,7 @@ from typing import Any, Final
 
 from sqlalchemy import select, update
 
+from gateway.events.changes import CAMPAIGN_REF, emit_state_change
 from gateway.store.outcome import Finish, fit_outcome
 from gateway.store.registry import Registry
 from gateway.store.schema import campaigns
@@ -158,14 +159,27 @@ class SyncQueue:
         changed: set[str] = set()
         refreshed = [outcome.campaign_id for outcome in outcomes if isinstance(outcome, Refreshed)]
         with self._registry.transaction() as connection:
-            statuses: dict[str, str | None] = {}
+            rows: dict[str, Any] = {}
             if refreshed:
-                query = select(campaigns.c.id, campaigns.c.status).where(campaigns.c.id.in_(refreshed))
-                statuses = {row.id: row.status for row in connection.execute(query)}
+                query = select(*CAMPAIGN_REF).where(campaigns.c.id.in_(refreshed))
+                rows = {row.id: row for row in connection.execute(query)}
+            statuses = {campaign_id: row.status for campaign_id, row in rows.items()}
             for outcome in outcomes:
                 values = self._values(outcome, statuses, now, changed)
-                if values:
-                    connection.execute(update(campaigns).where(campaigns.c.id == outcome.campaign_id).values(values))
+                if not values:
+                    continue
+                connection.execute(update(campaigns).where(campaigns.c.id == outcome.campaign_id).values(values))
+                if isinstance(outcome, Refreshed) and outcome.state is not None:
+                    row = rows[outcome.campaign_id]
+                    emit_state_change(
+                        connection,
+                        row._mapping,
+                        before=row.status,
+                        after=fit_outcome(outcome.state),
+                        progress_before=row.progress,
+                        source="sync",
+                        now=now,
+                    )
         return changed
 
     @staticmethod
