@@ -57,8 +57,9 @@ def _insert(dialect_name: str) -> Insert:
 
 def emit(connection: Connection, event: NewEvent) -> bool:
     """Write `event` in `connection`'s transaction; False when its dedupe key was kept already."""
-    result = connection.execute(_insert(connection.dialect.name).values(event_row(event)))
-    return bool(result.rowcount)
+    # RETURNING, not rowcount: the driver's rowcount for a skipped INSERT is not 0 everywhere.
+    statement = _insert(connection.dialect.name).values(event_row(event)).returning(events.c.id)
+    return connection.execute(statement).first() is not None
 
 
 def insert_event_statement(connection_dialect: Any) -> DriverStatement:
