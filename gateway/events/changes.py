@@ -12,11 +12,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Connection, String, bindparam, false, insert, literal, select
+from sqlalchemy import JSON, String, bindparam, false, insert, literal, select
 from sqlalchemy.engine import Dialect
 
 from gateway.events.model import NewEvent, Source, new_event_id
-from gateway.events.outbox import emit
 from gateway.store.driver import DriverStatement
 from gateway.store.outcome import Finish
 from gateway.store.schema import campaigns, events
@@ -24,10 +23,10 @@ from gateway.store.schema import campaigns, events
 __all__ = [
     "CAMPAIGN_REF",
     "CampaignRef",
+    "action_completed_event",
     "created_statement",
     "created_values",
-    "emit_action_completed",
-    "emit_state_change",
+    "state_change_events",
 ]
 
 CampaignRef = Mapping[Any, Any]  # a campaigns row with CAMPAIGN_REF's columns
@@ -108,8 +107,7 @@ def _event(campaign: CampaignRef, type_: str, source: Source, now: datetime, dat
     )
 
 
-def emit_state_change(
-    connection: Connection,
+def state_change_events(
     campaign: CampaignRef,
     *,
     before: str | None,
@@ -117,18 +115,20 @@ def emit_state_change(
     progress_before: Mapping[str, Any] | None,
     source: Source,
     now: datetime,
-) -> None:
+) -> list[NewEvent]:
     """campaign.status_changed and campaign.progress, where the new state differs from the old."""
+    found = []
     if after.status is not None and after.status != before:
         data = {"from": before, "to": after.status, "vendor_status": after.vendor_status}
-        emit(connection, _event(campaign, "campaign.status_changed", source, now, data))
+        found.append(_event(campaign, "campaign.status_changed", source, now, data))
     if after.progress is not None and dict(after.progress) != dict(progress_before or {}):
-        emit(connection, _event(campaign, "campaign.progress", source, now, dict(after.progress)))
+        found.append(_event(campaign, "campaign.progress", source, now, dict(after.progress)))
+    return found
 
 
-def emit_action_completed(
-    connection: Connection, campaign: CampaignRef, *, action: str, dispatch: str, status: str | None, now: datetime
-) -> None:
+def action_completed_event(
+    campaign: CampaignRef, *, action: str, dispatch: str, status: str | None, now: datetime
+) -> NewEvent:
     """campaign.action_completed: what was asked, and whether the vendor did it."""
     data = {"action": action, "dispatch": dispatch, "status": status}
-    emit(connection, _event(campaign, "campaign.action_completed", "gateway", now, data))
+    return _event(campaign, "campaign.action_completed", "gateway", now, data)

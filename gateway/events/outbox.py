@@ -11,16 +11,16 @@ the deliverers read it with the same lease discipline as the status sync.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Insert, insert
 from sqlalchemy.dialects import postgresql, sqlite
 
 from gateway.events.model import NewEvent
-from gateway.store.driver import DriverStatement, DriverTransaction
 from gateway.store.schema import events
 
-__all__ = ["EVENT_COLUMNS", "emit", "emit_driver", "event_row", "insert_event_statement"]
+__all__ = ["EVENT_COLUMNS", "emit", "emit_all", "event_row"]
 
 EVENT_COLUMNS = (
     "id",
@@ -62,11 +62,8 @@ def emit(connection: Connection, event: NewEvent) -> bool:
     return connection.execute(statement).first() is not None
 
 
-def insert_event_statement(connection_dialect: Any) -> DriverStatement:
-    """The event INSERT compiled for the registry's driver-level writes (gateway/store/driver.py)."""
-    return DriverStatement(_insert(connection_dialect.name), connection_dialect, EVENT_COLUMNS)
-
-
-def emit_driver(transaction: DriverTransaction, statement: DriverStatement, event: NewEvent) -> None:
-    """`emit` within a driver-level transaction (the create path's)."""
-    transaction.execute(statement, event_row(event))
+def emit_all(connection: Connection, written: Sequence[NewEvent]) -> None:
+    """Write events that carry no dedupe key (the gateway's own) in one executemany."""
+    if written:
+        assert all(event.dedupe_key is None for event in written)
+        connection.execute(insert(events), [event_row(event) for event in written])

@@ -20,8 +20,9 @@ from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from gateway.errors import Conflict, NotFound
-from gateway.events.changes import CAMPAIGN_REF, emit_action_completed, emit_state_change
+from gateway.events.changes import CAMPAIGN_REF, action_completed_event, state_change_events
 from gateway.events.model import Source
+from gateway.events.outbox import emit_all
 from gateway.store.outcome import Finish, fit_outcome
 from gateway.store.registry import Begun, Registry, Replay, database_errors, new_campaign_id
 from gateway.store.schema import campaign_actions, campaigns, idempotency_keys
@@ -184,9 +185,10 @@ class ActionLedger:
                     select(campaign_actions.c.action).where(campaign_actions.c.id == begun.action_id)
                 ).scalar_one()
                 status = fitted.status or campaign.status
-                emit_action_completed(
-                    connection, campaign._mapping, action=action, dispatch=fitted.dispatch, status=status, now=now
+                completed = action_completed_event(
+                    campaign._mapping, action=action, dispatch=fitted.dispatch, status=status, now=now
                 )
+                emit_all(connection, [completed])
             if fitted.status is not None:
                 write_state(connection, begun.campaign_id, fitted, now, source="gateway")
             elif fitted.dispatch == "unknown":
@@ -251,12 +253,14 @@ def write_state(connection: Connection, campaign_id: str, state: Finish, now: da
         values["status_changed_at"] = now
     connection.execute(update(campaigns).where(campaigns.c.id == campaign_id).values(values))
     if current is not None:
-        emit_state_change(
+        emit_all(
             connection,
-            current._mapping,
-            before=current.status,
-            after=state,
-            progress_before=current.progress,
-            source=source,
-            now=now,
+            state_change_events(
+                current._mapping,
+                before=current.status,
+                after=state,
+                progress_before=current.progress,
+                source=source,
+                now=now,
+            ),
         )
