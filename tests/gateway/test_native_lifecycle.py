@@ -390,11 +390,6 @@ def test_a_vendor_server_error_on_a_native_action_is_502_and_recorded_unknown(
     assert _actions(_view(gateway, campaign)) == [("pause", native, "unknown")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gateway/api/native_lifecycle.py filters one vendor page: a page filled by other tenants' "
-    "campaigns shows none of the caller's and counts 0 (the totals are the page's kept items)",
-)
 def test_a_smallest_list_page_counts_all_the_callers_campaigns(gateway: TestClient, clock: _Clock) -> None:
     mine = {_create(gateway, "smallest", name=f"mine {n}")["vendor_campaign_id"] for n in range(2)}
     clock.now += 1.0
