@@ -23,9 +23,12 @@ from starlette.testclient import TestClient
 
 from gateway.api import native_lifecycle
 from gateway.app import create_app
+from gateway.codegen.config import GeneratorPaths
+from gateway.codegen.specs import load_spec
 from gateway.sandbox.faults import Fault
 from gateway.sandbox.server import Sandbox, start_sandbox
 from gateway.settings import Settings
+from gateway.vendors import ADAPTERS
 
 from .conftest import KEY, OTHER_KEY, campaign_rows, examples, gateway_env
 
@@ -611,3 +614,34 @@ def test_the_access_log_names_the_tenant_and_vendor_of_a_native_read(
     access = next(line for line in lines if line.get("request_id") == "native-read-1")
     assert (access["tenant"], access["vendor"], access["status"]) == ("one", "smallest", 200)
     assert access["vendor_ms"] > 0
+
+
+# Query names that page a list, in any vendor's words.
+_PAGE_WORDS = {"page", "offset", "limit", "cursor", "size", "per_page", "pageSize", "skip"}
+
+
+_LISTS = [
+    (slug, operation)
+    for slug, adapter in sorted(ADAPTERS.items())
+    for operation, role in adapter.native.items()
+    if role == "campaigns"
+]
+
+
+@pytest.mark.parametrize(("slug", "operation_id"), _LISTS)
+def test_every_paged_native_list_is_walked_with_the_names_of_its_spec(slug: str, operation_id: str) -> None:
+    spec = load_spec(GeneratorPaths().vendor_specs / f"{slug}.yaml")
+    [operation] = [
+        operation
+        for item in spec["paths"].values()
+        for operation in item.values()
+        if isinstance(operation, dict) and operation.get("operationId") == operation_id
+    ]
+    query = {parameter["name"] for parameter in operation.get("parameters", []) if parameter.get("in") == "query"}
+
+    paging = native_lifecycle._PAGED.get(slug)
+
+    if paging is None:  # a list answered at once: nothing in its spec pages it
+        assert not query & _PAGE_WORDS, (slug, query)
+    else:
+        assert {paging.page, paging.size, *paging.filters} <= query, (slug, query)
