@@ -419,6 +419,16 @@ class Registry:
         with self.engine.connect() as connection:
             return {row[0] for row in connection.execute(query)}
 
+    def owned_vendor_id_count(self, tenant: str, vendor: str) -> int:
+        """How many distinct vendor ids the tenant's campaigns at `vendor` have (an upper bound of what it can list)."""
+        query = select(func.count(campaigns.c.vendor_campaign_id.distinct())).where(
+            campaigns.c.vendor == vendor,
+            campaigns.c.vendor_campaign_id.is_not(None),
+            campaigns.c.tenant == tenant,
+        )
+        with self.engine.connect() as connection:
+            return int(connection.execute(query).scalar_one())
+
     def page(
         self,
         tenant: str,
