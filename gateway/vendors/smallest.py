@@ -19,7 +19,7 @@ from gateway.vendors._base import (
     refuse_fields,
     require_fields,
 )
-from gateway.vendors._hooks import HookReading, MappedEvent, WebhookScheme, instant, members, text
+from gateway.vendors._hooks import HookReading, MappedEvent, WebhookScheme, instant, members, seconds, text
 from generated.models import smallest
 from generated.smallest_client import AuthenticatedClient
 from generated.smallest_client.api.campaigns import get_a_campaign, pause_a_campaign, start_or_resume_a_campaign

@@ -21,7 +21,7 @@ from gateway.vendors._base import (
     refuse_fields,
     require_fields,
 )
-from gateway.vendors._hooks import HookReading, MappedEvent, WebhookScheme, instant, text
+from gateway.vendors._hooks import HookReading, MappedEvent, WebhookScheme, instant, seconds, text
 from generated.models import volubile
 from generated.volubile_client import AuthenticatedClient
 from generated.volubile_client.api.campaigns import create, get_campaign, update_status
