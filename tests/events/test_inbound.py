@@ -11,10 +11,12 @@ from prometheus_client import REGISTRY
 from starlette.testclient import TestClient
 
 from gateway.sandbox.server import Sandbox, start_sandbox
+from gateway.vendors._hooks import hex_hmac_sha256
 
 from ._hooks_support import (
     AUTH,
     OTHER_AUTH,
+    SMALLEST_SECRET,
     app_of,
     clients,
     hook_url,
@@ -175,8 +177,7 @@ def test_a_body_that_is_not_json_is_400_and_not_json_media_is_415(make: Make) ->
     client = make()
     url = hook_url(client, "smallest")
     raw = b"{not json"
-    _, headers = signed({})
-    headers["X-Signature"] = signed.__globals__["hex_hmac_sha256"]("whs-smallest-secret", raw)
+    headers = {"Content-Type": "application/json", "X-Signature": hex_hmac_sha256(SMALLEST_SECRET, raw)}
     assert client.post(url, content=raw, headers=headers).status_code == 400
     assert client.post(url, content=b"a=b", headers={"Content-Type": "text/plain"}).status_code == 415
     assert stored_events(client) == []
