@@ -84,11 +84,13 @@ class Inbound:
 
     def _receive(self, vendor: str, token: str, headers: Mapping[str, str], body: bytes) -> HookAnswer:
         adapter = self._gateway.adapters.get(vendor)
-        scheme = adapter.webhooks if adapter is not None else None
-        account = self._account(vendor, token) if scheme is not None and scheme.receives else None
-        if adapter is None or scheme is None or account is None:
+        if adapter is None or not adapter.webhooks.receives:
             raise _refused("No hook endpoint has this URL.")
-        refusal = verify(scheme, headers, body, self._gateway.webhook_secret(vendor, account.tenant))
+        with self._gateway.registry.engine.connect() as connection:
+            account = self._account(connection, vendor, token)
+        if account is None:
+            raise _refused("No hook endpoint has this URL.")
+        refusal = verify(adapter.webhooks, headers, body, self._gateway.webhook_secret(vendor, account.tenant))
         if refusal is not None:
             _log.warning("hook refused for %s account %r: %s", vendor, account.tenant, refusal)
             raise _refused(refusal)
@@ -98,17 +100,17 @@ class Inbound:
         reading = adapter.read_hook(payload)
         received = self._gateway.registry.clock()
         key = dedupe_key(vendor, account.tenant, reading.event_id, body)
-        kept = _unverified(scheme, headers)
-        # Read first: SQLite's writer (BEGIN IMMEDIATE) and a read on another connection would wait on each other.
-        with self._gateway.registry.engine.connect() as connection:
+        kept = _unverified(adapter.webhooks, headers)
+        # Every read of the transaction on its own connection: on SQLite a read on another
+        # connection would wait for this writer (BEGIN IMMEDIATE).
+        with self._gateway.registry.transaction() as connection:
             new = [
                 self._event(connection, account, mapped, received, f"{key}#{index}" if index else key, kept)
                 for index, mapped in enumerate(reading.events)
             ]
-        with self._gateway.registry.transaction() as connection:
             written = [event.id for event in new if emit(connection, event)]
-        if new and not written:
-            return HookAnswer(True, self._kept_ids(key, len(new)))
+            if new and not written:
+                return HookAnswer(True, self._kept_ids(connection, key, len(new)))
         return HookAnswer(False, written)
 
     def _event(
@@ -135,12 +137,12 @@ class Inbound:
             dedupe_key=key,
         )
 
-    def _account(self, vendor: str, token: str) -> HookAccount | None:
+    @staticmethod
+    def _account(connection: Connection, vendor: str, token: str) -> HookAccount | None:
         query = select(hook_endpoints.c.tenant).where(
             hook_endpoints.c.token == token, hook_endpoints.c.vendor == vendor
         )
-        with self._gateway.registry.engine.connect() as connection:
-            row = connection.execute(query).first()
+        row = connection.execute(query).first()
         return HookAccount(vendor, row.tenant) if row is not None else None
 
     def _owner(
@@ -158,36 +160,35 @@ class Inbound:
                 return str(row.tenant), str(row.id)
         if not account.is_gateway:
             return account.tenant, None
-        return self.shared_tenant(account.vendor), None
+        return self.shared_tenant(connection, account.vendor), None
 
-    def shared_tenant(self, vendor: str) -> str | None:
+    def shared_tenant(self, connection: Connection, vendor: str) -> str | None:
         """The tenant of the gateway's-account events no campaign claims, or None (untied)."""
         named = (
             self._gateway.settings.vendors[vendor].events_tenant if vendor in self._gateway.settings.vendors else None
         )
         if named:
             return str(named)
-        tenants = self._known_tenants()
+        tenants = self._known_tenants(connection)
         return tenants[0] if len(tenants) == 1 else None
 
-    def _known_tenants(self) -> tuple[str, ...]:
+    def _known_tenants(self, connection: Connection) -> tuple[str, ...]:
         read_at, known = self._tenants
         now = time.monotonic()
         if now - read_at < TENANTS_REFRESH_S:
             return known
         query = select(api_keys.c.tenant).where(api_keys.c.revoked_at.is_(None)).distinct()
-        with self._gateway.registry.engine.connect() as connection:
-            stored = {str(row.tenant) for row in connection.execute(query)}
+        stored = {str(row.tenant) for row in connection.execute(query)}
         known = tuple(sorted(stored | set(self._gateway.settings.api_keys.values())))
         self._tenants = (now, known)
         return known
 
-    def _kept_ids(self, key: str, count: int) -> list[str]:
+    @staticmethod
+    def _kept_ids(connection: Connection, key: str, count: int) -> list[str]:
         """The ids of the events a redelivered hook became the first time."""
         keys = [f"{key}#{index}" if index else key for index in range(count)]
-        with self._gateway.registry.engine.connect() as connection:
-            rows = connection.execute(select(events.c.id, events.c.dedupe_key).where(events.c.dedupe_key.in_(keys)))
-            found = {row.dedupe_key: str(row.id) for row in rows}
+        rows = connection.execute(select(events.c.id, events.c.dedupe_key).where(events.c.dedupe_key.in_(keys)))
+        found = {row.dedupe_key: str(row.id) for row in rows}
         return [found[k] for k in keys if k in found]
 
 

@@ -31,7 +31,7 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
 def run(*arguments: str) -> str:
     result = CliRunner().invoke(main, list(arguments), catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    return result.output
+    return result.stdout
 
 
 def test_hooks_show_prints_a_stable_url_and_the_secret_state(env: dict[str, str]) -> None:
