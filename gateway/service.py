@@ -214,13 +214,22 @@ class Gateway:
             self._secrets = (credentials, known)
         return known
 
-    def webhook_secret(self, vendor: str, tenant: str) -> str | None:
-        """The vendor's signing secret for webhooks to an account ("": the gateway's own), or None."""
+    def webhook_secret(self, vendor: str, tenant: str, *, refresh: bool = True) -> str | None:
+        """The vendor's signing secret for webhooks to an account ("": the gateway's own), or None.
+
+        `refresh=False` reads the tenants' credentials as last read (`refresh_credentials`),
+        for a caller inside a transaction that must not open another connection.
+        """
         if not tenant:
             configured = self.settings.vendors[vendor].webhook_secret if vendor in self.settings.vendors else None
             return configured.get_secret_value() if configured else None
-        own = self._tenant_credential(tenant, vendor)
+        own = self._tenant_credential(tenant, vendor) if refresh else self._tenant_credentials.get((tenant, vendor))
         return own.webhook_secret if isinstance(own, TenantCredential) else None
+
+    def refresh_credentials(self) -> None:
+        """Re-read the tenants' credentials if they were last read REFRESH_S or more ago."""
+        if self._credentials_due(time.monotonic()):
+            self._refresh_credentials()
 
     async def close_vendor_connections(self) -> None:
         """Close every adapter's connections on the running event loop (the app's shutdown)."""

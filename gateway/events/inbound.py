@@ -22,18 +22,23 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import bindparam, select
 
 from gateway.errors import GatewayError, RequestInvalid, Unauthenticated
 from gateway.events.endpoints import HookAccount
 from gateway.events.model import NewEvent
-from gateway.events.outbox import emit
+from gateway.events.outbox import event_row, insert_event_statement
 from gateway.observe import HOOKS
+from gateway.store.driver import DriverStatement, DriverTransaction
 from gateway.store.schema import api_keys, campaigns, events, hook_endpoints
 from gateway.validation import parse_json_body
+from gateway.vendors._base import Adapter
 from gateway.vendors._hooks import MappedEvent, verify
+
+if TYPE_CHECKING:
+    from gateway.service import Gateway
 
 __all__ = ["HookAnswer", "Inbound", "dedupe_key"]
 
@@ -60,11 +65,34 @@ def dedupe_key(vendor: str, account: str, event_id: str | None, body: bytes) -> 
 
 
 class Inbound:
-    """Receives vendors' webhooks for one Gateway (blocking: run it on a worker thread)."""
+    """Receives vendors' webhooks for one Gateway (blocking: run it on a worker thread).
 
-    def __init__(self, gateway: Any) -> None:
+    One write per hook through the registry's driver-level writes (gateway/store/driver.py;
+    on SQLite group-committed with the other writes that wait): the account is read, the hook
+    verified and its events inserted in that one transaction, so a hook costs one round of
+    the database, and a refused one writes nothing.
+    """
+
+    def __init__(self, gateway: Gateway) -> None:
         self._gateway = gateway
         self._tenants: tuple[float, tuple[str, ...]] = (-TENANTS_REFRESH_S, ())
+        dialect = gateway.registry.engine.dialect
+        self._account_of = DriverStatement(
+            select(hook_endpoints.c.tenant).where(
+                hook_endpoints.c.token == bindparam("token"), hook_endpoints.c.vendor == bindparam("vendor")
+            ),
+            dialect,
+        )
+        by_vendor_id = (
+            select(campaigns.c.id, campaigns.c.tenant)
+            .where(campaigns.c.vendor == bindparam("vendor"), campaigns.c.vendor_campaign_id == bindparam("vendor_id"))
+            .order_by(campaigns.c.created_at.desc())
+            .limit(1)
+        )
+        self._campaign_any = DriverStatement(by_vendor_id, dialect)
+        self._campaign_of = DriverStatement(by_vendor_id.where(campaigns.c.tenant == bindparam("tenant")), dialect)
+        self._kept = DriverStatement(select(events.c.id).where(events.c.dedupe_key == bindparam("key")), dialect)
+        self._insert = insert_event_statement(dialect)
 
     def receive(self, vendor: str, token: str, headers: Mapping[str, str], body: bytes) -> HookAnswer:
         """Keep one hook, or raise the 401/400 the vendor is answered (nothing is kept then)."""
@@ -83,46 +111,59 @@ class Inbound:
         return vendor if vendor in self._gateway.adapters else "other"
 
     def _receive(self, vendor: str, token: str, headers: Mapping[str, str], body: bytes) -> HookAnswer:
-        adapter = self._gateway.adapters.get(vendor)
+        adapter: Adapter | None = self._gateway.adapters.get(vendor)
         if adapter is None or not adapter.webhooks.receives:
             raise _refused("No hook endpoint has this URL.")
-        with self._gateway.registry.engine.connect() as connection:
-            account = self._account(connection, vendor, token)
-        if account is None:
-            raise _refused("No hook endpoint has this URL.")
-        refusal = verify(adapter.webhooks, headers, body, self._gateway.webhook_secret(vendor, account.tenant))
-        if refusal is not None:
-            _log.warning("hook refused for %s account %r: %s", vendor, account.tenant, refusal)
-            raise _refused(refusal)
-        payload = parse_json_body(body)
-        if not isinstance(payload, dict):
-            raise RequestInvalid("A webhook body must be a JSON object.")
-        reading = adapter.read_hook(payload)
+        # What needs a connection of its own is read before the write (SQLite's writer holds
+        # the file: a second connection inside it would wait for it).
+        self._gateway.refresh_credentials()
+        shared = self.shared_tenant(vendor)
         received = self._gateway.registry.clock()
-        key = dedupe_key(vendor, account.tenant, reading.event_id, body)
-        kept = _unverified(adapter.webhooks, headers)
-        # Every read of the transaction on its own connection: on SQLite a read on another
-        # connection would wait for this writer (BEGIN IMMEDIATE).
-        with self._gateway.registry.transaction() as connection:
+
+        def write(transaction: DriverTransaction) -> HookAnswer:
+            found = transaction.first(self._account_of, {"token": token, "vendor": vendor})
+            if found is None:
+                raise _refused("No hook endpoint has this URL.")
+            account = HookAccount(vendor, str(found[0]))
+            secret = self._gateway.webhook_secret(vendor, account.tenant, refresh=False)
+            refusal = verify(adapter.webhooks, headers, body, secret)
+            if refusal is not None:
+                _log.warning("hook refused for %s account %r: %s", vendor, account.tenant, refusal)
+                raise _refused(refusal)
+            payload = parse_json_body(body)
+            if not isinstance(payload, dict):
+                raise RequestInvalid("A webhook body must be a JSON object.")
+            reading = adapter.read_hook(payload)
+            key = dedupe_key(vendor, account.tenant, reading.event_id, body)
+            kept = _unverified(adapter.webhooks, headers)
+            keys = [f"{key}#{index}" if index else key for index in range(len(reading.events))]
             new = [
-                self._event(connection, account, mapped, received, f"{key}#{index}" if index else key, kept)
-                for index, mapped in enumerate(reading.events)
+                self._event(transaction, account, shared, mapped, received, event_key, kept)
+                for event_key, mapped in zip(keys, reading.events, strict=True)
             ]
-            written = [event.id for event in new if emit(connection, event)]
+            written = []
+            for event in new:
+                transaction.execute(self._insert, event_row(event))
+                if transaction.cursor.rowcount:
+                    written.append(event.id)
             if new and not written:
-                return HookAnswer(True, self._kept_ids(connection, key, len(new)))
-        return HookAnswer(False, written)
+                ids = [transaction.first(self._kept, {"key": event_key}) for event_key in keys]
+                return HookAnswer(True, [str(row[0]) for row in ids if row is not None])
+            return HookAnswer(False, written)
+
+        return self._gateway.registry.write(write)
 
     def _event(
         self,
-        connection: Connection,
+        transaction: DriverTransaction,
         account: HookAccount,
+        shared: str | None,
         mapped: MappedEvent,
         received: datetime,
         key: str,
         kept: dict[str, str],
     ) -> NewEvent:
-        tenant, campaign_id = self._owner(connection, account, mapped.vendor_campaign_id)
+        tenant, campaign_id = self._owner(transaction, account, shared, mapped.vendor_campaign_id)
         return NewEvent(
             type=mapped.type,
             occurred_at=mapped.occurred_at or received,
@@ -137,59 +178,40 @@ class Inbound:
             dedupe_key=key,
         )
 
-    @staticmethod
-    def _account(connection: Connection, vendor: str, token: str) -> HookAccount | None:
-        query = select(hook_endpoints.c.tenant).where(
-            hook_endpoints.c.token == token, hook_endpoints.c.vendor == vendor
-        )
-        row = connection.execute(query).first()
-        return HookAccount(vendor, row.tenant) if row is not None else None
-
     def _owner(
-        self, connection: Connection, account: HookAccount, vendor_campaign_id: str | None
+        self, transaction: DriverTransaction, account: HookAccount, shared: str | None, vendor_campaign_id: str | None
     ) -> tuple[str | None, str | None]:
         """The event's (tenant, campaign id) by the rule of the module docstring."""
         if vendor_campaign_id:
-            query = select(campaigns.c.id, campaigns.c.tenant).where(
-                campaigns.c.vendor == account.vendor, campaigns.c.vendor_campaign_id == vendor_campaign_id
-            )
-            if not account.is_gateway:
-                query = query.where(campaigns.c.tenant == account.tenant)
-            row = connection.execute(query.order_by(campaigns.c.created_at.desc()).limit(1)).first()
+            values = {"vendor": account.vendor, "vendor_id": vendor_campaign_id}
+            if account.is_gateway:
+                row = transaction.first(self._campaign_any, values)
+            else:
+                row = transaction.first(self._campaign_of, {**values, "tenant": account.tenant})
             if row is not None:
-                return str(row.tenant), str(row.id)
-        if not account.is_gateway:
-            return account.tenant, None
-        return self.shared_tenant(connection, account.vendor), None
+                return str(row[1]), str(row[0])
+        return (shared, None) if account.is_gateway else (account.tenant, None)
 
-    def shared_tenant(self, connection: Connection, vendor: str) -> str | None:
+    def shared_tenant(self, vendor: str) -> str | None:
         """The tenant of the gateway's-account events no campaign claims, or None (untied)."""
-        named = (
-            self._gateway.settings.vendors[vendor].events_tenant if vendor in self._gateway.settings.vendors else None
-        )
+        vendors = self._gateway.settings.vendors
+        named = vendors[vendor].events_tenant if vendor in vendors else None
         if named:
             return str(named)
-        tenants = self._known_tenants(connection)
+        tenants = self._known_tenants()
         return tenants[0] if len(tenants) == 1 else None
 
-    def _known_tenants(self, connection: Connection) -> tuple[str, ...]:
+    def _known_tenants(self) -> tuple[str, ...]:
         read_at, known = self._tenants
         now = time.monotonic()
         if now - read_at < TENANTS_REFRESH_S:
             return known
         query = select(api_keys.c.tenant).where(api_keys.c.revoked_at.is_(None)).distinct()
-        stored = {str(row.tenant) for row in connection.execute(query)}
+        with self._gateway.registry.engine.connect() as connection:
+            stored = {str(row.tenant) for row in connection.execute(query)}
         known = tuple(sorted(stored | set(self._gateway.settings.api_keys.values())))
         self._tenants = (now, known)
         return known
-
-    @staticmethod
-    def _kept_ids(connection: Connection, key: str, count: int) -> list[str]:
-        """The ids of the events a redelivered hook became the first time."""
-        keys = [f"{key}#{index}" if index else key for index in range(count)]
-        rows = connection.execute(select(events.c.id, events.c.dedupe_key).where(events.c.dedupe_key.in_(keys)))
-        found = {row.dedupe_key: str(row.id) for row in rows}
-        return [found[k] for k in keys if k in found]
 
 
 def _unverified(scheme: Any, headers: Mapping[str, str]) -> dict[str, str]:
