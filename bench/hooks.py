@@ -301,6 +301,8 @@ def render(figures: HookFigures) -> str:
         f"(closed loop), {figures.seconds:g} s per run after a warm-up; every hook a distinct `post-conversation`",
         "body signed as Smallest signs (`X-Signature`, hex HMAC-SHA256), verified, mapped and stored",
         "(one event each) before its 2xx. Medians over the runs; each run's figures in brackets.",
+        f"The clients, the gateway and PostgreSQL share this machine's {os.cpu_count()} cores (and other",
+        "sessions may too): the gateway's CPU per hook says what its workers would do alone.",
         "",
         "| figure | median | runs |",
         "|---|---|---|",
