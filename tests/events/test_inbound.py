@@ -303,3 +303,17 @@ def test_an_opt_out_reply_is_also_recipient_opted_out(make: Make) -> None:
         "duplicate": True,
         "events": answer["events"],
     }
+
+
+def test_a_tenants_own_account_verifies_with_its_own_secret(make: Make) -> None:
+    from cryptography.fernet import Fernet
+
+    client = make(GATEWAY_SECRET_KEY=Fernet.generate_key().decode())
+    gateway = app_of(client).gateway
+    gateway.credentials.set("two", "smallest", "tenant-key", webhook_secret="tenant-two-secret")
+    url = hook_url(client, "smallest", "two")
+    raw, headers = signed(smallest_post_conversation())  # the gateway's own secret
+    assert client.post(url, content=raw, headers=headers).status_code == 401
+    raw, headers = signed(smallest_post_conversation(), secret="tenant-two-secret")
+    assert client.post(url, content=raw, headers=headers).status_code == 200
+    assert [event["tenant"] for event in feed(client, OTHER_AUTH)] == ["two"]
