@@ -11,6 +11,11 @@ from pathlib import Path
 from bench.chaos_report import section_in, write_section
 from bench.codegen import run_codegen
 from bench.config import parse_args
+from bench.hooks import QUICK as HOOKS_QUICK
+from bench.hooks import postgres_reachable, run_hooks_bench
+from bench.hooks import render as render_hooks
+from bench.hooks import section_in as hooks_section_in
+from bench.hooks import write_section as write_hooks_section
 from bench.install import ensure_tools
 from bench.large import run_large
 from bench.machine import changed_since, describe, load_average, revision, snapshot
@@ -71,6 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             stages = run_stages(work, stack.upstream_port)
         codegen = run_codegen(work, config.codegen_cold_reps, config.codegen_noop_reps)
         sync = run_sync_bench(work, **(QUICK if config.quick else {}))
+        hooks = run_hooks_bench(work, **(HOOKS_QUICK if config.quick else {})) if postgres_reachable() else None
     results = Results(
         config=config,
         machine=machine,
@@ -98,7 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     previous = config.out.read_text() if config.out.exists() else ""
     chaos = section_in(previous) if previous else None
     postgres = sync_section_in(previous, "PostgreSQL")  # `python -m bench.sync --database-url`, run apart
+    hooks_section = render_hooks(hooks) if hooks is not None else hooks_section_in(previous)  # no PostgreSQL: kept
     config.out.write_text(text)
+    if hooks_section is not None:
+        write_hooks_section(config.out, hooks_section)
     if postgres is not None:
         write_sync_section(config.out, postgres)
     if chaos is not None:  # `make chaos` measures apart: its section is kept until it runs again

@@ -29,7 +29,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway import collector
-from gateway.api import campaigns, native, native_lifecycle
+from gateway.api import campaigns, hooks, native, native_lifecycle
 from gateway.api.context import SCOPE_KEY
 from gateway.api.fast_lane import FastLane, LaneHandler
 from gateway.api.problems import (
@@ -159,6 +159,8 @@ class GatewayApp:
             lane_route = self.lane.route_for(scope)
             if refusal is not None:
                 await _send_problem(send_with_headers, refusal, path)
+            elif scope["method"] == "POST" and path.startswith(hooks.PREFIX):
+                await hooks.serve(self.gateway, scope, self._limited(receive), send_with_headers)
             elif lane_route is not None:
                 await self.lane.serve(lane_route, scope, headers, self._limited(receive), send_with_headers, self.app)
             else:

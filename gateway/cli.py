@@ -192,9 +192,10 @@ def _or_exit(action: Callable[[], T]) -> T:
 
 def _register_operator_commands() -> None:
     from gateway.cli_campaigns import campaigns_group
+    from gateway.cli_events import events_group, hooks_group
     from gateway.cli_ops import credentials_group, db_group, keys_group, reconcile
 
-    for command in (db_group, keys_group, credentials_group, campaigns_group, reconcile):
+    for command in (db_group, keys_group, credentials_group, campaigns_group, reconcile, hooks_group, events_group):
         main.add_command(command)
 
 

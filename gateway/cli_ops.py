@@ -91,7 +91,12 @@ def credentials_group() -> None:
 @click.option("--vendor", required=True)
 @click.option("--base-url", default=None, help="For per-instance vendors such as TetherAI.")
 @click.option("--api-key", prompt=True, hide_input=True, help="Prompted for when not given.")
-def credentials_set(tenant: str, vendor: str, base_url: str | None, api_key: str) -> None:
+@click.option(
+    "--webhook-secret",
+    default=None,
+    help="The vendor's signing secret for its webhooks to this account (kept if not given).",
+)
+def credentials_set(tenant: str, vendor: str, base_url: str | None, api_key: str, webhook_secret: str | None) -> None:
     """Store a tenant's vendor key; it is never shown again."""
     from gateway.store.tenants import VendorCredentials
     from gateway.vendors import ADAPTERS
@@ -101,7 +106,7 @@ def credentials_set(tenant: str, vendor: str, base_url: str | None, api_key: str
     engine, settings = open_engine()
     secret = settings.secret_key.get_secret_value() if settings.secret_key else None
     try:
-        VendorCredentials(engine, secret).set(tenant, vendor, api_key, base_url)
+        VendorCredentials(engine, secret).set(tenant, vendor, api_key, base_url, webhook_secret)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"stored {vendor} credential for {tenant}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 import shlex
 from collections.abc import Mapping
 
@@ -13,6 +14,7 @@ from gateway.app import SERVED_SPEC, create_app
 from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.connections import protocol_factory
 from gateway.sandbox import start_sandbox
+from gateway.sandbox.hooks import HOOK_VENDORS
 from gateway.settings import DEV_API_KEY, Settings
 
 __all__ = ["run_dev"]
@@ -26,8 +28,12 @@ def run_dev(port: int, environ: Mapping[str, str]) -> None:
         for slug in unconfigured:
             env[f"GATEWAY_{slug.upper()}_BASE_URL"] = sandbox.base_url(slug)
             env[f"GATEWAY_{slug.upper()}_API_KEY"] = sandbox.credential(slug)
+        hooked = _sign_hooks(env, [slug for slug in unconfigured if slug in HOOK_VENDORS])
         settings = Settings.from_env(env)
         app = create_app(settings, status_sync=settings.sync_in_serve)
+        for slug, secret in hooked.items():
+            token = app.gateway.hook_endpoints.token_for(slug)
+            sandbox.send_hooks_to(slug, f"http://127.0.0.1:{port}/v1/hooks/{slug}/{token}", secret)
         collector.freeze_start_up()
         key = DEV_API_KEY if "GATEWAY_API_KEYS" not in env else "<one of GATEWAY_API_KEYS>"
         print(_banner(port, key, unconfigured), flush=True)
@@ -39,6 +45,15 @@ def run_dev(port: int, environ: Mapping[str, str]) -> None:
             http=protocol_factory(settings),
             timeout_keep_alive=settings.keep_alive_s,  # type: ignore[arg-type]
         )
+
+
+def _sign_hooks(env: dict[str, str], slugs: list[str]) -> dict[str, str]:
+    """Each sandboxed vendor's webhook secret: the configured one is kept, else a generated one (EVENTS.md)."""
+    chosen = {}
+    for slug in slugs:
+        variable = f"GATEWAY_{slug.upper()}_WEBHOOK_SECRET"
+        env[variable] = chosen[slug] = env.get(variable) or secrets.token_hex(16)
+    return chosen
 
 
 def _banner(port: int, key: str, sandboxed: list[str]) -> str:
@@ -64,6 +79,8 @@ def _banner(port: int, key: str, sandboxed: list[str]) -> str:
         "Then watch and steer it (sandbox campaigns move a step every GATEWAY_SANDBOX_STEP_S, 2 s):",
         f"  curl -sS '{base}/v1/campaigns/<id>?refresh=true' -H 'Authorization: Bearer {key}'",
         f"  curl -sS -X POST {base}/v1/campaigns/<id>/start -H 'Authorization: Bearer {key}'  # pause, resume, cancel",
+        "Sandbox vendors send their webhooks to the gateway as calls and messages finish; the events:",
+        f"  curl -sS '{base}/v1/events' -H 'Authorization: Bearer {key}'",
         "\nCtrl-C stops the gateway and the sandbox.",
     ]
     return "\n".join(lines)

@@ -25,6 +25,7 @@ from gateway.redaction import REDACTED, SecretIndex
 __all__ = [
     "BREAKER_OPEN",
     "DISPATCH",
+    "HOOKS",
     "IN_FLIGHT",
     "RATE_LIMITED",
     "REDACTED",
@@ -53,6 +54,9 @@ RATE_LIMITED = Counter("gateway_rate_limited_total", "Requests refused by the pe
 BREAKER_OPEN = Gauge(
     "gateway_vendor_circuit_open", "1 while a vendor's circuit is open", ["vendor"], multiprocess_mode="livemax"
 )
+
+# Inbound vendor webhooks (gateway/events/inbound.py): accepted, duplicate, unauthorized, invalid.
+HOOKS = Counter("gateway_hooks_received_total", "Inbound vendor webhooks by outcome", ["vendor", "outcome"])
 
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 # Anything that looks like a phone number (8 or more digits, spaces, dashes or brackets between

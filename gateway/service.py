@@ -15,6 +15,7 @@ from gateway.breaker import Breaker
 from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.errors import VendorNotConfigured
 from gateway.events.endpoints import HookEndpoints
+from gateway.events.inbound import Inbound
 from gateway.events.relay import Relay
 from gateway.ratelimit import RateLimiter, parse_rate
 from gateway.settings import Settings
@@ -57,6 +58,7 @@ class Gateway:
     sync_queue: SyncQueue = field(init=False)
     relay: Relay = field(init=False)
     hook_endpoints: HookEndpoints = field(init=False)
+    inbound: Inbound = field(init=False)
     api_keys: ApiKeys = field(init=False)
     credentials: VendorCredentials = field(init=False)
     breakers: dict[str, Breaker] = field(init=False)
@@ -96,6 +98,7 @@ class Gateway:
         self.sync_queue = SyncQueue(self.registry)
         self.relay = Relay(self.registry)
         self.hook_endpoints = HookEndpoints(self.registry)
+        self.inbound = Inbound(self)
         self.api_keys = ApiKeys(engine)
         secret = self.settings.secret_key.get_secret_value() if self.settings.secret_key else None
         self.credentials = VendorCredentials(engine, secret)
@@ -201,9 +204,32 @@ class Gateway:
             found += [
                 credential.api_key for credential in credentials.values() if isinstance(credential, TenantCredential)
             ]
+            found += [v.webhook_secret.get_secret_value() for v in self.settings.vendors.values() if v.webhook_secret]
+            found += [
+                credential.webhook_secret
+                for credential in credentials.values()
+                if isinstance(credential, TenantCredential) and credential.webhook_secret
+            ]
             known = tuple(found)
             self._secrets = (credentials, known)
         return known
+
+    def webhook_secret(self, vendor: str, tenant: str, *, refresh: bool = True) -> str | None:
+        """The vendor's signing secret for webhooks to an account ("": the gateway's own), or None.
+
+        `refresh=False` reads the tenants' credentials as last read (`refresh_credentials`),
+        for a caller inside a transaction that must not open another connection.
+        """
+        if not tenant:
+            configured = self.settings.vendors[vendor].webhook_secret if vendor in self.settings.vendors else None
+            return configured.get_secret_value() if configured else None
+        own = self._tenant_credential(tenant, vendor) if refresh else self._tenant_credentials.get((tenant, vendor))
+        return own.webhook_secret if isinstance(own, TenantCredential) else None
+
+    def refresh_credentials(self) -> None:
+        """Re-read the tenants' credentials if they were last read REFRESH_S or more ago."""
+        if self._credentials_due(time.monotonic()):
+            self._refresh_credentials()
 
     async def close_vendor_connections(self) -> None:
         """Close every adapter's connections on the running event loop (the app's shutdown)."""

@@ -29,6 +29,7 @@ def capability_rows(names: dict[str, str], native_routes: dict[str, list[str]]) 
                 "name": names.get(slug, slug),
                 **{key: list(value) if isinstance(value, tuple) else value for key, value in capabilities.items()},
                 "native_routes": native_routes.get(slug, []),
+                "webhooks": adapter.webhooks.describe(),
                 **{column: column not in adapter.cannot for column in AFTER_CREATE},
                 "lifecycle_notes": {
                     column: adapter.cannot.get(column) or adapter.lifecycle_notes.get(column, "")
@@ -66,14 +67,17 @@ def capability_table() -> str:
 
 
 def lifecycle_table() -> str:
-    """What each vendor can do after the launch, as a Markdown table: every "no" says why."""
+    """What each vendor can do after the launch, and how its webhooks come in, as a Markdown table.
+
+    Every "no" says why; the webhooks column is the adapter's scheme (gateway/vendors/_hooks.py).
+    """
     names = {v.slug: v.name for v in load_vendors(GeneratorPaths())}
-    lines = ["| vendor | " + " | ".join(AFTER_CREATE) + " |", "|" + "---|" * (len(AFTER_CREATE) + 1)]
+    lines = ["| vendor | " + " | ".join(AFTER_CREATE) + " | webhooks |", "|" + "---|" * (len(AFTER_CREATE) + 2)]
     for row in capability_rows(names, {}):
         cells = []
         for column in AFTER_CREATE:
             note = row["lifecycle_notes"].get(column, "")
             answer = "yes" if row[column] else "no"
             cells.append(f"{answer}: {note}" if note else answer)
-        lines.append(f"| {row['name']} (`{row['vendor']}`) | " + " | ".join(cells) + " |")
+        lines.append(f"| {row['name']} (`{row['vendor']}`) | " + " | ".join(cells) + f" | {row['webhooks']} |")
     return "\n".join(lines)

@@ -20,6 +20,7 @@ from gateway.sandbox._control import CONTROL_PREFIX
 from gateway.sandbox._http import SandboxServer
 from gateway.sandbox._state import SandboxState
 from gateway.sandbox.faults import Fault
+from gateway.sandbox.hooks import HookSender, HookTarget
 from gateway.sandbox.lifecycle import Clock, Pacing, VendorLife, build_lives
 from gateway.sandbox.records import RecordedRequest
 from gateway.sandbox.specs import VendorSpec, load_vendor_specs
@@ -78,6 +79,8 @@ class Sandbox:
         self._state = SandboxState(tuple(self._stand_ins))
         self.stopping = threading.Event()
         """Set on close: delayed and dripping answers stop waiting."""
+        self.hooks = HookSender(self._life, interval_s=max(self.pacing.step_s / 2, 0.05))
+        """Sends the vendors' webhooks once told where (`send_hooks_to`)."""
         self._server = SandboxServer((host, port), self)
         self._thread: threading.Thread | None = None
         self._serving = False
@@ -189,9 +192,14 @@ class Sandbox:
         finally:
             self._serving = False
 
+    def send_hooks_to(self, slug: str, url: str, secret: str | None = None) -> None:
+        """Have the `slug` vendor POST its documented webhooks, signed with `secret`, to `url`."""
+        self.hooks.send_to(slug, HookTarget(url, secret))
+
     def close(self) -> None:
         """Stop serving, wake delayed and dripping answers, release the port."""
         self.stopping.set()
+        self.hooks.close()
         if self._serving:
             self._server.shutdown()
             self._serving = False

@@ -92,6 +92,8 @@ class TenantCredential:
 
     api_key: str
     base_url: str | None
+    # The vendor's signing secret for webhooks on this account (gateway/events/inbound.py).
+    webhook_secret: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,11 +111,19 @@ class VendorCredentials:
         self._fernet = Fernet(secret_key.encode()) if secret_key else None
         self._write_lock = write_lock(engine)  # as ApiKeys's
 
-    def set(self, tenant: str, vendor: str, api_key: str, base_url: str | None = None) -> None:
-        """Store (or replace) a tenant's credential at a vendor."""
+    def set(
+        self, tenant: str, vendor: str, api_key: str, base_url: str | None = None, webhook_secret: str | None = None
+    ) -> None:
+        """Store (or replace) a tenant's credential at a vendor; without `webhook_secret`, the stored one is kept."""
         if self._fernet is None:
             raise ValueError("GATEWAY_SECRET_KEY is required to store vendor credentials")
-        sealed = self._fernet.encrypt(json.dumps({"api_key": api_key, "base_url": base_url}).encode())
+        if webhook_secret is None:
+            earlier = self.all().get((tenant, vendor))
+            webhook_secret = earlier.webhook_secret if isinstance(earlier, TenantCredential) else None
+        opened = {"api_key": api_key, "base_url": base_url}
+        if webhook_secret:
+            opened["webhook_secret"] = webhook_secret
+        sealed = self._fernet.encrypt(json.dumps(opened).encode())
         values = {"tenant": tenant, "vendor": vendor, "secret": sealed, "updated_at": datetime.now(UTC)}
         with self._write_lock, self.engine.begin() as connection:
             dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
@@ -138,5 +148,7 @@ class VendorCredentials:
             except InvalidToken:
                 opened[(row.tenant, row.vendor)] = SealedCredential("it does not open with GATEWAY_SECRET_KEY")
                 continue
-            opened[(row.tenant, row.vendor)] = TenantCredential(data["api_key"], data.get("base_url"))
+            opened[(row.tenant, row.vendor)] = TenantCredential(
+                data["api_key"], data.get("base_url"), data.get("webhook_secret")
+            )
         return opened

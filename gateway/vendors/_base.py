@@ -45,6 +45,7 @@ from gateway.errors import (
 from gateway.lifecycle import CampaignStatus, Progress
 from gateway.observe import REDACTED, VENDOR_CALLS, current_request
 from gateway.redaction import SecretIndex, hide_in_bytes
+from gateway.vendors._hooks import NO_WEBHOOKS, HookReading, WebhookScheme
 from gateway.vendors._http import (
     CallState,
     CaptureTransport,
@@ -210,6 +211,13 @@ class Adapter(ABC):
     # filtered to the caller's); "account" (account-wide reads: the tenant's own account only);
     # or the action it is (start, pause, cancel, delete, update), recorded in the actions' ledger.
     native: ClassVar[Mapping[str, str]] = {}
+    # The vendor's webhooks (gateway/vendors/_hooks.py): how they are signed, and `read_hook`.
+    webhooks: ClassVar[WebhookScheme] = NO_WEBHOOKS
+
+    @classmethod
+    def read_hook(cls, payload: Any) -> HookReading:
+        """The events a webhook body becomes (pure; asked only of vendors that send webhooks)."""
+        raise NotImplementedError(f"{cls.slug} sends no webhooks")
 
     def __init__(
         self,

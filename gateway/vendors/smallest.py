@@ -19,6 +19,7 @@ from gateway.vendors._base import (
     refuse_fields,
     require_fields,
 )
+from gateway.vendors._hooks import HookReading, MappedEvent, WebhookScheme, instant, members, seconds, text
 from generated.models import smallest
 from generated.smallest_client import AuthenticatedClient
 from generated.smallest_client.api.campaigns import get_a_campaign, pause_a_campaign, start_or_resume_a_campaign
@@ -38,6 +39,23 @@ STATUSES: dict[str, CampaignStatus] = {
     "paused": "paused",
     "completed": "completed",
     "failed": "failed",
+}
+# Webhook events ([WH] in vendor-docs/smallest-atoms.after-create.md); post-conversation is
+# call.completed or call.failed by its call's status (CALL_OUTCOMES), the others stay raw.
+HOOK_EVENTS: dict[str, str] = {
+    "pre-conversation": "vendor.event",
+    "post-conversation": "call.completed",
+    "analytics-completed": "vendor.event",
+}
+# callData.callStatus: the guide writes no-answer/busy/canceled, the OpenAPI enum no_answer/cancelled.
+CALL_OUTCOMES: dict[str, str] = {
+    "completed": "call.completed",
+    "no-answer": "call.failed",
+    "no_answer": "call.failed",
+    "busy": "call.failed",
+    "failed": "call.failed",
+    "canceled": "call.failed",
+    "cancelled": "call.failed",
 }
 
 
@@ -89,6 +107,37 @@ class SmallestAdapter(Adapter):
         "resume": start_or_resume_a_campaign.asyncio_detailed,
         "pause": pause_a_campaign.asyncio_detailed,
     }
+
+    webhooks = WebhookScheme("hmac_hex", header="X-Signature")
+
+    @classmethod
+    def read_hook(cls, payload: Any) -> HookReading:
+        """`{id, event: "<agentId>.<eventType>", metadata}`: the envelope's id dedupes.
+
+        The hooks carry a call id and no campaign id (the vendor's docs): the event keeps
+        `vendor_call_id` and is tied to its tenant by the account rule.
+        """
+        metadata = members(payload, "metadata")
+        event = text(payload.get("event")) if isinstance(payload, dict) else None
+        name = text(metadata.get("eventType")) or (event.rpartition(".")[2] if event else None) or ""
+        kind = HOOK_EVENTS.get(name, "vendor.event")
+        call = members(metadata, "callData")
+        status = text(call.get("callStatus"))
+        data: dict[str, Any] = {"name": name, "vendor_call_id": text(metadata.get("callId"))}
+        if name == "post-conversation":
+            kind = CALL_OUTCOMES.get(status or "", "vendor.event")
+        if kind.startswith("call."):
+            data |= {
+                "phone": text(call.get("toNumber")),
+                "outcome": status,
+                "duration_s": seconds(call.get("callDuration")),
+            }
+        elif name == "pre-conversation":
+            data["phone"] = text(metadata.get("toPhone"))
+        data["vendor_payload"] = payload
+        occurred = instant(call.get("endTime")) if call else None
+        event_id = text(payload.get("id")) if isinstance(payload, dict) else None
+        return HookReading(event_id, [MappedEvent(kind, data, occurred)])
 
     def __init__(self, *, clock: Callable[[], datetime] = lambda: datetime.now(UTC), **kwargs: Any) -> None:
         super().__init__(**kwargs)

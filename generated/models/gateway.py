@@ -217,6 +217,12 @@ class VendorCapabilities(BaseModel):
         dict[str, str],
         Field(description="For each of get, start, pause, resume, cancel and progress, what it rests on or why not."),
     ]
+    webhooks: Annotated[
+        str | None,
+        Field(
+            description="How the vendor's webhooks reach POST /v1/hooks/{vendor}/{endpoint_token}: signed (the header and algorithm the gateway verifies), token only (and why), or none (sync only)."
+        ),
+    ] = None
 
 
 class Problem(BaseModel):

@@ -285,6 +285,17 @@ _NATIVE_SUBJECTS: dict[tuple[str, str], Callable[[], str]] = {
 }
 
 
+@schema.hook("flatmap_path_parameters").apply_to(path="/hooks/{vendor}/{endpoint_token}")
+def known_hook_endpoint(context: schemathesis.HookContext, path_parameters: Any) -> st.SearchStrategy[Any]:
+    """Half the time, the URL of the gateway's Volubile account (token only): a random token only reaches 401."""
+    if not isinstance(path_parameters, dict):
+        return st.just(path_parameters)
+    known = st.builds(
+        lambda: {"vendor": "volubile", "endpoint_token": APP.gateway.hook_endpoints.token_for("volubile")}
+    )
+    return st.one_of(st.just(path_parameters), known)
+
+
 @schema.hook("flatmap_path_parameters").apply_to(path_regex=r"^/campaigns/\{campaign_id\}(/events)?$")
 def known_campaign(context: schemathesis.HookContext, path_parameters: Any) -> st.SearchStrategy[Any]:
     """Half the time, a campaign that exists: a random UUID only ever reaches the 404."""
