@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from functools import partial
 
 from anyio import to_thread
@@ -9,7 +10,7 @@ from starlette.responses import Response
 
 from gateway.api.context import current, current_tenant
 from gateway.api.responses import json_response
-from gateway.errors import NotFound
+from gateway.errors import FieldError, NotFound, RequestInvalid
 from gateway.events.feed import event_view, read_feed
 from gateway.service import Gateway
 from gateway.store.registry import database_errors
@@ -21,6 +22,13 @@ async def list_events(
     after: str | None = None, type: list[str] | None = None, campaign_id: str | None = None, limit: int = 100
 ) -> Response:
     """The caller's events after the cursor, oldest first."""
+    if campaign_id is not None:
+        try:
+            uuid.UUID(campaign_id)
+        except ValueError:
+            raise RequestInvalid(
+                "campaign_id is not a campaign id.", errors=[FieldError("campaign_id", "must be a UUID")]
+            ) from None
     return await _page(current(), current_tenant(), after, type or [], campaign_id, limit)
 
 

@@ -16,11 +16,13 @@ from typing import Any
 
 from sqlalchemy import Connection, Insert, insert
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Dialect
 
 from gateway.events.model import NewEvent
+from gateway.store.driver import DriverStatement
 from gateway.store.schema import events
 
-__all__ = ["EVENT_COLUMNS", "emit", "emit_all", "event_row"]
+__all__ = ["EVENT_COLUMNS", "emit", "emit_all", "event_row", "insert_event_statement"]
 
 EVENT_COLUMNS = (
     "id",
@@ -60,6 +62,11 @@ def emit(connection: Connection, event: NewEvent) -> bool:
     # RETURNING, not rowcount: the driver's rowcount for a skipped INSERT is not 0 everywhere.
     statement = _insert(connection.dialect.name).values(event_row(event)).returning(events.c.id)
     return connection.execute(statement).first() is not None
+
+
+def insert_event_statement(dialect: Dialect) -> DriverStatement:
+    """`emit`'s INSERT compiled for driver-level writes (gateway/store/driver.py), as the hooks' path uses."""
+    return DriverStatement(_insert(dialect.name), dialect, EVENT_COLUMNS)
 
 
 def emit_all(connection: Connection, written: Sequence[NewEvent]) -> None:

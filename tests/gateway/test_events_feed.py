@@ -193,3 +193,9 @@ def test_a_bad_parameter_is_a_problem(client: TestClient, params: dict[str, str]
 
 def test_the_feed_needs_a_key(client: TestClient) -> None:
     assert client.get("/v1/events").status_code == 401
+
+
+def test_a_campaign_filter_that_is_no_campaign_id_is_400_naming_it(client: TestClient) -> None:
+    response = client.get("/v1/events", headers=AUTH, params={"campaign_id": "not-a-uuid"})
+    assert response.status_code == 400
+    assert response.json()["errors"] == [{"field": "campaign_id", "message": "must be a UUID"}]
