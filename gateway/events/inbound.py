@@ -10,8 +10,9 @@ gateway's shared account, an event no campaign claims goes to GATEWAY_<VENDOR>_E
 else to the only tenant when there is exactly one, else to no tenant (never shown to tenants;
 `campaign-gateway events list --untied`).
 
-Smallest's hooks carry a call id and no campaign id: they are not held for a lookup at the
-vendor (not built yet); they keep `vendor_call_id` and follow the account rule above.
+Smallest's hooks carry a call id and no campaign id: their events are held (unpublished, with
+the account rule's tenant) until gateway/events/tie.py finds the call in one of the account's
+campaigns, or gives up and publishes them without a campaign.
 """
 
 from __future__ import annotations
@@ -138,7 +139,7 @@ class Inbound:
             kept = _unverified(adapter.webhooks, headers)
             keys = [f"{key}#{index}" if index else key for index in range(len(reading.events))]
             new = [
-                self._event(transaction, account, shared, mapped, received, event_key, kept)
+                self._event(transaction, adapter, account, shared, mapped, received, event_key, kept)
                 for event_key, mapped in zip(keys, reading.events, strict=True)
             ]
             written = []
@@ -156,6 +157,7 @@ class Inbound:
     def _event(
         self,
         transaction: DriverTransaction,
+        adapter: Adapter,
         account: HookAccount,
         shared: str | None,
         mapped: MappedEvent,
@@ -164,6 +166,8 @@ class Inbound:
         kept: dict[str, str],
     ) -> NewEvent:
         tenant, campaign_id = self._owner(transaction, account, shared, mapped.vendor_campaign_id)
+        # A call without its campaign waits, unpublished, for the vendor's list of calls to tie it.
+        held = campaign_id is None and mapped.call_id is not None and adapter.ties_calls
         return NewEvent(
             type=mapped.type,
             occurred_at=mapped.occurred_at or received,
@@ -176,6 +180,7 @@ class Inbound:
             vendor_campaign_id=mapped.vendor_campaign_id,
             account=account.tenant,
             dedupe_key=key,
+            held=held,
         )
 
     def _owner(

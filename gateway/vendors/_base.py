@@ -213,11 +213,24 @@ class Adapter(ABC):
     native: ClassVar[Mapping[str, str]] = {}
     # The vendor's webhooks (gateway/vendors/_hooks.py): how they are signed, and `read_hook`.
     webhooks: ClassVar[WebhookScheme] = NO_WEBHOOKS
+    # Whether its hooks that name only a call are tied to a campaign through `calls_call`.
+    ties_calls: ClassVar[bool] = False
 
     @classmethod
     def read_hook(cls, payload: Any) -> HookReading:
         """The events a webhook body becomes (pure; asked only of vendors that send webhooks)."""
         raise NotImplementedError(f"{cls.slug} sends no webhooks")
+
+    def calls_call(self, vendor_id: str, page: int) -> VendorCall:
+        """The vendor's list of one campaign's calls, page `page` (from 1), where `ties_calls`.
+
+        What ties a hook that names only a call to its campaign (gateway/events/tie.py).
+        """
+        raise NotImplementedError(f"{self.slug} lists no calls")
+
+    def read_call_ids(self, answer: Any) -> tuple[list[str], bool]:
+        """The call ids in a `calls_call` answer (pure), and whether a next page follows."""
+        raise NotImplementedError(f"{self.slug} lists no calls")
 
     def __init__(
         self,

@@ -72,6 +72,9 @@ class MappedEvent:
     data: dict[str, Any]
     occurred_at: datetime | None = None
     vendor_campaign_id: str | None = None
+    # A hook that names a call and no campaign (Smallest's): the event is held until the
+    # vendor's list of a campaign's calls shows which campaign made it (gateway/events/tie.py).
+    call_id: str | None = None
 
 
 @dataclass(frozen=True)

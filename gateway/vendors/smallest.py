@@ -23,6 +23,7 @@ from gateway.vendors._hooks import HookReading, MappedEvent, WebhookScheme, inst
 from generated.models import smallest
 from generated.smallest_client import AuthenticatedClient
 from generated.smallest_client.api.campaigns import get_a_campaign, pause_a_campaign, start_or_resume_a_campaign
+from generated.smallest_client.api.logs import get_all_conversation_logs
 from generated.smallest_client.api.subpackage_campaigns import create_a_campaign
 from generated.smallest_client.models import (
     CampaignsCreateACampaignResponse201,
@@ -109,13 +110,15 @@ class SmallestAdapter(Adapter):
     }
 
     webhooks = WebhookScheme("hmac_hex", header="X-Signature")
+    ties_calls = True
 
     @classmethod
     def read_hook(cls, payload: Any) -> HookReading:
         """`{id, event: "<agentId>.<eventType>", metadata}`: the envelope's id dedupes.
 
         The hooks carry a call id and no campaign id (the vendor's docs): the event keeps
-        `vendor_call_id` and is tied to its tenant by the account rule.
+        `vendor_call_id` and is held until the campaign's list of calls names it
+        (`calls_call`; gateway/events/tie.py).
         """
         metadata = members(payload, "metadata")
         event = text(payload.get("event")) if isinstance(payload, dict) else None
@@ -137,7 +140,24 @@ class SmallestAdapter(Adapter):
         data["vendor_payload"] = payload
         occurred = instant(call.get("endTime")) if call else None
         event_id = text(payload.get("id")) if isinstance(payload, dict) else None
-        return HookReading(event_id, [MappedEvent(kind, data, occurred)])
+        call_id = text(metadata.get("callId"))
+        return HookReading(event_id, [MappedEvent(kind, data, occurred, call_id=call_id)])
+
+    # One page of a campaign's calls; the vendor allows up to 500 (its spec's `limit` maximum).
+    CALLS_PAGE = 500
+
+    def calls_call(self, vendor_id: str, page: int) -> VendorCall:
+        """`GET /conversation?campaignIds=<id>`: the calls of one campaign (its logs carry no campaign id)."""
+        arguments = {"campaign_ids": vendor_id, "page": page, "limit": self.CALLS_PAGE}
+        return VendorCall(get_all_conversation_logs.asyncio_detailed, arguments)
+
+    def read_call_ids(self, answer: Any) -> tuple[list[str], bool]:
+        """`data.logs[].callId`; more follow while a page is full."""
+        logs = dig(answer, "data", "logs")
+        if not isinstance(logs, list):
+            return [], False
+        ids = [call_id for log in logs if isinstance(log, dict) and (call_id := text(log.get("callId")))]
+        return ids, len(logs) >= self.CALLS_PAGE
 
     def __init__(self, *, clock: Callable[[], datetime] = lambda: datetime.now(UTC), **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from starlette.testclient import TestClient
 
 from gateway.app import GatewayApp, create_app
 from gateway.codegen.config import GeneratorPaths, load_vendors
+from gateway.events.tie import CallTies
 from gateway.sandbox.server import Sandbox
 from gateway.settings import Settings
 from gateway.store.schema import events
@@ -105,3 +107,10 @@ def signed(body: dict[str, Any], secret: str = SMALLEST_SECRET) -> tuple[bytes, 
     """The raw body and Smallest's headers for it."""
     raw = json.dumps(body).encode()
     return raw, {"Content-Type": "application/json", "X-Signature": hex_hmac_sha256(secret, raw)}
+
+
+def release_held(client: TestClient) -> int:
+    """Publish the held call events at once (no campaign lists their calls in these tests)."""
+    ties = CallTies(app_of(client).gateway, give_up_after=timedelta(0))
+    assert client.portal is not None
+    return int(client.portal.call(ties.run_once))
