@@ -193,8 +193,9 @@ def _or_exit(action: Callable[[], T]) -> T:
 def _register_operator_commands() -> None:
     from gateway.cli_campaigns import campaigns_group
     from gateway.cli_ops import credentials_group, db_group, keys_group, reconcile
+    from gateway.cli_webhooks import deliver, webhooks_group
 
-    for command in (db_group, keys_group, credentials_group, campaigns_group, reconcile):
+    for command in (db_group, keys_group, credentials_group, campaigns_group, reconcile, deliver, webhooks_group):
         main.add_command(command)
 
 

@@ -27,7 +27,7 @@ def run_dev(port: int, environ: Mapping[str, str]) -> None:
             env[f"GATEWAY_{slug.upper()}_BASE_URL"] = sandbox.base_url(slug)
             env[f"GATEWAY_{slug.upper()}_API_KEY"] = sandbox.credential(slug)
         settings = Settings.from_env(env)
-        app = create_app(settings, status_sync=settings.sync_in_serve)
+        app = create_app(settings, status_sync=settings.sync_in_serve, deliver=settings.deliver_in_serve)
         collector.freeze_start_up()
         key = DEV_API_KEY if "GATEWAY_API_KEYS" not in env else "<one of GATEWAY_API_KEYS>"
         print(_banner(port, key, unconfigured), flush=True)
