@@ -132,6 +132,7 @@ class Deliverer:
         resolver: Resolver = system_resolver,
         transport: httpx.AsyncBaseTransport | None = None,
         deadline_s: float = ATTEMPT_DEADLINE_S,
+        lease: timedelta = LEASE,
     ) -> None:
         self._registry = registry
         self._sealer = sealer
@@ -143,6 +144,7 @@ class Deliverer:
         self._resolver = resolver
         self._transport = transport
         self._deadline_s = deadline_s
+        self._lease = lease
         self._client: httpx.AsyncClient | None = None
 
     @property
@@ -166,7 +168,7 @@ class Deliverer:
         return len(claimed)
 
     def claim(self, limit: int) -> list[Claimed]:
-        """Up to `limit` due deliveries, earliest first, each leased for LEASE.
+        """Up to `limit` due deliveries, earliest first, each leased (LEASE unless told otherwise).
 
         A read first: with nothing due (the usual case between events) no write transaction is
         begun, so an idle deliverer never queues for SQLite's single writer.
@@ -183,7 +185,7 @@ class Deliverer:
             .limit(limit)
             .with_for_update(skip_locked=True)
         )
-        lease_until = now + LEASE
+        lease_until = now + self._lease
         claim = (
             update(webhook_deliveries)
             .where(webhook_deliveries.c.id.in_(due.scalar_subquery()))
