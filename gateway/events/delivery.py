@@ -6,7 +6,9 @@ moving it forward by `LEASE` in one statement (`FOR UPDATE SKIP LOCKED` on Postg
 workers never claim the same row nor wait for each other), posts them, then records each
 outcome only if the delivery is still its own (a manual retry or a later claim moved it
 meanwhile). A worker killed mid-delivery leaves the lease to run out, and the delivery comes
-due again: at least once, each attempt with the event id as `webhook-id`.
+due again: at least once, each attempt with the event id as `webhook-id`. A 2xx from a
+subscription's receiver makes its deliveries waiting on backoff due at once: an outage's
+backlog drains when the receiver is back, not hours later.
 
 Each attempt has a total deadline (`ATTEMPT_DEADLINE_S`, not httpx's per-read timeout, which a
 receiver sending a byte a second would never trip), does not follow redirects, and connects to
@@ -310,6 +312,8 @@ class Deliverer:
             for item in outcomes:
                 DELIVERY_ATTEMPTS.labels(item.label).inc()
                 self._settle_one(connection, item, now)
+            for subscription_id in sorted({item.delivery.subscription_id for item in outcomes if item.delivered}):
+                self._receiver_is_back(connection, subscription_id, now)
 
     def _settle_one(self, connection: Connection, item: Outcome, now: datetime) -> None:
         attempts = item.delivery.attempts + 1
@@ -342,6 +346,23 @@ class Deliverer:
         )
         if item.label == "gone" and result.rowcount:
             self._disable(connection, item.delivery.subscription_id, now)
+
+    def _receiver_is_back(self, connection: Connection, subscription_id: str, now: datetime) -> None:
+        """A receiver that answers 2xx again gets the deliveries that wait on its backoff at once.
+
+        Without this, a receiver down for ten minutes would wait up to half an hour for the
+        backlog its outage built (each delivery keeps its own backoff), while new events reach it
+        at once. Leased deliveries (due within the lease) are left to their deliverer.
+        """
+        connection.execute(
+            update(webhook_deliveries)
+            .where(
+                webhook_deliveries.c.next_attempt_at > now + self._lease,
+                webhook_deliveries.c.subscription_id == subscription_id,
+                webhook_deliveries.c.status == "pending",
+            )
+            .values(next_attempt_at=now)
+        )
 
     @staticmethod
     def _disable(connection: Connection, subscription_id: str, now: datetime) -> None:

@@ -187,3 +187,21 @@ def test_backlog_and_oldest_age_are_measured(kit: Kit) -> None:
         assert kit.deliverer().measure() == (3, 12.0)
         once(kit.deliverer())
     assert kit.deliverer().measure() == (0, 0.0)
+
+
+def test_a_receiver_back_up_gets_its_backlog_at_once(kit: Kit) -> None:
+    up = {"yes": False}
+    with receiving(lambda _r: (200 if up["yes"] else 503, {}, 0.0)) as receiver:
+        kit.subscriptions.create("one", receiver.url, ["*"], None)
+        kit.emit("one", count=3)
+        deliverer = kit.deliverer()
+        assert once(deliverer) == 3
+        kit.clock.advance(SCHEDULE[1])
+        assert once(deliverer) == 3  # second failures: now 5 min away
+        kit.clock.advance(60)
+        up["yes"] = True
+        [new] = kit.emit("one")
+        assert once(deliverer) == 1  # the new event reaches it; the three waiting are due now
+        assert once(deliverer) == 3
+    assert {d["status"] for d in _deliveries(kit)} == {"delivered"}
+    assert receiver.ids()[6] == new
