@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shlex
 from collections.abc import Mapping
+from pathlib import Path
 
 import uvicorn
 
@@ -26,6 +27,8 @@ def run_dev(port: int, environ: Mapping[str, str]) -> None:
         for slug in unconfigured:
             env[f"GATEWAY_{slug.upper()}_BASE_URL"] = sandbox.base_url(slug)
             env[f"GATEWAY_{slug.upper()}_API_KEY"] = sandbox.credential(slug)
+        if not env.get("GATEWAY_SECRET_KEY"):  # webhook signing secrets are sealed with it
+            env["GATEWAY_SECRET_KEY"] = _dev_secret_key()
         settings = Settings.from_env(env)
         app = create_app(settings, status_sync=settings.sync_in_serve, deliver=settings.deliver_in_serve)
         collector.freeze_start_up()
@@ -39,6 +42,18 @@ def run_dev(port: int, environ: Mapping[str, str]) -> None:
             http=protocol_factory(settings),
             timeout_keep_alive=settings.keep_alive_s,  # type: ignore[arg-type]
         )
+
+
+def _dev_secret_key() -> str:
+    """A development key kept in var/ (beside the default database), so webhook secrets open after a restart."""
+    from cryptography.fernet import Fernet
+
+    path = Path("var") / "dev-secret-key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(Fernet.generate_key().decode())
+        path.chmod(0o600)
+    return path.read_text().strip()
 
 
 def _banner(port: int, key: str, sandboxed: list[str]) -> str:
