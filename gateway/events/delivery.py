@@ -351,12 +351,14 @@ class Deliverer:
 
         Without this, a receiver down for ten minutes would wait up to half an hour for the
         backlog its outage built (each delivery keeps its own backoff), while new events reach it
-        at once. Leased deliveries (due within the lease) are left to their deliverer.
+        at once. Only waits longer than two leases are cut short: a delivery another worker
+        claimed just after `now` was read is due at most a lease later, and must stay its own
+        (cutting its lease short would send it twice); the 5 s waits run out by themselves.
         """
         connection.execute(
             update(webhook_deliveries)
             .where(
-                webhook_deliveries.c.next_attempt_at > now + self._lease,
+                webhook_deliveries.c.next_attempt_at > now + 2 * self._lease,
                 webhook_deliveries.c.subscription_id == subscription_id,
                 webhook_deliveries.c.status == "pending",
             )
