@@ -25,17 +25,24 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final
+from urllib.parse import urlsplit
 
 import aiohttp
 from anyio import to_thread
 from prometheus_client import Counter, Gauge
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 from standardwebhooks.webhooks import Webhook
 
 from gateway import jsoncodec
 from gateway.events.feed import EVENT_VIEW_COLUMNS, event_view
-from gateway.events.ssrf import Resolver, WebhookUrlRefused, check_target, system_resolver
-from gateway.events.subscriptions import SecretSealer, SigningKeyMissing, set_aside_pending
+from gateway.events.ssrf import Resolver, Target, WebhookUrlRefused, check_target, system_resolver
+from gateway.events.subscriptions import (
+    SUBSCRIPTION_DISABLED,
+    SecretSealer,
+    SigningKeyMissing,
+    live_entry,
+    set_aside_pending,
+)
 from gateway.store.registry import Registry
 from gateway.store.schema import events, webhook_attempts, webhook_deliveries, webhook_subscriptions
 
@@ -73,6 +80,29 @@ OLDEST_PENDING = Gauge(
     "gateway_webhook_oldest_pending_seconds",
     "Age of the oldest webhook delivery not yet delivered nor failed",
     multiprocess_mode="livemax",
+)
+
+
+_SETTLE = (
+    update(webhook_deliveries)
+    .where(
+        webhook_deliveries.c.id == bindparam("s_id"),
+        webhook_deliveries.c.next_attempt_at == bindparam("s_lease"),
+    )
+    .values(
+        {
+            name: bindparam(name)
+            for name in (
+                "status",
+                "attempts",
+                "next_attempt_at",
+                "last_attempt_at",
+                "last_status_code",
+                "last_error",
+                "delivered_at",
+            )
+        }
+    )
 )
 
 
@@ -146,6 +176,7 @@ class Deliverer:
         self._deadline_s = deadline_s
         self._lease = lease
         self._session: aiohttp.ClientSession | None = None
+        self._opened: dict[bytes, list[dict[str, str | None]]] = {}
 
     @property
     def clock(self) -> Callable[[], datetime]:
@@ -237,6 +268,15 @@ class Deliverer:
             )
         return claimed
 
+    def _live_secrets(self, sealed: bytes, now: datetime) -> list[str]:
+        """The subscription's signing secrets at `now`, opened once per sealed value (Fernet costs)."""
+        entries = self._opened.get(sealed)
+        if entries is None:
+            if len(self._opened) > 10_000:  # bounded: only the subscriptions in use matter
+                self._opened.clear()
+            entries = self._opened[sealed] = self._sealer.open(sealed)
+        return [str(entry["secret"]) for entry in entries if live_entry(entry, now)]
+
     async def attempt(self, delivery: Claimed) -> Outcome:
         """Post one delivery once (never raises: every failure is an outcome)."""
         attempted_at = self.clock()
@@ -252,11 +292,15 @@ class Deliverer:
             return outcome("refused", error="the subscription is disabled or gone")
         if delivery.event is None:
             return outcome("refused", error="the event has expired")
+        url = delivery.url
+
+        def checked() -> Target:
+            return check_target(url, allow_private=self._allow_private, resolver=self._resolver)
+
         try:
-            secrets = self._sealer.live(delivery.sealed_secrets, attempted_at)
-            target = await to_thread.run_sync(
-                lambda: check_target(delivery.url or "", allow_private=self._allow_private, resolver=self._resolver)
-            )
+            secrets = self._live_secrets(delivery.sealed_secrets, attempted_at)
+            # A name is resolved in a thread (the resolver blocks); an address needs no lookup.
+            target = checked() if _literal_host(url) else await to_thread.run_sync(checked)
         except (SigningKeyMissing, WebhookUrlRefused) as refused:
             detail = refused.errors[0].message if refused.errors else refused.detail
             return outcome("refused", error=detail)
@@ -310,41 +354,42 @@ class Deliverer:
             )
             for item in outcomes:
                 DELIVERY_ATTEMPTS.labels(item.label).inc()
-                self._settle_one(connection, item, now)
+            # One statement for the batch (executemany), guarded: only while the delivery is
+            # still this claim's, so a manual retry or a newer claim wins.
+            connection.execute(_SETTLE, [self._settled_values(item, now) for item in outcomes])
+            for item in outcomes:
+                if item.label == "gone":
+                    self._disable(connection, item.delivery, now)
             for subscription_id in sorted({item.delivery.subscription_id for item in outcomes if item.delivered}):
                 self._receiver_is_back(connection, subscription_id, now)
 
-    def _settle_one(self, connection: Connection, item: Outcome, now: datetime) -> None:
+    @staticmethod
+    def _settled_values(item: Outcome, now: datetime) -> dict[str, Any]:
         attempts = item.delivery.attempts + 1
-        values: dict[str, Any] = {
-            "attempts": attempts,
-            "last_attempt_at": item.attempted_at,
-            "last_status_code": item.status_code,
-            "last_error": item.error,
-        }
+        status, next_attempt_at, error = "pending", None, item.error
         if item.delivered:
-            values.update(status="delivered", next_attempt_at=None, delivered_at=now)
+            status = "delivered"
         elif item.label == "gone" or item.delivery.event is None:
-            values.update(status="failed", next_attempt_at=None)
+            status = "failed"
         elif item.delivery.url is None:  # its subscription was disabled: set aside with the others
-            values.update(status="failed", next_attempt_at=None, last_error="subscription disabled")
+            status, error = "failed", SUBSCRIPTION_DISABLED
         else:
             wait = retry_wait(attempts)
             if wait is None:
-                values.update(status="failed", next_attempt_at=None)
+                status = "failed"
             else:
-                values.update(next_attempt_at=now + wait)
-        # Only while the delivery is still this claim's: a manual retry or a newer claim wins.
-        result = connection.execute(
-            update(webhook_deliveries)
-            .where(
-                webhook_deliveries.c.id == item.delivery.id,
-                webhook_deliveries.c.next_attempt_at == item.delivery.lease_until,
-            )
-            .values(values)
-        )
-        if item.label == "gone" and result.rowcount:
-            self._disable(connection, item.delivery.subscription_id, now)
+                next_attempt_at = now + wait
+        return {
+            "s_id": item.delivery.id,
+            "s_lease": item.delivery.lease_until,
+            "status": status,
+            "attempts": attempts,
+            "next_attempt_at": next_attempt_at,
+            "last_attempt_at": item.attempted_at,
+            "last_status_code": item.status_code,
+            "last_error": error,
+            "delivered_at": now if item.delivered else None,
+        }
 
     def _receiver_is_back(self, connection: Connection, subscription_id: str, now: datetime) -> None:
         """A receiver that answers 2xx again gets the deliveries that wait on its backoff at once.
@@ -366,13 +411,21 @@ class Deliverer:
         )
 
     @staticmethod
-    def _disable(connection: Connection, subscription_id: str, now: datetime) -> None:
+    def _disable(connection: Connection, delivery: Claimed, now: datetime) -> None:
+        """A 410: the subscription is disabled, unless the delivery was no longer this claim's."""
+        settled = select(webhook_deliveries.c.id).where(
+            webhook_deliveries.c.id == delivery.id,
+            webhook_deliveries.c.status == "failed",
+            webhook_deliveries.c.last_status_code == 410,
+        )
+        if connection.execute(settled).first() is None:
+            return
         connection.execute(
             update(webhook_subscriptions)
-            .where(webhook_subscriptions.c.id == subscription_id, webhook_subscriptions.c.status == "active")
+            .where(webhook_subscriptions.c.id == delivery.subscription_id, webhook_subscriptions.c.status == "active")
             .values(status="disabled", disabled_reason="the receiver answered 410 Gone", updated_at=now)
         )
-        set_aside_pending(connection, subscription_id)
+        set_aside_pending(connection, delivery.subscription_id)
 
     def measure(self) -> tuple[int, float]:
         """Backlog (deliveries still pending) and the age in seconds of the oldest; the gauges set to them."""
@@ -406,6 +459,15 @@ class Deliverer:
         if self._session is not None:
             await self._session.close()
             self._session = None
+
+
+def _literal_host(url: str) -> bool:
+    """Whether the URL names its host by address."""
+    try:
+        ipaddress.ip_address(urlsplit(url).hostname or "")
+    except ValueError:
+        return False
+    return True
 
 
 def _signed_headers(event_id: str, at: datetime, body: bytes, secrets: Sequence[str]) -> dict[str, str]:

@@ -34,6 +34,7 @@ __all__ = [
     "SecretSealer",
     "SigningKeyMissing",
     "Subscriptions",
+    "live_entry",
     "new_secret",
     "subscription_view",
 ]
@@ -88,10 +89,11 @@ class SecretSealer:
 
     def live(self, sealed: bytes, now: datetime) -> list[str]:
         """The secrets that sign at `now`, newest first."""
-        return [entry["secret"] for entry in self.open(sealed) if _live(entry, now) and entry["secret"]]
+        return [entry["secret"] for entry in self.open(sealed) if live_entry(entry, now) and entry["secret"]]
 
 
-def _live(entry: Mapping[str, str | None], now: datetime) -> bool:
+def live_entry(entry: Mapping[str, str | None], now: datetime) -> bool:
+    """Whether a sealed secret entry still signs at `now` (the current one has no expiry)."""
     expires_at = entry.get("expires_at")
     return expires_at is None or datetime.fromisoformat(expires_at) > now
 
@@ -219,7 +221,7 @@ class Subscriptions:
                 raise _not_found(subscription_id)
             kept = []
             for entry in self._sealer.open(row.secrets):
-                if _live(entry, now):
+                if live_entry(entry, now):
                     kept.append({"secret": entry["secret"], "expires_at": entry["expires_at"] or expires_at})
             connection.execute(
                 update(webhook_subscriptions)
