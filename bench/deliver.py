@@ -79,6 +79,12 @@ class DeliverFigures:
     elapsed_s: float = 0.0
 
 
+class _Server(ThreadingHTTPServer):
+    # The default listen backlog (5) drops a burst of new connections, which then retry their
+    # SYN a second later: a receiver's artefact, not the deliverer's latency.
+    request_queue_size = 512
+
+
 class _Receiver:
     """A loopback receiver recording each delivery's arrival; `up` False answers 503."""
 
@@ -115,7 +121,7 @@ class _Receiver:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = _Server(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
