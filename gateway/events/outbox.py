@@ -11,16 +11,16 @@ the deliverers read it with the same lease discipline as the status sync.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Insert, insert
 from sqlalchemy.dialects import postgresql, sqlite
 
 from gateway.events.model import NewEvent
-from gateway.store.driver import DriverStatement, DriverTransaction
 from gateway.store.schema import events
 
-__all__ = ["EVENT_COLUMNS", "emit", "emit_driver", "event_row", "insert_event_statement"]
+__all__ = ["EVENT_COLUMNS", "emit", "emit_all", "event_row"]
 
 EVENT_COLUMNS = (
     "id",
@@ -57,15 +57,13 @@ def _insert(dialect_name: str) -> Insert:
 
 def emit(connection: Connection, event: NewEvent) -> bool:
     """Write `event` in `connection`'s transaction; False when its dedupe key was kept already."""
-    result = connection.execute(_insert(connection.dialect.name).values(event_row(event)))
-    return bool(result.rowcount)
+    # RETURNING, not rowcount: the driver's rowcount for a skipped INSERT is not 0 everywhere.
+    statement = _insert(connection.dialect.name).values(event_row(event)).returning(events.c.id)
+    return connection.execute(statement).first() is not None
 
 
-def insert_event_statement(connection_dialect: Any) -> DriverStatement:
-    """The event INSERT compiled for the registry's driver-level writes (gateway/store/driver.py)."""
-    return DriverStatement(_insert(connection_dialect.name), connection_dialect, EVENT_COLUMNS)
-
-
-def emit_driver(transaction: DriverTransaction, statement: DriverStatement, event: NewEvent) -> None:
-    """`emit` within a driver-level transaction (the create path's)."""
-    transaction.execute(statement, event_row(event))
+def emit_all(connection: Connection, written: Sequence[NewEvent]) -> None:
+    """Write events that carry no dedupe key (the gateway's own) in one executemany."""
+    if written:
+        assert all(event.dedupe_key is None for event in written)
+        connection.execute(insert(events), [event_row(event) for event in written])

@@ -20,6 +20,9 @@ from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from gateway.errors import Conflict, NotFound
+from gateway.events.changes import CAMPAIGN_REF, action_completed_event, state_change_events
+from gateway.events.model import Source
+from gateway.events.outbox import emit_all
 from gateway.store.outcome import Finish, fit_outcome
 from gateway.store.registry import Begun, Registry, Replay, database_errors, new_campaign_id
 from gateway.store.schema import campaign_actions, campaigns, idempotency_keys
@@ -176,8 +179,18 @@ class ActionLedger:
                         idempotency_keys.c.action_id == begun.action_id,
                     )
                 )
+            campaign = connection.execute(select(*CAMPAIGN_REF).where(campaigns.c.id == begun.campaign_id)).first()
+            if not release and campaign is not None:  # a released key: the vendor did nothing
+                action = connection.execute(
+                    select(campaign_actions.c.action).where(campaign_actions.c.id == begun.action_id)
+                ).scalar_one()
+                status = fitted.status or campaign.status
+                completed = action_completed_event(
+                    campaign._mapping, action=action, dispatch=fitted.dispatch, status=status, now=now
+                )
+                emit_all(connection, [completed])
             if fitted.status is not None:
-                write_state(connection, begun.campaign_id, fitted, now)
+                write_state(connection, begun.campaign_id, fitted, now, source="gateway")
             elif fitted.dispatch == "unknown":
                 connection.execute(
                     update(campaigns)
@@ -221,9 +234,12 @@ class ActionLedger:
         return int(result.rowcount)
 
 
-def write_state(connection: Connection, campaign_id: str, state: Finish, now: datetime) -> None:
-    """A campaign's new status (and vendor word, progress, next sync), with the time it changed."""
-    current = connection.execute(select(campaigns.c.status).where(campaigns.c.id == campaign_id)).first()
+def write_state(connection: Connection, campaign_id: str, state: Finish, now: datetime, *, source: Source) -> None:
+    """A campaign's new status (and vendor word, progress, next sync), with the time it changed.
+
+    The events of the change (gateway/events/changes.py) are written in the same transaction.
+    """
+    current = connection.execute(select(*CAMPAIGN_REF).where(campaigns.c.id == campaign_id)).first()
     values: dict[str, Any] = {
         "status": state.status,
         "vendor_status": state.vendor_status,
@@ -236,3 +252,15 @@ def write_state(connection: Connection, campaign_id: str, state: Finish, now: da
     if current is not None and current.status != state.status:
         values["status_changed_at"] = now
     connection.execute(update(campaigns).where(campaigns.c.id == campaign_id).values(values))
+    if current is not None:
+        emit_all(
+            connection,
+            state_change_events(
+                current._mapping,
+                before=current.status,
+                after=state,
+                progress_before=current.progress,
+                source=source,
+                now=now,
+            ),
+        )

@@ -43,6 +43,7 @@ from sqlalchemy.sql.expression import ColumnClause
 
 from gateway import jsoncodec
 from gateway.errors import Conflict, DatabaseUnavailable, FieldError, IdempotencyKeyReused, RequestInvalid
+from gateway.events.changes import created_statement, created_values
 from gateway.store.driver import DriverStatement, DriverTransaction, driver_transaction
 from gateway.store.engine import SQLiteWriteLock, write_lock
 from gateway.store.group_commit import GroupCommit
@@ -172,6 +173,7 @@ class Registry:
         self._release_key = DriverStatement(_RELEASE_KEY, dialect)
         self._retry_guard = DriverStatement(_RETRY_GUARD, dialect)
         self._guard_lock = DriverStatement(_GUARD_LOCK, dialect) if dialect.name == "postgresql" else None
+        self._emit_created = created_statement(dialect)
         # SQLite has one writer at a time anyway: batch what queues (gateway/store/group_commit.py).
         lock = self._write_lock
         self._group_commit = GroupCommit(engine, lock) if isinstance(lock, SQLiteWriteLock) else None
@@ -352,23 +354,32 @@ class Registry:
             await to_thread.run_sync(partial(self.finish, campaign_id, outcome, release=release))
         else:
             work = self._finish_write(campaign_id, outcome, release)
-            await self._group_commit.commit(work, one_statement=release is None)
+            alone = release is None and outcome.dispatch != "accepted"
+            await self._group_commit.commit(work, one_statement=alone)
 
     def _finish_write(
         self, campaign_id: str, outcome: Finish, release: Begun | None
     ) -> Callable[[DriverTransaction], Any]:
         fitted = fit_outcome(outcome)
+        now = self._clock()
         values = {key: getattr(fitted, key) for key in _OUTCOME_COLUMNS}
-        values.update(updated_at=self._clock(), c_id=campaign_id)
-        if release is None or release.idempotency_key is None:
+        values.update(updated_at=now, c_id=campaign_id)
+        # The vendor took it: campaign.created is written in the same transaction (the outbox).
+        created = created_values(campaign_id, fitted, now) if fitted.dispatch == "accepted" else None
+        key = None
+        if release is not None and release.idempotency_key is not None:
+            key = {"k_tenant": release.tenant, "k_key": release.idempotency_key, "k_campaign": campaign_id}
+        if created is None and key is None:
             return lambda transaction: transaction.execute(self._finish, values)
-        key = {"k_tenant": release.tenant, "k_key": release.idempotency_key, "k_campaign": campaign_id}
 
-        def finish_and_release(transaction: DriverTransaction) -> None:
+        def finish_and_more(transaction: DriverTransaction) -> None:
             transaction.execute(self._finish, values)
-            transaction.execute(self._release_key, key)
+            if created is not None:
+                transaction.execute(self._emit_created, created)
+            if key is not None:
+                transaction.execute(self._release_key, key)
 
-        return finish_and_release
+        return finish_and_more
 
     def get(self, tenant: str, campaign_id: str) -> dict[str, Any] | None:
         """One campaign of `tenant` (another tenant's id reads as absent)."""
@@ -407,6 +418,16 @@ class Registry:
         )
         with self.engine.connect() as connection:
             return {row[0] for row in connection.execute(query)}
+
+    def owned_vendor_id_count(self, tenant: str, vendor: str) -> int:
+        """How many distinct vendor ids the tenant's campaigns at `vendor` have (an upper bound of what it can list)."""
+        query = select(func.count(campaigns.c.vendor_campaign_id.distinct())).where(
+            campaigns.c.vendor == vendor,
+            campaigns.c.vendor_campaign_id.is_not(None),
+            campaigns.c.tenant == tenant,
+        )
+        with self.engine.connect() as connection:
+            return int(connection.execute(query).scalar_one())
 
     def page(
         self,

@@ -16,8 +16,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 
+from gateway.events.changes import CAMPAIGN_REF, state_change_events
+from gateway.events.model import NewEvent
+from gateway.events.outbox import emit_all
 from gateway.store.outcome import Finish, fit_outcome
 from gateway.store.registry import Registry
 from gateway.store.schema import campaigns
@@ -158,14 +161,39 @@ class SyncQueue:
         changed: set[str] = set()
         refreshed = [outcome.campaign_id for outcome in outcomes if isinstance(outcome, Refreshed)]
         with self._registry.transaction() as connection:
-            statuses: dict[str, str | None] = {}
+            rows: dict[str, Any] = {}
             if refreshed:
-                query = select(campaigns.c.id, campaigns.c.status).where(campaigns.c.id.in_(refreshed))
-                statuses = {row.id: row.status for row in connection.execute(query)}
+                query = select(*CAMPAIGN_REF).where(campaigns.c.id.in_(refreshed))
+                rows = {row.id: row for row in connection.execute(query)}
+            statuses = {campaign_id: row.status for campaign_id, row in rows.items()}
+            # Each set of columns written once for all its rows, and the events in one insert:
+            # on SQLite the batch holds the one writer, and creates queue behind it.
+            updates: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+            written: list[NewEvent] = []
             for outcome in outcomes:
                 values = self._values(outcome, statuses, now, changed)
-                if values:
-                    connection.execute(update(campaigns).where(campaigns.c.id == outcome.campaign_id).values(values))
+                if not values:
+                    continue
+                parameters = {f"v_{column}": value for column, value in values.items()}
+                updates.setdefault(tuple(sorted(values)), []).append({**parameters, "v_id": outcome.campaign_id})
+                if isinstance(outcome, Refreshed) and outcome.state is not None:
+                    row = rows[outcome.campaign_id]
+                    written += state_change_events(
+                        row._mapping,
+                        before=row.status,
+                        after=fit_outcome(outcome.state),
+                        progress_before=row.progress,
+                        source="sync",
+                        now=now,
+                    )
+            for columns, rows_values in updates.items():
+                statement = (
+                    update(campaigns)
+                    .where(campaigns.c.id == bindparam("v_id"))
+                    .values({column: bindparam(f"v_{column}") for column in columns})
+                )
+                connection.execute(statement, rows_values)
+            emit_all(connection, written)
         return changed
 
     @staticmethod

@@ -358,7 +358,7 @@ class CampaignsCampaignIdEventsGetResponse(BaseModel):
     next_cursor: Annotated[
         str | None,
         Field(
-            description="Pass as `after` for the next page; null when this page holds the newest events (ask again later with the last cursor you had)."
+            description="The cursor after this page's last event: pass it as `after` for the next page. Null when the page is empty (nothing newer yet; ask again later with the cursor you passed)."
         ),
     ]
 
@@ -371,7 +371,7 @@ class EventsGetResponse(BaseModel):
     next_cursor: Annotated[
         str | None,
         Field(
-            description="Pass as `after` for the next page; null when this page holds the newest events (ask again later with the last cursor you had)."
+            description="The cursor after this page's last event: pass it as `after` for the next page. Null when the page is empty (nothing newer yet; ask again later with the cursor you passed)."
         ),
     ]
 

@@ -14,22 +14,29 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import parse_qs
 
 import httpx
 import pytest
 from cryptography.fernet import Fernet
 from starlette.testclient import TestClient
 
+from gateway.api import native_lifecycle
 from gateway.app import create_app
+from gateway.codegen.config import GeneratorPaths
+from gateway.codegen.specs import load_spec
 from gateway.sandbox.faults import Fault
 from gateway.sandbox.server import Sandbox, start_sandbox
 from gateway.settings import Settings
+from gateway.vendors import ADAPTERS
 
 from .conftest import KEY, OTHER_KEY, campaign_rows, examples, gateway_env
 
 OWN_KEY = "key-tenant-three"
 """Tenant `three` has its own account (at the sandbox) at Smallest, Volubile and Clerk."""
 OWN_ACCOUNTS = ("smallest", "volubile", "clerk")
+FRESH_KEY = "key-tenant-four"
+"""Tenant `four` creates campaigns in one test only: the registry holds no vendor id of theirs before it."""
 
 
 class _Clock:
@@ -65,7 +72,7 @@ def gateway(life: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     env = gateway_env(
         life,
         database_url,
-        GATEWAY_API_KEYS=f"one:{KEY},two:{OTHER_KEY},three:{OWN_KEY}",
+        GATEWAY_API_KEYS=f"one:{KEY},two:{OTHER_KEY},three:{OWN_KEY},four:{FRESH_KEY}",
         GATEWAY_SECRET_KEY=Fernet.generate_key().decode(),
         # No background refresh during a test: the statuses read are those the requests left.
         GATEWAY_SYNC_SOON_S="3600",
@@ -390,11 +397,6 @@ def test_a_vendor_server_error_on_a_native_action_is_502_and_recorded_unknown(
     assert _actions(_view(gateway, campaign)) == [("pause", native, "unknown")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gateway/api/native_lifecycle.py filters one vendor page: a page filled by other tenants' "
-    "campaigns shows none of the caller's and counts 0 (the totals are the page's kept items)",
-)
 def test_a_smallest_list_page_counts_all_the_callers_campaigns(gateway: TestClient, clock: _Clock) -> None:
     mine = {_create(gateway, "smallest", name=f"mine {n}")["vendor_campaign_id"] for n in range(2)}
     clock.now += 1.0
@@ -405,7 +407,188 @@ def test_a_smallest_list_page_counts_all_the_callers_campaigns(gateway: TestClie
 
     assert response.status_code == 200, response.text
     data = response.json()["data"]
+    assert {campaign["_id"] for campaign in data["campaigns"]} == mine
     assert data["totalCampaignCount"] == data["pagination"]["total"] == len(mine)
+
+
+def _smallest_list(client: TestClient, key: str = KEY, **query: Any) -> dict[str, Any]:
+    """The `data` of the native Smallest list for `query`."""
+    response = client.get("/v1/vendors/smallest/campaign", params=query, headers=_headers(key))
+    assert response.status_code == 200, response.text
+    data: dict[str, Any] = response.json()["data"]
+    return data
+
+
+def _ids(data: dict[str, Any]) -> list[str]:
+    return [campaign["_id"] for campaign in data["campaigns"]]
+
+
+def _interleaved(client: TestClient, clock: _Clock, pattern: str, key: str = KEY) -> tuple[list[str], list[str]]:
+    """Smallest campaigns created oldest first, one a second: `m` the caller's (`key`), `t` tenant two's.
+
+    Answers the vendor ids of each, newest first (the vendor's default order).
+    """
+    mine: list[str] = []
+    theirs: list[str] = []
+    for n, who in enumerate(pattern):
+        clock.now += 1.0
+        owner = key if who == "m" else OTHER_KEY
+        created = _create(client, "smallest", key=owner, name=f"{'mine' if who == 'm' else 'theirs'} {n}")
+        (mine if who == "m" else theirs).insert(0, created["vendor_campaign_id"])
+    return mine, theirs
+
+
+def _walked_pages(life: Sandbox) -> list[tuple[str, str]]:
+    """(page, offset) of each list request the sandbox's Smallest received, in order."""
+    asked = [parse_qs(request.query) for request in life.requests("smallest") if request.path.endswith("/campaign")]
+    return [(query["page"][0], query["offset"][0]) for query in asked]
+
+
+def test_the_callers_campaigns_across_several_vendor_pages_are_paged_as_theirs(
+    gateway: TestClient, life: Sandbox, clock: _Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(native_lifecycle, "_WALK_PAGE_SIZE", 2)  # the walk reads the vendor 2 by 2
+    # Newest first, in vendor pages of two: [t t] [m t] [t m] [t m], the caller's last on the last.
+    mine, theirs = _interleaved(gateway, clock, "mtmttmtt")
+    life.clear_requests()
+
+    first = _smallest_list(gateway, offset=2)
+    second = _smallest_list(gateway, offset=2, page=2)
+
+    assert (_ids(first), _ids(second)) == (mine[:2], mine[2:])  # newest first, as the vendor orders
+    assert first["pagination"] == {"total": 3, "page": 1, "offset": 2, "hasMore": True, "totalPages": 2}
+    assert second["pagination"] == {"total": 3, "page": 2, "offset": 2, "hasMore": False, "totalPages": 2}
+    assert first["totalCampaignCount"] == second["totalCampaignCount"] == 3
+    assert _ids(_smallest_list(gateway, sortOrder="asc")) == mine[::-1]  # the vendor's sort, the caller's items
+    # Each list walked the vendor's four pages of two, whatever page the caller asked for.
+    assert _walked_pages(life) == [(str(page), "2") for page in range(1, 5)] * 3
+    # The vendor's shape: the same members, and each campaign as the vendor lists it.
+    direct = _direct(life, "smallest", "/campaign?offset=50").json()
+    response = gateway.get("/v1/vendors/smallest/campaign?offset=2", headers=_headers(KEY)).json()
+    assert response.keys() == direct.keys()
+    assert response["data"].keys() == direct["data"].keys()
+    listed = {campaign["_id"]: campaign for campaign in direct["data"]["campaigns"]}
+    assert response["data"]["campaigns"] == [listed[vendor_id] for vendor_id in mine[:2]]
+    assert len(theirs) == 5
+
+
+def test_a_page_beyond_the_callers_last_is_empty_and_keeps_their_totals(gateway: TestClient, clock: _Clock) -> None:
+    mine, _ = _interleaved(gateway, clock, "mtmtm")
+
+    beyond = _smallest_list(gateway, offset=2, page=3)
+
+    assert beyond["campaigns"] == []
+    assert beyond["pagination"] == {"total": 3, "page": 3, "offset": 2, "hasMore": False, "totalPages": 2}
+    assert beyond["totalCampaignCount"] == len(mine)
+
+
+def test_the_vendors_filters_narrow_the_callers_list_and_their_unfiltered_count_stays(
+    gateway: TestClient, life: Sandbox, clock: _Clock
+) -> None:
+    names = ["alpha one", "beta", "alpha two"]
+    mine = []
+    for name in names:
+        clock.now += 1.0
+        mine.append(_create(gateway, "smallest", name=name))
+    clock.now += 1.0
+    _create(gateway, "smallest", key=OTHER_KEY, name="alpha theirs")
+    _create(gateway, "smallest", key=OTHER_KEY, name="Alpha draft of theirs")
+    started = gateway.post(f"/v1/campaigns/{mine[2]['id']}/start", headers={"X-API-Key": KEY})
+    assert started.status_code == 202, started.text
+    clock.now += 2.0  # the queued start has taken effect: "alpha two" is running
+    alpha_one, beta, alpha_two = (campaign["vendor_campaign_id"] for campaign in mine)
+
+    found = {
+        "search": _smallest_list(gateway, search="alpha"),
+        "draft": _smallest_list(gateway, status="draft"),
+        "both": _smallest_list(gateway, status="draft", search="ALPHA"),
+        "running": _smallest_list(gateway, status="running", offset=1),
+        "none": _smallest_list(gateway, status="paused"),
+    }
+
+    assert {what: _ids(data) for what, data in found.items()} == {
+        "search": [alpha_two, alpha_one],
+        "draft": [beta, alpha_one],
+        "both": [alpha_one],
+        "running": [alpha_two],
+        "none": [],
+    }
+    assert {what: data["pagination"]["total"] for what, data in found.items()} == {
+        "search": 2,
+        "draft": 2,
+        "both": 1,
+        "running": 1,
+        "none": 0,
+    }
+    # Smallest's totalCampaignCount is "unfiltered": all the caller's, whatever the filters.
+    assert {data["totalCampaignCount"] for data in found.values()} == {3}
+    assert life.campaign("smallest", alpha_two)["status"] == "running"
+
+
+def test_other_tenants_campaigns_never_appear_or_count(
+    gateway: TestClient, life: Sandbox, clock: _Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(native_lifecycle, "_WALK_PAGE_SIZE", 3)
+    mine, theirs = _interleaved(gateway, clock, "ttmtttmttmtt")
+
+    for key, expected, everyone_else in ((KEY, mine, theirs), (OTHER_KEY, theirs, mine)):
+        shown: list[str] = []
+        page, pages = 1, 1
+        while page <= pages:
+            response = gateway.get(f"/v1/vendors/smallest/campaign?offset=2&page={page}", headers=_headers(key))
+            assert response.status_code == 200, response.text
+            assert not any(vendor_id in response.text for vendor_id in everyone_else)
+            data = response.json()["data"]
+            assert data["totalCampaignCount"] == data["pagination"]["total"] == len(expected)
+            shown += _ids(data)
+            pages, page = data["pagination"]["totalPages"], page + 1
+        assert shown == expected
+    assert _direct(life, "smallest", "/campaign").json()["data"]["totalCampaignCount"] == 12
+
+
+def test_the_walk_stops_once_every_campaign_of_the_caller_was_seen(
+    gateway: TestClient, life: Sandbox, clock: _Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(native_lifecycle, "_WALK_PAGE_SIZE", 2)
+    mine, _ = _interleaved(gateway, clock, "ttttmtmtt", key=FRESH_KEY)  # tenant four's first campaigns
+    life.clear_requests()
+
+    data = _smallest_list(gateway, FRESH_KEY)
+
+    assert _ids(data) == mine
+    # Pages of two, newest first: [t t] [m t] [m t] [t t] [t]: none of theirs after the third.
+    assert _walked_pages(life) == [("1", "2"), ("2", "2"), ("3", "2")]
+
+
+def test_a_list_longer_than_the_walk_reads_is_422_not_a_guess(
+    gateway: TestClient, life: Sandbox, clock: _Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(native_lifecycle, "_WALK_PAGE_SIZE", 2)
+    monkeypatch.setattr(native_lifecycle, "_WALK_MAX_PAGES", 2)
+    _interleaved(gateway, clock, "mttttt")  # the caller's is on the vendor's third page of two
+    life.clear_requests()
+
+    response = gateway.get("/v1/vendors/smallest/campaign", headers=_headers(KEY))
+
+    assert response.status_code == 422, response.text
+    problem = response.json()
+    assert (problem["type"].endswith(":unprocessable"), problem["vendor"]) == (True, "smallest")
+    assert "more than 4 campaigns" in problem["detail"]
+    assert _walked_pages(life) == [("1", "2"), ("2", "2")]
+
+
+def test_a_vendor_refusal_of_the_list_is_relayed_and_its_failure_mapped(gateway: TestClient, life: Sandbox) -> None:
+    _create(gateway, "smallest")
+    life.inject("smallest", Fault(status=400, body={"status": False, "errors": ["bad query"]}))
+
+    refused = gateway.get("/v1/vendors/smallest/campaign", headers=_headers(KEY))
+
+    assert refused.status_code == 400, refused.text
+    assert refused.json() == {"status": False, "errors": ["bad query"]}  # the vendor's own answer
+    life.inject("smallest", Fault(status=500))
+    failed = gateway.get("/v1/vendors/smallest/campaign", headers=_headers(KEY))
+    assert failed.status_code == 502, failed.text
+    assert failed.headers["content-type"].startswith("application/problem+json")
 
 
 def test_a_tetherai_cancel_without_a_body_is_sent(gateway: TestClient, life: Sandbox) -> None:
@@ -431,3 +614,34 @@ def test_the_access_log_names_the_tenant_and_vendor_of_a_native_read(
     access = next(line for line in lines if line.get("request_id") == "native-read-1")
     assert (access["tenant"], access["vendor"], access["status"]) == ("one", "smallest", 200)
     assert access["vendor_ms"] > 0
+
+
+# Query names that page a list, in any vendor's words.
+_PAGE_WORDS = {"page", "offset", "limit", "cursor", "size", "per_page", "pageSize", "skip"}
+
+
+_LISTS = [
+    (slug, operation)
+    for slug, adapter in sorted(ADAPTERS.items())
+    for operation, role in adapter.native.items()
+    if role == "campaigns"
+]
+
+
+@pytest.mark.parametrize(("slug", "operation_id"), _LISTS)
+def test_every_paged_native_list_is_walked_with_the_names_of_its_spec(slug: str, operation_id: str) -> None:
+    spec = load_spec(GeneratorPaths().vendor_specs / f"{slug}.yaml")
+    [operation] = [
+        operation
+        for item in spec["paths"].values()
+        for operation in item.values()
+        if isinstance(operation, dict) and operation.get("operationId") == operation_id
+    ]
+    query = {parameter["name"] for parameter in operation.get("parameters", []) if parameter.get("in") == "query"}
+
+    paging = native_lifecycle._PAGED.get(slug)
+
+    if paging is None:  # a list answered at once: nothing in its spec pages it
+        assert not query & _PAGE_WORDS, (slug, query)
+    else:
+        assert {paging.page, paging.size, *paging.filters} <= query, (slug, query)
