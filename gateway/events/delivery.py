@@ -338,6 +338,15 @@ class Deliverer:
             return
         now = self.clock()
         with self._registry.transaction() as connection:
+            # A subscription deleted while its deliveries were in flight took them along: their
+            # attempts have nothing to belong to (and would break the batch's foreign key).
+            ids = [item.delivery.id for item in outcomes]
+            kept = set(
+                connection.execute(select(webhook_deliveries.c.id).where(webhook_deliveries.c.id.in_(ids))).scalars()
+            )
+            outcomes = [item for item in outcomes if item.delivery.id in kept]
+            if not outcomes:
+                return
             connection.execute(
                 insert(webhook_attempts),
                 [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 import time
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ from sqlalchemy import select
 sys.path.insert(0, str(Path(__file__).parent))
 from webhook_kit import Kit, make_kit, once, receiving, verify
 
-from gateway.events.delivery import SCHEDULE, retry_wait
+from gateway.events.delivery import SCHEDULE, Outcome, retry_wait
 from gateway.store.schema import webhook_attempts, webhook_deliveries, webhook_subscriptions
 
 
@@ -205,3 +206,23 @@ def test_a_receiver_back_up_gets_its_backlog_at_once(kit: Kit) -> None:
         assert once(deliverer) == 3
     assert {d["status"] for d in _deliveries(kit)} == {"delivered"}
     assert receiver.ids()[6] == new
+
+
+def test_a_subscription_deleted_mid_delivery_leaves_nothing_behind(kit: Kit) -> None:
+    with receiving() as receiver:
+        created = kit.subscriptions.create("one", receiver.url, ["*"], None)
+        kit.emit("one", count=2)
+        deliverer = kit.deliverer()
+        claimed = deliverer.claim(10)
+        kit.subscriptions.delete("one", created["id"])  # while the attempts are in flight
+
+        async def attempts() -> list[Outcome]:
+            try:
+                return [await deliverer.attempt(delivery) for delivery in claimed]
+            finally:
+                await deliverer.aclose()
+
+        deliverer.settle(asyncio.run(attempts()))
+    assert _deliveries(kit) == [] and len(receiver.received) == 2
+    with kit.registry.engine.connect() as connection:
+        assert connection.execute(select(webhook_attempts)).all() == []
