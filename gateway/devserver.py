@@ -29,6 +29,8 @@ def run_dev(port: int, environ: Mapping[str, str]) -> None:
             env[f"GATEWAY_{slug.upper()}_API_KEY"] = sandbox.credential(slug)
         if not env.get("GATEWAY_SECRET_KEY"):  # webhook signing secrets are sealed with it
             env["GATEWAY_SECRET_KEY"] = _dev_secret_key()
+        # On 127.0.0.1 for development: webhooks may go to `webhooks listen` on this machine.
+        env.setdefault("GATEWAY_WEBHOOK_ALLOW_PRIVATE", "1")
         settings = Settings.from_env(env)
         app = create_app(settings, status_sync=settings.sync_in_serve, deliver=settings.deliver_in_serve)
         collector.freeze_start_up()
@@ -79,6 +81,11 @@ def _banner(port: int, key: str, sandboxed: list[str]) -> str:
         "Then watch and steer it (sandbox campaigns move a step every GATEWAY_SANDBOX_STEP_S, 2 s):",
         f"  curl -sS '{base}/v1/campaigns/<id>?refresh=true' -H 'Authorization: Bearer {key}'",
         f"  curl -sS -X POST {base}/v1/campaigns/<id>/start -H 'Authorization: Bearer {key}'  # pause, resume, cancel",
+        "",
+        "Receive your events as webhooks (the answer shows the secret; http and loopback are allowed here):",
+        f"  curl -sS -X POST {base}/v1/webhooks -H 'Authorization: Bearer {key}' -H 'Content-Type: application/json' "
+        '-d \'{"url": "http://127.0.0.1:9999/", "event_types": ["*"]}\'',
+        "  campaign-gateway webhooks listen --port 9999 --secret whsec_...",
         "\nCtrl-C stops the gateway and the sandbox.",
     ]
     return "\n".join(lines)
