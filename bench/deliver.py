@@ -75,6 +75,7 @@ class DeliverFigures:
     backlog_at_back: int = 0
     first_after_back_s: float = 0.0
     drain_s: float = 0.0
+    drain_95_s: float = 0.0
     outage_lost: int = 0
     elapsed_s: float = 0.0
 
@@ -248,12 +249,15 @@ def run_deliver_bench(
             with engine.connect() as connection:
                 figures.backlog_at_back = int(connection.execute(query).scalar_one())
             flaky.up = True
-            back = time.perf_counter()
+            back, back_wall = time.perf_counter(), time.time()
             while flaky.count(outage) == 0 and time.perf_counter() - back < 60:
                 time.sleep(0.01)
             figures.first_after_back_s = time.perf_counter() - back
             _wait_for(flaky, outage, 600)
             figures.drain_s = time.perf_counter() - back
+            with flaky.lock:
+                after = sorted(flaky.arrivals[i] - back_wall for i in outage if i in flaky.arrivals)
+            figures.drain_95_s = after[max(0, round(0.95 * len(after)) - 1)] if after else 0.0
             figures.outage_lost = len(outage) - flaky.count(outage) + len(outage) - steady.count(outage)
     finally:
         steady.close()
@@ -271,6 +275,7 @@ def render(figures: DeliverFigures) -> str:
     """The section, between its markers."""
     p50, p99 = _percentile(figures.latencies_ms, 50), _percentile(figures.latencies_ms, 99)
     drain_rate = figures.backlog_at_back / figures.drain_s if figures.drain_s else 0.0
+    rate_95 = 0.95 * figures.backlog_at_back / figures.drain_95_s if figures.drain_95_s else 0.0
     full = figures.down_s >= 600
     lines = [
         START,
@@ -298,7 +303,9 @@ def render(figures: DeliverFigures) -> str:
         + ("" if full else f" (a shorter outage than the issue's 10 minutes, by `--down-s {figures.down_s:g}`)")
         + f". Backlog when it came back: {figures.backlog_at_back:,} deliveries; first delivery "
         f"{figures.first_after_back_s:.1f} s after (the first retry due, 5 s at most, then every waiting delivery "
-        f"is made due at once); drained in {figures.drain_s:.1f} s: **{drain_rate:,.0f} deliveries/s**. "
+        f"is made due at once); 95 % of it delivered {figures.drain_95_s:.1f} s after "
+        f"(**{rate_95:,.0f} deliveries/s**), all of it in {figures.drain_s:.1f} s ({drain_rate:,.0f}/s overall: the "
+        "last ones wait out a retry that was due within ~35 s anyway). "
         f"Lost: {figures.outage_lost}.",
         "",
         "| target | measured | |",

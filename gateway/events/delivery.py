@@ -67,6 +67,9 @@ _log = logging.getLogger("gateway.events.delivery")
 SCHEDULE: Final = (0, 5, 300, 1800, 7200, 18000, 36000, 36000)
 LEASE: Final = timedelta(seconds=30)
 ATTEMPT_DEADLINE_S: Final = 10.0
+# How much later than a settle's `now` another worker's claim can be read by it (its
+# transaction's own duration, and clocks a little apart between machines).
+_CLAIM_MARGIN = timedelta(seconds=5)
 _EXCERPT = 1000
 _ERROR = 500
 
@@ -405,14 +408,15 @@ class Deliverer:
 
         Without this, a receiver down for ten minutes would wait up to half an hour for the
         backlog its outage built (each delivery keeps its own backoff), while new events reach it
-        at once. Only waits longer than two leases are cut short: a delivery another worker
-        claimed just after `now` was read is due at most a lease later, and must stay its own
-        (cutting its lease short would send it twice); the 5 s waits run out by themselves.
+        at once. Only waits ending later than a lease and `_CLAIM_MARGIN` from `now` are cut
+        short: a delivery another worker claimed while this transaction ran is due at most that
+        late, and must stay its claimer's (cutting its lease short would send it twice); the
+        shorter waits run out by themselves within ~35 s.
         """
         connection.execute(
             update(webhook_deliveries)
             .where(
-                webhook_deliveries.c.next_attempt_at > now + 2 * self._lease,
+                webhook_deliveries.c.next_attempt_at > now + self._lease + _CLAIM_MARGIN,
                 webhook_deliveries.c.subscription_id == subscription_id,
                 webhook_deliveries.c.status == "pending",
             )
