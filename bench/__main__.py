@@ -11,6 +11,9 @@ from pathlib import Path
 from bench.chaos_report import section_in, write_section
 from bench.codegen import run_codegen
 from bench.config import parse_args
+from bench.deliver import QUICK as DELIVER_QUICK
+from bench.deliver import render as render_deliver
+from bench.deliver import run_deliver_bench
 from bench.hooks import QUICK as HOOKS_QUICK
 from bench.hooks import postgres_reachable, run_hooks_bench
 from bench.hooks import render as render_hooks
@@ -77,6 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         codegen = run_codegen(work, config.codegen_cold_reps, config.codegen_noop_reps)
         sync = run_sync_bench(work, **(QUICK if config.quick else {}))
         hooks = run_hooks_bench(work, **(HOOKS_QUICK if config.quick else {})) if postgres_reachable() else None
+        deliver = run_deliver_bench(work, **(DELIVER_QUICK if config.quick else {}))
     results = Results(
         config=config,
         machine=machine,
@@ -100,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{revision()} at the end): the peer tables' servers imported it at the start; later sections "
             "may have measured the newer code."
         )
-    text = render(results, notes) + "\n" + render_sync(sync)
+    text = render(results, notes) + "\n" + render_sync(sync) + "\n" + render_deliver(deliver)
     previous = config.out.read_text() if config.out.exists() else ""
     chaos = section_in(previous) if previous else None
     postgres = sync_section_in(previous, "PostgreSQL")  # `python -m bench.sync --database-url`, run apart

@@ -43,6 +43,8 @@ from gateway.codegen.config import ROOT
 from gateway.connexion_once import async_app
 from gateway.edge import CredentialConflict, check_path, check_query, presented_key
 from gateway.errors import GatewayError, PayloadTooLarge, RateLimited
+from gateway.events.runner import DeliveryLoop, stop_loop
+from gateway.events.runner import shutdown_grace_s as delivery_grace_s
 from gateway.health import metrics_text, readiness
 from gateway.observe import (
     IN_FLIGHT,
@@ -104,6 +106,7 @@ class GatewayApp:
         key_headers: frozenset[bytes] = frozenset({b"x-api-key"}),
         *,
         status_sync: bool = False,
+        deliver: bool = False,
     ) -> None:
         self.app = app
         self.gateway = gateway
@@ -117,6 +120,8 @@ class GatewayApp:
         self._sized_for: asyncio.AbstractEventLoop | None = None
         self.status_sync = status_sync
         """Whether the lifespan runs the status sync (gateway/sync.py) in this process."""
+        self.deliver = deliver
+        """Whether the lifespan runs the webhook delivery loop (gateway/events/runner.py) in this process."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Serve one ASGI connection scope."""
@@ -171,20 +176,29 @@ class GatewayApp:
             _access_log(context, status, self.routes.label(path), self._vendor_label(context.vendor))
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
-        """Start the status sync if this app runs it; at shutdown, stop it and close the vendor connections.
+        """Start the status sync and the delivery loop if this app runs them; at shutdown, stop them.
 
-        The sync stops after the refreshes under way (at most the vendor deadline); one cut
-        short keeps its lease, so another worker takes the campaign when that runs out.
+        The sync stops after the refreshes under way (at most the vendor deadline), the delivery
+        loop after its attempts (at most their deadline); one cut short keeps its lease, so
+        another worker takes the campaign or the delivery when that runs out.
         """
         stop = asyncio.Event()
+        stop_delivering = asyncio.Event()
         syncing: asyncio.Task[None] | None = None
+        delivering: asyncio.Task[None] | None = None
         while True:
             message = await receive()
             if message["type"] == "lifespan.startup":
                 if self.status_sync:
                     syncing = asyncio.create_task(StatusSync(self.gateway).run(stop), name="status-sync")
+                if self.deliver:
+                    delivering = asyncio.create_task(
+                        DeliveryLoop(self.gateway).run(stop_delivering), name="webhook-delivery"
+                    )
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
+                if delivering is not None:
+                    await stop_loop(delivering, stop_delivering, delivery_grace_s())
                 if syncing is not None:
                     await stop_sync(syncing, stop, shutdown_grace_s(self.gateway))
                 await self.gateway.close_vendor_connections()
@@ -415,13 +429,19 @@ _INFRA: dict[str, Callable[[Gateway, Send], Awaitable[None]]] = {
 
 
 def create_app(
-    settings: Settings, spec_path: Path = SERVED_SPEC, *, fast_lane: bool = True, status_sync: bool = False
+    settings: Settings,
+    spec_path: Path = SERVED_SPEC,
+    *,
+    fast_lane: bool = True,
+    status_sync: bool = False,
+    deliver: bool = False,
 ) -> GatewayApp:
     """Build the gateway for `settings` (`fast_lane=False`: every request through Connexion).
 
-    `status_sync`: the app's lifespan runs the status sync. The servers ask for it (`serve`
-    unless GATEWAY_SYNC_IN_SERVE=0); an app built for a test client does not refresh campaigns
-    behind the test's back unless it asks too.
+    `status_sync`: the app's lifespan runs the status sync; `deliver`: the webhook delivery
+    loop. The servers ask for them (`serve` unless GATEWAY_SYNC_IN_SERVE=0 or
+    GATEWAY_DELIVER_IN_SERVE=0); an app built for a test client does not refresh campaigns nor
+    deliver behind the test's back unless it asks too.
     """
     spec = json.loads(spec_path.read_text())
     native_routes: dict[str, list[str]] = {}
@@ -464,7 +484,7 @@ def create_app(
     base = str(specification.base_path or "")
     infra = {f"{base}/ui": f"{base}/ui", f"{base}/openapi.json": f"{base}/openapi.json"}
     routes = RouteTable.from_specification(specification, base, prefixes=infra)
-    return GatewayApp(app, gateway, lane, routes, _key_headers(specification), status_sync=status_sync)
+    return GatewayApp(app, gateway, lane, routes, _key_headers(specification), status_sync=status_sync, deliver=deliver)
 
 
 def _key_headers(specification: Any) -> frozenset[bytes]:
@@ -478,8 +498,8 @@ def _key_headers(specification: Any) -> frozenset[bytes]:
 
 
 def app_from_env() -> GatewayApp:
-    """Factory for `campaign-gateway serve` (each uvicorn worker calls it); runs the status sync unless told not to."""
+    """Factory for `campaign-gateway serve` (each uvicorn worker calls it); syncs and delivers unless told not to."""
     settings = Settings.from_env()
-    app = create_app(settings, status_sync=settings.sync_in_serve)
+    app = create_app(settings, status_sync=settings.sync_in_serve, deliver=settings.deliver_in_serve)
     collector.freeze_start_up()
     return app

@@ -194,8 +194,19 @@ def _register_operator_commands() -> None:
     from gateway.cli_campaigns import campaigns_group
     from gateway.cli_events import events_group, hooks_group
     from gateway.cli_ops import credentials_group, db_group, keys_group, reconcile
+    from gateway.cli_webhooks import deliver, webhooks_group
 
-    for command in (db_group, keys_group, credentials_group, campaigns_group, reconcile, hooks_group, events_group):
+    for command in (
+        db_group,
+        keys_group,
+        credentials_group,
+        campaigns_group,
+        reconcile,
+        hooks_group,
+        events_group,
+        deliver,
+        webhooks_group,
+    ):
         main.add_command(command)
 
 

@@ -6,6 +6,7 @@ import json
 import secrets
 import shlex
 from collections.abc import Mapping
+from pathlib import Path
 
 import uvicorn
 
@@ -28,9 +29,13 @@ def run_dev(port: int, environ: Mapping[str, str]) -> None:
         for slug in unconfigured:
             env[f"GATEWAY_{slug.upper()}_BASE_URL"] = sandbox.base_url(slug)
             env[f"GATEWAY_{slug.upper()}_API_KEY"] = sandbox.credential(slug)
+        if not env.get("GATEWAY_SECRET_KEY"):  # webhook signing secrets are sealed with it
+            env["GATEWAY_SECRET_KEY"] = _dev_secret_key()
+        # On 127.0.0.1 for development: webhooks may go to `webhooks listen` on this machine.
+        env.setdefault("GATEWAY_WEBHOOK_ALLOW_PRIVATE", "1")
         hooked = _sign_hooks(env, [slug for slug in unconfigured if slug in HOOK_VENDORS])
         settings = Settings.from_env(env)
-        app = create_app(settings, status_sync=settings.sync_in_serve)
+        app = create_app(settings, status_sync=settings.sync_in_serve, deliver=settings.deliver_in_serve)
         for slug, secret in hooked.items():
             token = app.gateway.hook_endpoints.token_for(slug)
             sandbox.send_hooks_to(slug, f"http://127.0.0.1:{port}/v1/hooks/{slug}/{token}", secret)
@@ -54,6 +59,18 @@ def _sign_hooks(env: dict[str, str], slugs: list[str]) -> dict[str, str]:
         variable = f"GATEWAY_{slug.upper()}_WEBHOOK_SECRET"
         env[variable] = chosen[slug] = env.get(variable) or secrets.token_hex(16)
     return chosen
+
+
+def _dev_secret_key() -> str:
+    """A development key kept in var/ (beside the default database), so webhook secrets open after a restart."""
+    from cryptography.fernet import Fernet
+
+    path = Path("var") / "dev-secret-key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(Fernet.generate_key().decode())
+        path.chmod(0o600)
+    return path.read_text().strip()
 
 
 def _banner(port: int, key: str, sandboxed: list[str]) -> str:
@@ -81,6 +98,11 @@ def _banner(port: int, key: str, sandboxed: list[str]) -> str:
         f"  curl -sS -X POST {base}/v1/campaigns/<id>/start -H 'Authorization: Bearer {key}'  # pause, resume, cancel",
         "Sandbox vendors send their webhooks to the gateway as calls and messages finish; the events:",
         f"  curl -sS '{base}/v1/events' -H 'Authorization: Bearer {key}'",
+        "",
+        "Receive your events as webhooks (the answer shows the secret; http and loopback are allowed here):",
+        f"  curl -sS -X POST {base}/v1/webhooks -H 'Authorization: Bearer {key}' -H 'Content-Type: application/json' "
+        '-d \'{"url": "http://127.0.0.1:9999/", "event_types": ["*"]}\'',
+        "  campaign-gateway webhooks listen --port 9999 --secret whsec_...",
         "\nCtrl-C stops the gateway and the sandbox.",
     ]
     return "\n".join(lines)

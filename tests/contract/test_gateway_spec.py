@@ -45,11 +45,13 @@ from schemathesis import Case, CheckContext, Response
 from schemathesis.core import NOT_SET
 from schemathesis.core.failures import FailureGroup
 from schemathesis.openapi.checks import UndefinedContentType, UndefinedStatusCode
+from sqlalchemy import select
 from starlette.testclient import TestClient
 
 from gateway.api.native_lifecycle import role_of
 from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
 from gateway.sandbox.server import Sandbox
+from gateway.store.schema import webhook_deliveries, webhook_subscriptions
 
 from .conftest import APP, CLOCK, KEY, OWNER_KEY, SANDBOX, own_accounts, served_spec
 
@@ -338,6 +340,36 @@ def vendor_id_of_ours(context: schemathesis.HookContext, path_parameters: Any) -
     return st.builds(lambda: {**path_parameters, "id": subject()})
 
 
+def _a_webhook(with_delivery: bool = False) -> dict[str, str]:
+    """A subscription of the test tenant (fresh: a case may delete or disable it), and one of its deliveries."""
+    from gateway.api.webhooks import subscriptions_of
+    from gateway.events.model import NewEvent
+    from gateway.events.outbox import emit
+
+    gateway = APP.gateway
+    created = subscriptions_of(gateway).create("contract", "https://hooks.example.com/in", ["*"], None)
+    found = {"webhook_id": str(created["id"])}
+    if with_delivery:
+        with gateway.registry.transaction() as connection:
+            now = gateway.registry.clock()
+            emit(connection, NewEvent("call.completed", now, now, "gateway", {}, tenant="contract"))
+        gateway.relay.publish_all()
+        query = select(webhook_deliveries.c.id).where(webhook_deliveries.c.subscription_id == found["webhook_id"])
+        with gateway.registry.engine.connect() as connection:
+            found["delivery_id"] = str(connection.execute(query).scalars().first())
+    return found
+
+
+@schema.hook("flatmap_path_parameters").apply_to(path_regex=r"^/webhooks/\{webhook_id\}")
+def known_webhook(context: schemathesis.HookContext, path_parameters: Any) -> st.SearchStrategy[Any]:
+    """Half the time, a subscription (and delivery) that exists: a random id only ever reaches the 404."""
+    if not isinstance(path_parameters, dict) or context.operation is None:
+        return st.just(path_parameters)
+    with_delivery = "delivery_id" in path_parameters
+    known = st.builds(lambda: {**path_parameters, **_a_webhook(with_delivery)})
+    return st.one_of(st.just(path_parameters), known)
+
+
 def gateway_refuses_only_for_documented_rules(ctx: CheckContext, response: Response, case: Case) -> None:
     """Schema-valid data refused with 400/404/409/422/501 must be a documented rule or the vendor's own answer."""
     if case.meta is None or not case.meta.generation.mode.is_positive:
@@ -363,8 +395,11 @@ def gateway_refuses_only_for_documented_rules(ctx: CheckContext, response: Respo
             return
     if native and kind == "invalid-request" and errors and all(CONTROL.search(error["message"]) for error in errors):
         return  # a control character in a string, which the gateway never forwards
-    if case.operation.label == "GET /campaigns" and kind == "invalid-request" and "cursor" in problem.get("detail", ""):
+    cursor_listing = case.operation.label in ("GET /campaigns", "GET /webhooks/{webhook_id}/deliveries")
+    if cursor_listing and kind == "invalid-request" and "cursor" in problem.get("detail", ""):
         return  # an opaque cursor this API did not return
+    if kind == "webhook-url-refused" and [error["field"] for error in errors] == ["url"]:
+        return  # the URL rules of webhook subscriptions (scheme, addresses), named in `errors`
     if kind == "not-found" and _not_the_callers(case):
         return  # an unknown id, or another tenant's
     if case.operation.path.startswith("/campaigns/{campaign_id}/"):
@@ -388,6 +423,18 @@ def _not_the_callers(case: Case) -> bool:
         except ValueError:
             return True
         return registry.get("contract", str(parameters["campaign_id"])) is None
+    if "webhook_id" in parameters:
+        query = select(webhook_subscriptions.c.id).where(
+            webhook_subscriptions.c.id == str(parameters["webhook_id"]), webhook_subscriptions.c.tenant == "contract"
+        )
+        if "delivery_id" in parameters:
+            query = select(webhook_deliveries.c.id).where(
+                webhook_deliveries.c.id == str(parameters["delivery_id"]),
+                webhook_deliveries.c.subscription_id == str(parameters["webhook_id"]),
+                webhook_deliveries.c.tenant == "contract",
+            )
+        with registry.engine.connect() as connection:
+            return connection.execute(query).first() is None
     if "id" in parameters and case.operation.path.startswith("/vendors/"):
         slug = case.operation.path.split("/")[2]
         return registry.by_vendor_id("contract", slug, str(parameters["id"])) is None
