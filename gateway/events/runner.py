@@ -1,4 +1,4 @@
-"""The delivery loop: publish committed events, deliver what is due, forget expired events.
+"""The delivery loop: tie held call events, publish committed events, deliver, forget expired events.
 
 Runs inside each `serve` worker (GATEWAY_DELIVER_IN_SERVE, the default) or alone as
 `campaign-gateway deliver`; any number of them share the work through the database (the
@@ -21,6 +21,7 @@ from anyio import to_thread
 from gateway.events.delivery import ATTEMPT_DEADLINE_S, Deliverer
 from gateway.events.relay import Published
 from gateway.events.subscriptions import SecretSealer
+from gateway.events.tie import CallTies
 from gateway.service import Gateway
 
 __all__ = ["DeliveryLoop", "deliverer_for", "run_until_signalled", "shutdown_grace_s", "stop_loop"]
@@ -28,6 +29,7 @@ __all__ = ["DeliveryLoop", "deliverer_for", "run_until_signalled", "shutdown_gra
 _log = logging.getLogger("gateway.events.delivery")
 POLL_S = 0.15
 _EXPIRE_EVERY_S = 3600.0
+_TIE_EVERY_S = 1.0
 _MEASURE_EVERY_S = 5.0
 _MOST_IDLE_S = 30.0
 _SHUTDOWN_MARGIN_S = 5.0
@@ -54,6 +56,8 @@ class DeliveryLoop:
         self._poll_s = poll_s
         self._wake = asyncio.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._ties = CallTies(gateway)
+        self._tied_at = float("-inf")
         self._expired_at = float("-inf")
         self._measured_at = float("-inf")
         gateway.relay.on_published(self._published)
@@ -91,6 +95,9 @@ class DeliveryLoop:
     async def run_once(self) -> bool:
         """One pass; True when a full batch was claimed (more may be due at once)."""
         relay = self._gateway.relay
+        if time.monotonic() - self._tied_at >= _TIE_EVERY_S:
+            self._tied_at = time.monotonic()
+            await self._ties.run_once()
         if await to_thread.run_sync(relay.pending):
             await to_thread.run_sync(relay.publish_all)
         claimed = await self.deliverer.run_once()

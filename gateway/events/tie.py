@@ -109,7 +109,11 @@ class CallTies:
 
     async def _learn(self, vendor: str, account: str) -> None:
         """List the calls of the account's live campaigns at `vendor`."""
-        adapter = await self._gateway.live_adapter_async(vendor, account or None)
+        try:
+            adapter = await self._gateway.live_adapter_async(vendor, account or None)
+        except GatewayError as error:  # not configured (any more): the events wait, then go untied
+            _log.warning("cannot list %s calls for account %r: %s", vendor, account, error.detail)
+            return
         candidates = await to_thread.run_sync(self._candidates, vendor, account)
         for campaign in candidates:
             owner = Owner(campaign.id, campaign.tenant, campaign.vendor_campaign_id)

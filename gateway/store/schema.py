@@ -210,6 +210,7 @@ events = Table(
     Index("ix_events_campaign", "campaign_id", "position"),
     Index("ix_events_unpublished", "received_at", **_only_where("position IS NULL")),
     Index("ix_events_received", "received_at"),
+    Index("ix_events_held", "received_at", **_only_where("held")),
 )
 
 # One inbound URL per vendor account: `/v1/hooks/<vendor>/<token>`; tenant "" is the gateway's

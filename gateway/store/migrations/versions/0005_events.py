@@ -48,6 +48,7 @@ def upgrade() -> None:
     op.create_index("ix_events_campaign", "events", ["campaign_id", "position"])
     op.create_index("ix_events_unpublished", "events", ["received_at"], **_only_where("position IS NULL"))
     op.create_index("ix_events_received", "events", ["received_at"])
+    op.create_index("ix_events_held", "events", ["received_at"], **_only_where("held"))
     op.create_table(
         "hook_endpoints",
         sa.Column("token", sa.String(100), primary_key=True),
