@@ -38,12 +38,13 @@ from gateway.api.problems import (
     render_http_exception,
     render_unexpected,
 )
+from gateway.background import stop_background
 from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
 from gateway.codegen.config import ROOT
 from gateway.connexion_once import async_app
 from gateway.edge import CredentialConflict, check_path, check_query, presented_key
 from gateway.errors import GatewayError, PayloadTooLarge, RateLimited
-from gateway.events.runner import DeliveryLoop, stop_loop
+from gateway.events.runner import DeliveryLoop
 from gateway.events.runner import shutdown_grace_s as delivery_grace_s
 from gateway.health import metrics_text, readiness
 from gateway.observe import (
@@ -59,7 +60,7 @@ from gateway.ratelimit import RateLimiter, parse_rate
 from gateway.routes import RouteTable
 from gateway.service import Gateway
 from gateway.settings import Settings
-from gateway.sync import StatusSync, shutdown_grace_s, stop_sync
+from gateway.sync import StatusSync, shutdown_grace_s
 from gateway.validation import GatewayJSONBodyValidator, GatewayMultipartValidator
 
 __all__ = ["GatewayApp", "app_from_env", "create_app"]
@@ -198,9 +199,9 @@ class GatewayApp:
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
                 if delivering is not None:
-                    await stop_loop(delivering, stop_delivering, delivery_grace_s())
+                    await stop_background(delivering, stop_delivering, delivery_grace_s())
                 if syncing is not None:
-                    await stop_sync(syncing, stop, shutdown_grace_s(self.gateway))
+                    await stop_background(syncing, stop, shutdown_grace_s(self.gateway))
                 await self.gateway.close_vendor_connections()
                 await send({"type": "lifespan.shutdown.complete"})
                 return

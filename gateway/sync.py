@@ -40,7 +40,6 @@ __all__ = [
     "shutdown_grace_s",
     "soon",
     "state_outcome",
-    "stop_sync",
 ]
 
 _log = logging.getLogger(__name__)
@@ -252,17 +251,6 @@ async def run_until_signalled(gateway: Gateway) -> None:
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(signum)
         await gateway.close_vendor_connections()
-
-
-async def stop_sync(task: asyncio.Task[None], stop: asyncio.Event, grace_s: float) -> None:
-    """Ask a running `StatusSync.run` to stop; cancel it if its pass outlasts `grace_s`."""
-    stop.set()
-    try:
-        await asyncio.wait_for(asyncio.shield(task), grace_s)
-    except TimeoutError:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
 
 
 def shutdown_grace_s(gateway: Gateway) -> float:

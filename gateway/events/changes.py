@@ -16,6 +16,7 @@ from sqlalchemy import JSON, String, bindparam, false, insert, literal, select
 from sqlalchemy.engine import Dialect
 
 from gateway.events.model import NewEvent, Source, new_event_id
+from gateway.events.outbox import EVENT_COLUMNS
 from gateway.store.driver import DriverStatement
 from gateway.store.outcome import Finish
 from gateway.store.schema import campaigns, events
@@ -43,19 +44,7 @@ CAMPAIGN_REF = (
 # campaign.created, written beside the create's outcome in the same driver-level transaction
 # (gateway/store/registry.py's hot path): the campaign row supplies who and where.
 _CREATED = insert(events).from_select(
-    [
-        "id",
-        "type",
-        "occurred_at",
-        "received_at",
-        "tenant",
-        "campaign_id",
-        "vendor",
-        "vendor_campaign_id",
-        "source",
-        "data",
-        "held",
-    ],
+    [column for column in EVENT_COLUMNS if column not in ("account", "dedupe_key")],
     select(
         bindparam("e_id", type_=String),
         literal("campaign.created", String),

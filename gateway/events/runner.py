@@ -18,13 +18,14 @@ from datetime import timedelta
 
 from anyio import to_thread
 
+from gateway.background import stop_background
 from gateway.events.delivery import ATTEMPT_DEADLINE_S, Deliverer
 from gateway.events.relay import Published
 from gateway.events.subscriptions import SecretSealer
 from gateway.events.tie import CallTies
 from gateway.service import Gateway
 
-__all__ = ["DeliveryLoop", "deliverer_for", "run_until_signalled", "shutdown_grace_s", "stop_loop"]
+__all__ = ["DeliveryLoop", "deliverer_for", "run_until_signalled", "shutdown_grace_s"]
 
 _log = logging.getLogger("gateway.events.delivery")
 POLL_S = 0.15
@@ -112,17 +113,6 @@ class DeliveryLoop:
         return claimed >= self.deliverer.batch
 
 
-async def stop_loop(task: asyncio.Task[None], stop: asyncio.Event, grace_s: float) -> None:
-    """Ask a running loop to stop; cancel it if its pass outlasts `grace_s` (its leases then run out)."""
-    stop.set()
-    try:
-        await asyncio.wait_for(asyncio.shield(task), grace_s)
-    except TimeoutError:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
-
-
 def shutdown_grace_s() -> float:
     """How long a stopping worker waits for the attempts under way."""
     return ATTEMPT_DEADLINE_S + _SHUTDOWN_MARGIN_S
@@ -137,7 +127,7 @@ async def run_until_signalled(gateway: Gateway) -> None:
     try:
         task = asyncio.create_task(DeliveryLoop(gateway).run(stop), name="webhook-delivery")
         await stop.wait()
-        await stop_loop(task, stop, shutdown_grace_s())
+        await stop_background(task, stop, shutdown_grace_s())
     finally:
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(signum)

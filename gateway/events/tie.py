@@ -183,7 +183,6 @@ class CallTies:
                 )
 
 
-
 def _json(content: bytes) -> Any:
     try:
         return jsoncodec.loads(content)
