@@ -112,7 +112,7 @@ class ClerkAdapter(Adapter):
         "pause": "Clerk Chat documents no pause",
         "resume": "Clerk Chat documents no resume",
         "cancel": "Clerk Chat documents no cancel",
-        "progress": "Clerk Chat reports no campaign counts; its message events will tell them (the events issue)",
+        "progress": "Clerk Chat reports no campaign counts; its webhooks arrive as message.* events, one per message",
     }
 
     native: ClassVar[Mapping[str, str]] = {

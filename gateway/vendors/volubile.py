@@ -107,7 +107,7 @@ class VolubileAdapter(Adapter):
         return HookReading(None, [MappedEvent(kind, data, instant(call.get("endTime")), campaign)])
 
     cannot: ClassVar[Mapping[str, str]] = {
-        "progress": "Volubile reports no campaign counts; its call webhooks carry each call (the events issue)",
+        "progress": "Volubile reports no campaign counts; its webhooks arrive as call.* events, one per call",
     }
     lifecycle_notes: ClassVar[Mapping[str, str]] = {
         "get": "GET /v1/campaigns/{id} (listed by Volubile; its answer is taken to be the CampaignResponse)",
