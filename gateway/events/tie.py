@@ -12,6 +12,7 @@ within `give_up_after` is released as it was stored: the account's tenant, no ca
 from __future__ import annotations
 
 import logging
+import time
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ __all__ = ["CallTies", "Owner"]
 _log = logging.getLogger("gateway.events")
 # A finished campaign's calls still arrive as hooks for a while after its last status change.
 _RECENTLY_FINISHED = timedelta(hours=1)
+# The account's live campaigns looked at, the most recently changed first.
+_CANDIDATES = 1000
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ class CallTies:
         give_up_after: timedelta = timedelta(minutes=10),
         campaigns_per_pass: int = 20,
         pages_per_campaign: int = 5,
+        relist_after: timedelta = timedelta(seconds=5),
         remembered: int = 100_000,
     ) -> None:
         self._gateway = gateway
@@ -64,7 +68,9 @@ class CallTies:
         self._campaigns_per_pass = campaigns_per_pass
         self._pages = pages_per_campaign
         self._remembered = remembered
+        self._relist_after_s = relist_after.total_seconds()
         self._owners: OrderedDict[tuple[str, str, str], Owner] = OrderedDict()  # (vendor, account, call)
+        self._listed_at: dict[str, float] = {}  # campaign id -> when its calls were last listed (monotonic)
 
     def held(self, limit: int = 500) -> list[Any]:
         """Held events, oldest first."""
@@ -114,8 +120,17 @@ class CallTies:
         except GatewayError as error:  # not configured (any more): the events wait, then go untied
             _log.warning("cannot list %s calls for account %r: %s", vendor, account, error.detail)
             return
-        candidates = await to_thread.run_sync(self._candidates, vendor, account)
-        for campaign in candidates:
+        live = await to_thread.run_sync(self._candidates, vendor, account)
+        # The campaigns listed longest ago first, none again within `relist_after`: with more
+        # live campaigns than a pass lists, every one gets its turn, and the vendor is not asked
+        # for the same list every second while an event waits.
+        now = time.monotonic()
+        due = [c for c in live if now - self._listed_at.get(c.id, float("-inf")) >= self._relist_after_s]
+        due.sort(key=lambda campaign: self._listed_at.get(campaign.id, float("-inf")))
+        if len(self._listed_at) > _CANDIDATES * 10:  # bounded: an hour-old listing no longer matters
+            self._listed_at = {key: at for key, at in self._listed_at.items() if now - at < 3600}
+        for campaign in due[: self._campaigns_per_pass]:
+            self._listed_at[campaign.id] = now
             owner = Owner(campaign.id, campaign.tenant, campaign.vendor_campaign_id)
             try:
                 for call_id in await self._calls(adapter, owner.vendor_campaign_id):
@@ -150,7 +165,7 @@ class CallTies:
                 or_(campaigns.c.status.not_in(TERMINAL), campaigns.c.updated_at >= recently),
             )
             .order_by(campaigns.c.updated_at.desc())
-            .limit(self._campaigns_per_pass)
+            .limit(_CANDIDATES)
         )
         if account != GATEWAY_ACCOUNT:
             query = query.where(campaigns.c.tenant == account)

@@ -154,7 +154,7 @@ def test_a_vendor_failure_leaves_the_event_held_for_the_next_pass(
     campaign = _running_campaign(client, sandbox, clock)
     call_id = _calls_of(sandbox, campaign["vendor_campaign_id"])[0]
     _hook(client, call_id, "e" * 24)
-    ties = CallTies(app_of(client).gateway)
+    ties = CallTies(app_of(client).gateway, relist_after=timedelta(0))
     sandbox.inject("smallest", Fault(status=500, sticky=True))
 
     assert _run(client, ties) == 0
@@ -163,3 +163,33 @@ def test_a_vendor_failure_leaves_the_event_held_for_the_next_pass(
     sandbox.clear()
     assert _run(client, ties) == 1
     assert _calls_in_feed(client)[0]["campaign_id"] == campaign["id"]
+
+
+def test_a_campaign_is_not_listed_again_within_the_relist_window(
+    client: TestClient, sandbox: Sandbox, clock: _Clock
+) -> None:
+    _running_campaign(client, sandbox, clock)
+    _hook(client, "CALL-not-ours", "f" * 24)
+    ties = CallTies(app_of(client).gateway, relist_after=timedelta(minutes=1))
+    sandbox.clear()
+
+    for _ in range(3):
+        assert _run(client, ties) == 0
+
+    listings = [r for r in sandbox.requests("smallest") if r.path.endswith("/conversation")]
+    assert len(listings) == 1  # one campaign, one page, once in the window
+
+
+def test_with_more_live_campaigns_than_a_pass_lists_each_gets_its_turn(
+    client: TestClient, sandbox: Sandbox, clock: _Clock
+) -> None:
+    campaigns = [_running_campaign(client, sandbox, clock) for _ in range(3)]
+    oldest = campaigns[0]
+    call_id = _calls_of(sandbox, oldest["vendor_campaign_id"])[0]
+    _hook(client, call_id, "9" * 24)
+    ties = CallTies(app_of(client).gateway, campaigns_per_pass=1)
+
+    released = sum(_run(client, ties) for _ in range(3))
+
+    assert released == 1
+    assert _calls_in_feed(client)[0]["campaign_id"] == oldest["id"]
