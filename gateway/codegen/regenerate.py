@@ -39,6 +39,8 @@ from gateway.codegen.config import (
 from gateway.codegen.specs import SpecError, load_spec, validate_spec
 
 __all__ = [
+    "CLIENT",
+    "CLIENT_CONFIG",
     "SERVED_SPEC",
     "CodegenError",
     "Drift",
@@ -51,6 +53,14 @@ __all__ = [
 MANIFEST = "manifest.json"
 # The spec Connexion serves: gateway.yaml composed with every vendor's native routes.
 SERVED_SPEC = "openapi.json"
+# The gateway's own typed client, a package of its own beside generated/ (its own setup.py and
+# pyproject.toml), so users install it without the gateway: `pip install clients/python`.
+CLIENT = "clients/python"
+CLIENT_CONFIG: dict[str, Any] = {
+    "project_name_override": "campaign-gateway-client",
+    "package_name_override": "campaign_gateway_client",
+    "post_hooks": [],
+}
 GENERATORS = ("openapi-python-client", "datamodel-code-generator", "ruff")
 # Files written by the run itself rather than by a target.
 _SHARED_FILES = {
@@ -138,7 +148,7 @@ def regenerate(
         for t in targets
         if force
         or previous.get(t.name, {}).get("fingerprint") != fingerprints[t.name]
-        or not all((paths.generated / out).exists() for out in t.outputs)
+        or not all(_location(paths, out).exists() for out in t.outputs)
     ]
     removed = [name for name in previous if name not in fingerprints]
     shared_stale = any(
@@ -158,7 +168,7 @@ def regenerate(
             }
             _write_shared(staging, new_manifest)
             reports = write_reports(staging, changes)
-            _swap_in(paths.generated, staging, stale, [previous[n]["outputs"] for n in removed], reports)
+            _swap_in(paths, staging, stale, [previous[n]["outputs"] for n in removed], reports)
         results.update({name: Result(name, True, s) for name, s in timings.items()})
     for result in results.values():
         state = "generated" if result.generated else "unchanged"
@@ -199,12 +209,15 @@ def find_drift(paths: GeneratorPaths | None = None) -> list[Drift]:
         expected = _tree(fresh)
         # Change reports record history (the spec before the last update), not a build output.
         actual = {rel for rel in _tree(paths.generated) if not rel.startswith(f"{CHANGES}/")}
+        client = _location(paths, CLIENT)
+        if client.is_dir():
+            actual |= {f"{CLIENT}/{rel}" for rel in _tree(client)}
         differing = sorted(
             rel
             for rel in expected | actual
             if rel not in expected
             or rel not in actual
-            or not filecmp.cmp(fresh / rel, paths.generated / rel, shallow=False)
+            or not filecmp.cmp(fresh / rel, _location(paths, rel), shallow=False)
         )
     owners = _owners(paths)
     by_target: dict[str, list[str]] = {}
@@ -220,7 +233,7 @@ def _targets(paths: GeneratorPaths) -> list[Target]:
     vendors = load_vendors(paths)
     targets = [_vendor_target(paths, vendor) for vendor in vendors]
     if paths.gateway_spec.exists():
-        targets.append(_gateway_target(paths, vendors))
+        targets += [_gateway_target(paths, vendors), _client_target(paths)]
     return targets
 
 
@@ -284,6 +297,62 @@ def _gateway_target(paths: GeneratorPaths, vendors: list[VendorConfig]) -> Targe
     )
 
 
+def _client_target(paths: GeneratorPaths) -> Target:
+    spec = paths.gateway_spec
+
+    def build(staging: Path) -> None:
+        out = staging / CLIENT
+        out.parent.mkdir(parents=True, exist_ok=True)
+        config_file = staging / ".client-config.yaml"
+        config_file.write_text(yaml.safe_dump(CLIENT_CONFIG))
+        client_spec = staging / ".client-gateway.json"
+        client_spec.write_text(json.dumps(_client_spec(spec), indent=1, ensure_ascii=False))
+        _run(
+            "client",
+            [
+                *_module("openapi_python_client"),
+                "generate",
+                f"--path={client_spec}",
+                f"--config={config_file}",
+                f"--custom-template-path={CLIENT_TEMPLATES}",
+                "--meta=setup",
+                f"--output-path={out}",
+                "--overwrite",
+                "--fail-on-warning",
+            ],
+        )
+        config_file.unlink()
+        client_spec.unlink()
+
+    return Target(
+        name="client",
+        inputs=(spec,),
+        settings={"client": CLIENT_CONFIG, "meta": "setup"},
+        outputs=(CLIENT,),
+        build=build,
+    )
+
+
+def _client_spec(spec: Path) -> dict[str, Any]:
+    """The gateway's spec as its client sees it: operations named for people, not for Connexion.
+
+    The spec's operationIds are handler paths (`gateway.api.campaigns.create`); the client's
+    modules and functions take the last part (`api.campaigns.create`), which is unique.
+    """
+    document: dict[str, Any] = yaml.safe_load(spec.read_text())
+    seen: dict[str, str] = {}
+    for path_item in document.get("paths", {}).values():
+        for operation in path_item.values():
+            if isinstance(operation, dict) and "operationId" in operation:
+                full = operation["operationId"]
+                short = full.rsplit(".", 1)[-1]
+                if short in seen:
+                    raise CodegenError(f"{spec}: operationIds {seen[short]} and {full} give the client one name")
+                seen[short] = full
+                operation["operationId"] = short
+    return document
+
+
 def _models(name: str, spec_copy: Path, staging: Path) -> None:
     out = staging / "models" / f"{name}.py"
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -323,7 +392,7 @@ def _build(targets: Iterable[Target], staging: Path) -> dict[str, float]:
             future.result()
     (staging / "ruff.toml").write_text(GENERATED_RUFF_TOML)
     if targets:
-        sources = [str(staging / rel) for t in targets for rel in t.outputs if rel.endswith((".py", "_client"))]
+        sources = [str(staging / rel) for t in targets for rel in t.outputs if rel.endswith((".py", "_client")) or rel == CLIENT]
         pinned = ["--config", str(staging / "ruff.toml"), "--no-cache", "--quiet"]
         _run("ruff", [*_module("ruff"), "check", "--fix-only", *pinned, *sources])
         _run("ruff", [*_module("ruff"), "format", *pinned, *sources])
@@ -338,25 +407,25 @@ def _write_shared(staging: Path, manifest: dict[str, Any]) -> None:
 
 
 def _swap_in(
-    generated: Path, staging: Path, targets: list[Target], removed: list[list[str]], reports: list[str]
+    paths: GeneratorPaths, staging: Path, targets: list[Target], removed: list[list[str]], reports: list[str]
 ) -> None:
     """Move built outputs into generated/, keeping the old ones until every move is done.
 
     `reports` are change reports to replace, or to delete when staging holds none.
     """
-    generated.mkdir(exist_ok=True)
+    paths.generated.mkdir(exist_ok=True)
     trash = staging / ".old"
     trash.mkdir()
     moves = [rel for t in targets for rel in t.outputs] + [*_SHARED_FILES, MANIFEST]
     moves += [rel for rel in reports if (staging / rel).exists()]
     for rel in dict.fromkeys([rel for outputs in removed for rel in outputs] + reports + moves):
-        current = generated / rel
+        current = _location(paths, rel)
         if current.exists():
             (trash / rel).parent.mkdir(parents=True, exist_ok=True)
             current.rename(trash / rel)
     for rel in moves:
-        (generated / rel).parent.mkdir(parents=True, exist_ok=True)
-        (staging / rel).rename(generated / rel)
+        _location(paths, rel).parent.mkdir(parents=True, exist_ok=True)
+        (staging / rel).rename(_location(paths, rel))
 
 
 def _run(name: str, command: list[str], cwd: Path | None = None) -> None:
@@ -378,8 +447,20 @@ def _read_manifest(generated: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+def _location(paths: GeneratorPaths, rel: str) -> Path:
+    """Where an output lives: the client beside generated/, everything else inside it."""
+    if rel == CLIENT or rel.startswith(f"{CLIENT}/"):
+        return paths.generated.parent / rel
+    return paths.generated / rel
+
+
 def _tree(root: Path) -> set[str]:
-    return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    # Bytecode and the metadata an editable install writes into the client are not outputs.
+    return {
+        str(p.relative_to(root))
+        for p in root.rglob("*")
+        if p.is_file() and not any(part == "__pycache__" or part.endswith(".egg-info") for part in p.relative_to(root).parts)
+    }
 
 
 def _owners(paths: GeneratorPaths) -> Callable[[str], str]:

@@ -28,6 +28,9 @@ def workspace(tmp_path: Path) -> GeneratorPaths:
     shutil.copytree(REPO.specs, tmp_path / "specs")
     # Bytecode is never part of generated/ (gitignored, and find_drift skips it).
     shutil.copytree(REPO.generated, tmp_path / "generated", ignore=shutil.ignore_patterns("__pycache__"))
+    # The gateway's client lives beside generated/ (clients/python), outside it.
+    clients = REPO.generated.parent / "clients"
+    shutil.copytree(clients, tmp_path / "clients", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     return GeneratorPaths(specs=tmp_path / "specs", generated=tmp_path / "generated")
 
 
