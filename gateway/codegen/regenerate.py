@@ -392,7 +392,12 @@ def _build(targets: Iterable[Target], staging: Path) -> dict[str, float]:
             future.result()
     (staging / "ruff.toml").write_text(GENERATED_RUFF_TOML)
     if targets:
-        sources = [str(staging / rel) for t in targets for rel in t.outputs if rel.endswith((".py", "_client")) or rel == CLIENT]
+        sources = [
+            str(staging / rel)
+            for t in targets
+            for rel in t.outputs
+            if rel.endswith((".py", "_client")) or rel == CLIENT
+        ]
         pinned = ["--config", str(staging / "ruff.toml"), "--no-cache", "--quiet"]
         _run("ruff", [*_module("ruff"), "check", "--fix-only", *pinned, *sources])
         _run("ruff", [*_module("ruff"), "format", *pinned, *sources])
@@ -459,7 +464,8 @@ def _tree(root: Path) -> set[str]:
     return {
         str(p.relative_to(root))
         for p in root.rglob("*")
-        if p.is_file() and not any(part == "__pycache__" or part.endswith(".egg-info") for part in p.relative_to(root).parts)
+        if p.is_file()
+        and not any(part == "__pycache__" or part.endswith(".egg-info") for part in p.relative_to(root).parts)
     }
 
 
