@@ -6,7 +6,10 @@ the typed models in, the typed models (or the problem+json) out.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import re
 import threading
 import uuid
 from collections.abc import Iterator
@@ -163,3 +166,18 @@ def test_no_credentials_is_a_typed_problem(base_url: str) -> None:
     assert response.status_code == 401
     assert isinstance(response.parsed, Problem)
     assert response.parsed.status == 401
+
+
+def test_the_readme_example_runs(base_url: str) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    section = readme.split("## A typed client", 1)[1].split("\n## ", 1)[0]
+    [example] = re.findall(r"```python\n(.*?)```", section, flags=re.DOTALL)
+    example = example.replace("http://127.0.0.1:8080/v1", base_url).replace("dev-key-change-me", KEY)
+    # A fresh key: the example's own would replay the first run's answer in a reused database.
+    example = example.replace('"q2-launch"', f'"{uuid.uuid4()}"')
+    printed = io.StringIO()
+
+    with contextlib.redirect_stdout(printed):
+        exec(compile(example, "README.md", "exec"), {})
+
+    assert printed.getvalue().strip() in {status.value for status in CampaignStatus}

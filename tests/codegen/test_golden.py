@@ -44,3 +44,19 @@ def test_drift_names_each_target_and_file(
     drift = {item.name: item.files for item in find_drift(workspace)}
 
     assert drift == {first: [edited], last: sorted([added, deleted]), "(shared)": ["stray.txt"]}
+
+
+@pytest.mark.slow
+def test_drift_covers_the_gateway_client(workspace: GeneratorPaths) -> None:
+    client = workspace.generated.parent / "clients" / "python"
+    edited = "clients/python/campaign_gateway_client/client.py"
+    with (workspace.generated.parent / edited).open("a") as fh:
+        fh.write("# edited by hand\n")
+    (client / "notes.txt").write_text("not generated\n")
+    # What an editable install leaves behind is not drift.
+    (client / "campaign_gateway_client.egg-info").mkdir(exist_ok=True)
+    (client / "campaign_gateway_client.egg-info" / "PKG-INFO").write_text("Name: campaign-gateway-client\n")
+
+    drift = {item.name: item.files for item in find_drift(workspace)}
+
+    assert drift == {"client": sorted([edited, "clients/python/notes.txt"])}
