@@ -1,10 +1,11 @@
 """Incremental, atomic regeneration of generated/ and the drift check.
 
-Every target (one per vendor, plus the gateway and its own client, clients/python, once
-specs/gateway.yaml exists) is built into a temporary folder, formatted with the ruff settings pinned in generated/ruff.toml, and only
-then swapped into generated/. A spec that fails to load stops the run before anything is
-touched. A manifest records a fingerprint of each target's inputs (spec bytes, config entry,
-generator recipe and versions) so unchanged targets are skipped.
+Every target (one per vendor, plus the gateway and its own client once specs/gateway.yaml
+exists) is built into a temporary folder, formatted with the ruff settings pinned in
+generated/ruff.toml, and only then swapped into generated/ (the client into clients/python,
+beside it). A spec that fails to load stops the run before anything is touched. A manifest
+records a fingerprint of each target's inputs (spec bytes, config entry, generator recipe and
+versions) so unchanged targets are skipped.
 """
 
 from __future__ import annotations
