@@ -82,6 +82,7 @@ def test_events_list_shows_untied_events_and_a_tenants(env: dict[str, str]) -> N
     assert "message.delivered" in run("events", "list", "--tenant", "two")
     empty = CliRunner().invoke(main, ["events", "list", "--tenant", "one"])
     assert empty.exit_code == 0 and empty.stdout == ""
-    assert f"no events for tenant one (database: {env['GATEWAY_DATABASE_URL'].removeprefix('sqlite:///')})" in empty.stderr
+    database = env["GATEWAY_DATABASE_URL"].removeprefix("sqlite:///")
+    assert f"no events for tenant one (database: {database})" in empty.stderr
     several = CliRunner().invoke(main, ["events", "list"])
     assert several.exit_code == 2 and "several tenants (one, two)" in several.stderr

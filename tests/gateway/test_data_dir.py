@@ -38,7 +38,8 @@ def test_the_default_database_is_in_the_user_data_directory(home: Path) -> None:
 @pytest.mark.skipif(sys.platform != "linux", reason="the XDG fallback is Linux's rule")
 def test_without_xdg_data_home_it_is_under_home(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("XDG_DATA_HOME")
-    assert default_database_url() == f"sqlite:///{home / 'home' / '.local' / 'share' / 'campaign-gateway' / 'gateway.db'}"
+    expected = home / "home" / ".local" / "share" / "campaign-gateway" / "gateway.db"
+    assert default_database_url() == f"sqlite:///{expected}"
 
 
 def test_a_cli_command_creates_the_database_there_and_leaves_the_current_directory_alone(home: Path) -> None:
@@ -75,7 +76,6 @@ def test_the_banner_says_where_the_database_is_and_which_vendors_are_live() -> N
 
 def test_make_run_keeps_the_checkouts_var() -> None:
     root = Path(__file__).resolve().parents[2]
-    dry = subprocess.run(
-        ["make", "-n", "-C", str(root), "run"], capture_output=True, text=True, check=True, env={"PATH": "/usr/bin:/bin"}
-    )
+    command = ["make", "-n", "-C", str(root), "run"]
+    dry = subprocess.run(command, capture_output=True, text=True, check=True, env={"PATH": "/usr/bin:/bin"})
     assert f"sqlite:///{root}/var/gateway.db" in dry.stdout
