@@ -22,8 +22,10 @@ $(VENV)/.installed: pyproject.toml constraints.txt clients/python/setup.py
 bytecode: install
 	$(BIN)/python -m compileall -q gateway generated clients/python
 
+# The checkout's var/ (an installed gateway keeps its database in the per-user data directory).
 run: bytecode
-	$(BIN)/campaign-gateway dev --port $(PORT)
+	GATEWAY_DATABASE_URL="$${GATEWAY_DATABASE_URL:-sqlite:///$(CURDIR)/var/gateway.db}" \
+		$(BIN)/campaign-gateway dev --port $(PORT)
 
 # Production serving: configuration from GATEWAY_* (see README); no sandbox.
 WORKERS ?= 1

@@ -16,7 +16,7 @@ from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.connections import protocol_factory
 from gateway.sandbox import start_sandbox
 from gateway.sandbox.hooks import HOOK_VENDORS
-from gateway.settings import DEV_API_KEY, Settings
+from gateway.settings import DEV_API_KEY, Settings, database_folder, database_label, default_database_url
 
 __all__ = ["run_dev"]
 
@@ -24,13 +24,15 @@ __all__ = ["run_dev"]
 def run_dev(port: int, environ: Mapping[str, str]) -> None:
     """Start the sandbox for unconfigured vendors, print how to use the gateway, serve until Ctrl-C."""
     env = dict(environ)
-    unconfigured = [v.slug for v in load_vendors(GeneratorPaths()) if not env.get(f"GATEWAY_{v.slug.upper()}_BASE_URL")]
+    env["GATEWAY_DATABASE_URL"] = env.get("GATEWAY_DATABASE_URL") or default_database_url()
+    slugs = [v.slug for v in load_vendors(GeneratorPaths())]
+    unconfigured = [slug for slug in slugs if not env.get(f"GATEWAY_{slug.upper()}_BASE_URL")]
     with start_sandbox(port=0) as sandbox:
         for slug in unconfigured:
             env[f"GATEWAY_{slug.upper()}_BASE_URL"] = sandbox.base_url(slug)
             env[f"GATEWAY_{slug.upper()}_API_KEY"] = sandbox.credential(slug)
         if not env.get("GATEWAY_SECRET_KEY"):  # webhook signing secrets are sealed with it
-            env["GATEWAY_SECRET_KEY"] = _dev_secret_key()
+            env["GATEWAY_SECRET_KEY"] = _dev_secret_key(database_folder(env["GATEWAY_DATABASE_URL"]))
         # On 127.0.0.1 for development: webhooks may go to `webhooks listen` on this machine.
         env.setdefault("GATEWAY_WEBHOOK_ALLOW_PRIVATE", "1")
         hooked = _sign_hooks(env, [slug for slug in unconfigured if slug in HOOK_VENDORS])
@@ -41,7 +43,8 @@ def run_dev(port: int, environ: Mapping[str, str]) -> None:
             sandbox.send_hooks_to(slug, f"http://127.0.0.1:{port}/v1/hooks/{slug}/{token}", secret)
         collector.freeze_start_up()
         key = DEV_API_KEY if "GATEWAY_API_KEYS" not in env else "<one of GATEWAY_API_KEYS>"
-        print(_banner(port, key, unconfigured), flush=True)
+        live = [slug for slug in slugs if slug not in unconfigured]
+        print(_banner(port, key, unconfigured, live, database_label(settings.database_url)), flush=True)
         uvicorn.run(
             app,
             host="127.0.0.1",
@@ -61,11 +64,11 @@ def _sign_hooks(env: dict[str, str], slugs: list[str]) -> dict[str, str]:
     return chosen
 
 
-def _dev_secret_key() -> str:
-    """A development key kept in var/ (beside the default database), so webhook secrets open after a restart."""
+def _dev_secret_key(folder: Path) -> str:
+    """A development key kept beside the database, so webhook secrets open after a restart."""
     from cryptography.fernet import Fernet
 
-    path = Path("var") / "dev-secret-key"
+    path = folder / "dev-secret-key"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(Fernet.generate_key().decode())
@@ -73,7 +76,7 @@ def _dev_secret_key() -> str:
     return path.read_text().strip()
 
 
-def _banner(port: int, key: str, sandboxed: list[str]) -> str:
+def _banner(port: int, key: str, sandboxed: list[str], live: list[str], database: str) -> str:
     base = f"http://127.0.0.1:{port}"
     spec = json.loads(SERVED_SPEC.read_text())
     examples = spec["paths"]["/campaigns"]["post"]["requestBody"]["content"]["application/json"]["examples"]
@@ -82,6 +85,8 @@ def _banner(port: int, key: str, sandboxed: list[str]) -> str:
         f"  API key:    {key}",
         f"  Swagger UI: {base}/v1/ui/",
         f"  sandboxed:  {', '.join(sandboxed) or 'none'}",
+        f"  live:       {', '.join(live) or 'none'}",
+        f"  database:   {database}",
         "",
         "Send a campaign (one per vendor):",
     ]

@@ -4,16 +4,26 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, ValidationError
 
 from gateway.codegen.config import GeneratorPaths, load_vendors
 
-__all__ = ["DEFAULT_DATABASE_URL", "DEV_API_KEY", "Settings", "SettingsError", "VendorSettings"]
+__all__ = [
+    "APP_NAME",
+    "DEV_API_KEY",
+    "Settings",
+    "SettingsError",
+    "VendorSettings",
+    "data_dir",
+    "database_folder",
+    "database_label",
+    "default_database_url",
+]
 
+APP_NAME = "campaign-gateway"
 DEV_API_KEY = "dev-key-change-me"
-# The embedded default: a SQLite file under var/ (relative to where the gateway starts).
-DEFAULT_DATABASE_URL = "sqlite:///var/gateway.db"
 _MIB = 1024 * 1024
 # Settings read from one environment variable each.
 _SCALARS = {
@@ -44,6 +54,49 @@ _SCALARS = {
     "delivery_concurrency": "GATEWAY_DELIVERY_CONCURRENCY",
 }
 _RATE = r"\s*\d+\s*/\s*(second|minute|hour)\s*"
+
+
+def data_dir() -> Path:
+    """The per-user data directory (platformdirs), e.g. ~/.local/share/campaign-gateway on Linux.
+
+    Read at each call, so XDG_DATA_HOME (or HOME) set after import is honoured.
+    """
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_database_url() -> str:
+    """The database without GATEWAY_DATABASE_URL: SQLite in the data directory, never the current one."""
+    return f"sqlite:///{data_dir() / 'gateway.db'}"
+
+
+def database_folder(url: str) -> Path:
+    """Where files that belong beside the database go: a SQLite file's folder, else the data directory."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return data_dir()
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+        return Path(parsed.database).absolute().parent
+    return data_dir()
+
+
+def database_label(url: str) -> str:
+    """The database for people: a SQLite file's absolute path, else the URL without its password."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return "(an invalid GATEWAY_DATABASE_URL)"
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+        return str(Path(parsed.database).absolute())
+    return parsed.render_as_string(hide_password=True)
 
 
 class SettingsError(Exception):
@@ -79,7 +132,8 @@ class Settings(BaseModel):
     vendors: dict[str, VendorSettings]
     vendor_timeout_s: float = Field(10.0, gt=0, le=600)
     max_body_bytes: int = Field(5 * _MIB, gt=0)
-    database_url: str = Field(DEFAULT_DATABASE_URL, min_length=1)
+    # Unset: SQLite in the per-user data directory (default_database_url()).
+    database_url: str = Field(default_factory=default_database_url, min_length=1)
     idempotency_ttl_s: int = Field(24 * 3600, gt=0)
     retry_guard_s: int = Field(600, ge=0)
     secret_key: SecretStr | None = None

@@ -221,6 +221,7 @@ def test_the_dev_server_has_the_same_limits(tmp_path: Path) -> None:
     """`campaign-gateway dev` (make run) serves through the same protocol as `serve`."""
     port = free_port()
     env = {**os.environ, "GATEWAY_KEEP_ALIVE_S": "1", "GATEWAY_HEADER_TIMEOUT_S": "1"}
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")  # its database and dev key, not the user's
     process = subprocess.Popen(
         [sys.executable, "-m", "gateway.cli", "dev", "--port", str(port)],
         env=env,
