@@ -12,7 +12,7 @@ import uvicorn
 
 from gateway import collector
 from gateway.app import SERVED_SPEC, create_app
-from gateway.codegen.config import GeneratorPaths, load_vendors
+from gateway.codegen.config import load_vendors
 from gateway.connections import protocol_factory
 from gateway.sandbox import start_sandbox
 from gateway.sandbox.hooks import HOOK_VENDORS
@@ -24,7 +24,7 @@ __all__ = ["run_dev"]
 def run_dev(port: int, environ: Mapping[str, str]) -> None:
     """Start the sandbox for unconfigured vendors, print how to use the gateway, serve until Ctrl-C."""
     env = dict(environ)
-    unconfigured = [v.slug for v in load_vendors(GeneratorPaths()) if not env.get(f"GATEWAY_{v.slug.upper()}_BASE_URL")]
+    unconfigured = [v.slug for v in load_vendors() if not env.get(f"GATEWAY_{v.slug.upper()}_BASE_URL")]
     with start_sandbox(port=0) as sandbox:
         for slug in unconfigured:
             env[f"GATEWAY_{slug.upper()}_BASE_URL"] = sandbox.base_url(slug)
