@@ -40,7 +40,7 @@ from gateway.api.problems import (
 )
 from gateway.background import stop_background
 from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
-from gateway.codegen.config import SERVED_SPEC
+from gateway.codegen.config import SERVED_SPEC as SERVED_SPEC  # re-exported: devserver and tests read it here
 from gateway.connexion_once import async_app
 from gateway.edge import CredentialConflict, check_path, check_query, presented_key
 from gateway.errors import GatewayError, PayloadTooLarge, RateLimited
