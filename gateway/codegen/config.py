@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from importlib.resources import files
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +31,21 @@ __all__ = [
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
-# Importing `generated` runs only its docstring; its folder is a real directory (a wheel
-# installs unzipped), which Path-based readers of the specs need.
-PACKAGED = Path(str(files("generated")))
+
+
+def _package_folder(name: str) -> Path:
+    """Where an installed package's files are, found without importing it.
+
+    The sandbox must not import `generated` at all (it knows the vendors only through their
+    specs); a wheel installs unzipped, so the folder is a real one that Path readers can use.
+    """
+    spec = find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"the {name!r} package is not installed", name=name)
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+PACKAGED = _package_folder("generated")
 # Copies written by `make regenerate`: <slug>.yaml per vendor, gateway.yaml and vendors.toml.
 PACKAGED_SPECS = PACKAGED / "specs"
 # The spec Connexion serves: gateway.yaml composed with every vendor's native routes.
