@@ -40,7 +40,7 @@ from gateway.api.problems import (
 )
 from gateway.background import stop_background
 from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
-from gateway.codegen.config import ROOT
+from gateway.codegen.config import SERVED_SPEC as SERVED_SPEC  # re-exported: devserver and tests read it here
 from gateway.connexion_once import async_app
 from gateway.edge import CredentialConflict, check_path, check_query, presented_key
 from gateway.errors import GatewayError, PayloadTooLarge, RateLimited
@@ -65,7 +65,6 @@ from gateway.validation import GatewayJSONBodyValidator, GatewayMultipartValidat
 
 __all__ = ["GatewayApp", "app_from_env", "create_app"]
 
-SERVED_SPEC = ROOT / "generated" / "openapi.json"
 CREATE_CAMPAIGN = f"{campaigns.__name__}.create"  # the vendor-neutral POST /v1/campaigns
 
 

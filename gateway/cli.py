@@ -20,6 +20,7 @@ T = TypeVar("T")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="campaign-gateway", prog_name="campaign-gateway", message="%(prog)s %(version)s")
 def main() -> None:
     """Campaign gateway: one spec-first API for SMS and AI-voice campaign vendors."""
 
@@ -28,12 +29,17 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Rebuild every target, changed or not.")
 def regenerate(force: bool) -> None:
     """Compile specs/ into generated/ (clients, models, served spec); unchanged specs are skipped."""
+    from gateway.codegen.config import SourceTreeMissing, source_tree
     from gateway.codegen.regenerate import CodegenError
     from gateway.codegen.regenerate import regenerate as run
     from gateway.codegen.specs import SpecError
 
     try:
-        run(force=force)
+        paths = source_tree()
+    except SourceTreeMissing as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        run(paths, force=force)
     except (SpecError, CodegenError) as exc:
         raise click.ClickException(f"{exc}\ngenerated/ was left unchanged.") from exc
 
@@ -42,15 +48,15 @@ def regenerate(force: bool) -> None:
 def check() -> None:
     """Fail if generated/ differs from what the specs compile to, or a breaking vendor change is unreviewed."""
     from gateway.codegen.changes import ACKNOWLEDGEMENTS, format_unacknowledged, unacknowledged
-    from gateway.codegen.config import GeneratorPaths
+    from gateway.codegen.config import SourceTreeMissing, source_tree
     from gateway.codegen.regenerate import CodegenError, find_drift
     from gateway.codegen.specs import SpecError
 
-    paths = GeneratorPaths()
     try:
+        paths = source_tree()
         pending = unacknowledged(paths)
         drift = find_drift(paths)
-    except (SpecError, CodegenError) as exc:
+    except (SourceTreeMissing, SpecError, CodegenError) as exc:
         raise click.ClickException(str(exc)) from exc
     problems = []
     if pending:

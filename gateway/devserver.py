@@ -12,7 +12,7 @@ import uvicorn
 
 from gateway import collector
 from gateway.app import SERVED_SPEC, create_app
-from gateway.codegen.config import GeneratorPaths, load_vendors
+from gateway.codegen.config import load_vendors
 from gateway.connections import protocol_factory
 from gateway.sandbox import start_sandbox
 from gateway.sandbox.hooks import HOOK_VENDORS
@@ -25,7 +25,7 @@ def run_dev(port: int, environ: Mapping[str, str]) -> None:
     """Start the sandbox for unconfigured vendors, print how to use the gateway, serve until Ctrl-C."""
     env = dict(environ)
     env["GATEWAY_DATABASE_URL"] = env.get("GATEWAY_DATABASE_URL") or default_database_url()
-    slugs = [v.slug for v in load_vendors(GeneratorPaths())]
+    slugs = [v.slug for v in load_vendors()]
     unconfigured = [slug for slug in slugs if not env.get(f"GATEWAY_{slug.upper()}_BASE_URL")]
     with start_sandbox(port=0) as sandbox:
         for slug in unconfigured:

@@ -12,7 +12,7 @@ from datetime import timedelta
 from anyio import to_thread
 
 from gateway.breaker import Breaker
-from gateway.codegen.config import GeneratorPaths, load_vendors
+from gateway.codegen.config import load_vendors
 from gateway.errors import VendorNotConfigured
 from gateway.events.endpoints import HookEndpoints
 from gateway.events.inbound import Inbound
@@ -65,7 +65,7 @@ class Gateway:
     rate_limiter: RateLimiter | None = field(init=False)
 
     def __post_init__(self) -> None:
-        self.vendor_names = {vendor.slug: vendor.name for vendor in load_vendors(GeneratorPaths())}
+        self.vendor_names = {vendor.slug: vendor.name for vendor in load_vendors()}
         self.adapters = {}
         self.enabled = {}
         for slug, vendor in self.settings.vendors.items():

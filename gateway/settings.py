@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, ValidationError
 
-from gateway.codegen.config import GeneratorPaths, load_vendors
+from gateway.codegen.config import load_vendors
 
 __all__ = [
     "APP_NAME",
@@ -189,7 +189,7 @@ class Settings(BaseModel):
                     "webhook_secret": env.get(f"GATEWAY_{vendor.slug.upper()}_WEBHOOK_SECRET") or None,
                     "events_tenant": env.get(f"GATEWAY_{vendor.slug.upper()}_EVENTS_TENANT") or None,
                 }
-                for vendor in load_vendors(GeneratorPaths())
+                for vendor in load_vendors()
             },
         }
         for field, variable in _SCALARS.items():

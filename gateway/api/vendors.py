@@ -9,7 +9,7 @@ from starlette.responses import Response
 
 from gateway.api.context import current
 from gateway.api.responses import json_response
-from gateway.codegen.config import GeneratorPaths, load_vendors
+from gateway.codegen.config import load_vendors
 from gateway.vendors import ADAPTERS
 
 __all__ = ["AFTER_CREATE", "capability_rows", "capability_table", "lifecycle_table", "list_vendors"]
@@ -49,7 +49,7 @@ def list_vendors() -> Response:
 
 def capability_table() -> str:
     """The capability matrix as a Markdown table."""
-    names = {v.slug: v.name for v in load_vendors(GeneratorPaths())}
+    names = {v.slug: v.name for v in load_vendors()}
     rows = capability_rows(names, {})
     header = "| vendor | channels | inline recipients | audience | scheduling | windows | retries | notes |"
     lines = [header, "|" + "---|" * 8]
@@ -71,7 +71,7 @@ def lifecycle_table() -> str:
 
     Every "no" says why; the webhooks column is the adapter's scheme (gateway/vendors/_hooks.py).
     """
-    names = {v.slug: v.name for v in load_vendors(GeneratorPaths())}
+    names = {v.slug: v.name for v in load_vendors()}
     lines = ["| vendor | " + " | ".join(AFTER_CREATE) + " | webhooks |", "|" + "---|" * (len(AFTER_CREATE) + 2)]
     for row in capability_rows(names, {}):
         cells = []

@@ -1,9 +1,17 @@
-"""Where things live, which vendors exist, and the exact generator recipe."""
+"""Where things live, which vendors exist, and the exact generator recipe.
+
+Two places hold the specs. The source tree (`ROOT`: specs/ and generated/ of a checkout) is
+what `regenerate` and `check` read and write. The runtime reads only what ships inside the
+installed `generated` package (`PACKAGED`: the served spec, a copy of every vendor's spec and
+of the vendor list), so an installed gateway works with no checkout anywhere; the drift check
+keeps those copies equal to specs/.
+"""
 
 from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -11,13 +19,37 @@ __all__ = [
     "CLIENT_TEMPLATES",
     "DATAMODEL_CODEGEN_ARGS",
     "GENERATED_RUFF_TOML",
+    "PACKAGED",
+    "PACKAGED_SPECS",
     "ROOT",
+    "SERVED_SPEC",
     "GeneratorPaths",
+    "SourceTreeMissing",
     "VendorConfig",
     "load_vendors",
+    "source_tree",
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def _package_folder(name: str) -> Path:
+    """Where an installed package's files are, found without importing it.
+
+    The sandbox must not import `generated` at all (it knows the vendors only through their
+    specs); a wheel installs unzipped, so the folder is a real one that Path readers can use.
+    """
+    spec = find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"the {name!r} package is not installed", name=name)
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+PACKAGED = _package_folder("generated")
+# Copies written by `make regenerate`: <slug>.yaml per vendor, gateway.yaml and vendors.toml.
+PACKAGED_SPECS = PACKAGED / "specs"
+# The spec Connexion serves: gateway.yaml composed with every vendor's native routes.
+SERVED_SPEC = PACKAGED / "openapi.json"
 # Templates that override openapi-python-client's own (each says why in its header).
 CLIENT_TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -45,6 +77,22 @@ class GeneratorPaths:
         return self.specs / "gateway.yaml"
 
 
+class SourceTreeMissing(Exception):
+    """The code generators were run from an installed package, without a checkout to write to."""
+
+
+def source_tree() -> GeneratorPaths:
+    """The checkout's specs/ and generated/, or SourceTreeMissing when this is an installed package."""
+    paths = GeneratorPaths()
+    if not (ROOT / "pyproject.toml").is_file() or not paths.vendors_toml.is_file():
+        raise SourceTreeMissing(
+            f"no source checkout around this installation ({ROOT} has no pyproject.toml and specs/vendors.toml): "
+            "the code generators read specs/ and write generated/ of a clone. Run this command in a clone "
+            "installed with `make install` (an editable install); an installed gateway needs neither to serve."
+        )
+    return paths
+
+
 @dataclass(frozen=True)
 class VendorConfig:
     """One entry of specs/vendors.toml."""
@@ -55,14 +103,15 @@ class VendorConfig:
     client_options: dict[str, Any] = field(default_factory=dict)
 
 
-def load_vendors(paths: GeneratorPaths) -> list[VendorConfig]:
-    """Read specs/vendors.toml; the order of the file is the order everywhere."""
-    with paths.vendors_toml.open("rb") as fh:
+def load_vendors(paths: GeneratorPaths | None = None) -> list[VendorConfig]:
+    """Read specs/vendors.toml (by default the packaged copy); the order of the file is the order everywhere."""
+    vendors_toml = paths.vendors_toml if paths else PACKAGED_SPECS / "vendors.toml"
+    with vendors_toml.open("rb") as fh:
         raw = tomllib.load(fh)
     vendors = []
     for slug, entry in raw.items():
         if not slug.isidentifier() or not slug.islower():
-            raise ValueError(f"{paths.vendors_toml}: vendor slug {slug!r} must be a lowercase identifier")
+            raise ValueError(f"{vendors_toml}: vendor slug {slug!r} must be a lowercase identifier")
         vendors.append(
             VendorConfig(
                 slug=slug,

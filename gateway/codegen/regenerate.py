@@ -284,6 +284,8 @@ def _gateway_target(paths: GeneratorPaths, vendors: list[VendorConfig]) -> Targe
         copy = staging / "specs" / "gateway.yaml"
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(spec, copy)
+        # The runtime's vendor list, shipped with the package beside the vendors' spec copies.
+        shutil.copyfile(paths.vendors_toml, copy.parent / "vendors.toml")
         _models("gateway", copy, staging)
         served = compose(load_spec(spec), [(v, load_spec(s)) for v, s in zip(vendors, vendor_specs, strict=True)])
         validate_spec(served, staging / SERVED_SPEC)
@@ -293,7 +295,7 @@ def _gateway_target(paths: GeneratorPaths, vendors: list[VendorConfig]) -> Targe
         name="gateway",
         inputs=(spec, *vendor_specs, paths.vendors_toml),
         settings={"models": DATAMODEL_CODEGEN_ARGS},
-        outputs=("models/gateway.py", "specs/gateway.yaml", SERVED_SPEC),
+        outputs=("models/gateway.py", "specs/gateway.yaml", "specs/vendors.toml", SERVED_SPEC),
         build=build,
     )
 

@@ -19,7 +19,7 @@ from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-from gateway.codegen.config import GeneratorPaths, load_vendors
+from gateway.codegen.config import PACKAGED_SPECS, GeneratorPaths, load_vendors
 from gateway.codegen.specs import load_spec
 from gateway.sandbox._openapi import (
     OpenAPIRequest,
@@ -141,8 +141,12 @@ class VendorSpec:
 
 
 def load_vendor_specs(paths: GeneratorPaths | None = None) -> dict[str, VendorSpec]:
-    """Every vendor of specs/vendors.toml, in its order; read once per folder and process."""
-    paths = paths or GeneratorPaths()
+    """Every vendor of specs/vendors.toml, in its order; read once per folder and process.
+
+    Without `paths`, the copies shipped in the installed `generated` package.
+    """
+    if paths is None:
+        return dict(_load(PACKAGED_SPECS / "vendors.toml", PACKAGED_SPECS))
     return dict(_load(paths.vendors_toml, paths.vendor_specs))
 
 
