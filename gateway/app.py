@@ -61,7 +61,7 @@ from gateway.routes import RouteTable
 from gateway.service import Gateway
 from gateway.settings import Settings
 from gateway.sync import StatusSync, shutdown_grace_s
-from gateway.validation import GatewayJSONBodyValidator, GatewayMultipartValidator
+from gateway.validation import GatewayJSONBodyValidator, GatewayMultipartValidator, GatewayParameterValidator
 
 __all__ = ["GatewayApp", "app_from_env", "create_app"]
 
@@ -471,7 +471,7 @@ def create_app(
         strict_validation=True,
         validate_responses=False,
         resolver=resolver,
-        validator_map={"body": _BODY_VALIDATORS},
+        validator_map={"body": _BODY_VALIDATORS, "parameter": GatewayParameterValidator},
         swagger_ui_options=SwaggerUIOptions(swagger_ui=True, swagger_ui_path="/ui"),
     )
     app.add_error_handler(GatewayError, render_gateway_error)
