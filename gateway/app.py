@@ -156,9 +156,14 @@ class GatewayApp:
                 message["headers"] = [*(_relative_location(raw) if 300 <= status < 400 else raw), *extra]
             await send(message)
 
+        conflict: CredentialConflict | None = None
+        try:
+            key = presented_key(scope["headers"], self.key_headers)
+        except CredentialConflict as exc:
+            key, conflict = None, exc
         IN_FLIGHT.inc()
         try:
-            refusal = await self._refusal(scope, headers, extra)
+            refusal = await self._refusal(scope, headers, extra, key, conflict)
             if refusal is None and _chunked(headers):
                 receive, refusal = await self._whole_body(scope, receive)
                 headers = Headers(scope=scope)
@@ -166,6 +171,7 @@ class GatewayApp:
             if refusal is not None:
                 await _send_problem(send_with_headers, refusal, path)
             elif scope["method"] == "POST" and path.startswith(hooks.PREFIX):
+                context.auth = "vendor hook"  # no gateway key: its endpoint token and signature
                 await hooks.serve(self.gateway, scope, self._limited(receive), send_with_headers)
             elif lane_route is not None:
                 await self.lane.serve(lane_route, scope, headers, self._limited(receive), send_with_headers, self.app)
@@ -174,6 +180,8 @@ class GatewayApp:
         finally:
             IN_FLIGHT.dec()
             current_request.reset(token)
+            if context.tenant is None and context.auth is None:
+                await self._identify(context, key, conflict, status)
             _access_log(context, status, self.routes.label(path), self._vendor_label(context.vendor))
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
@@ -206,16 +214,18 @@ class GatewayApp:
                 await send({"type": "lifespan.shutdown.complete"})
                 return
 
-    async def _refusal(self, scope: Scope, headers: Headers, extra: list[tuple[bytes, bytes]]) -> GatewayError | None:
+    async def _refusal(
+        self,
+        scope: Scope,
+        headers: Headers,
+        extra: list[tuple[bytes, bytes]],
+        key: str | None,
+        conflict: CredentialConflict | None,
+    ) -> GatewayError | None:
         limit = self.gateway.settings.max_body_bytes
         declared = headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             return PayloadTooLarge(f"The body is larger than {limit} bytes.")
-        conflict: GatewayError | None = None
-        try:
-            key = presented_key(scope["headers"], self.key_headers)
-        except CredentialConflict as exc:
-            key, conflict = None, exc
         limited = await self._rate_limited(scope, key, extra)
         if limited is not None:
             return limited
@@ -224,6 +234,34 @@ class GatewayApp:
         return check_path(self.routes, scope["path"]) or check_query(
             self.routes, scope["method"], scope["path"], scope["query_string"]
         )
+
+    async def _identify(
+        self, context: RequestContext, key: str | None, conflict: CredentialConflict | None, status: int
+    ) -> None:
+        """Name the tenant of a request the security functions did not, or say why there is none.
+
+        The security functions name the tenant of a key they accept, and say "unknown key" for
+        one they refuse; a request that never reached them (no route matched, a refusal at the
+        edge, a page that takes no key) is told here by the key it presented. Never the key.
+        """
+        if conflict is not None:
+            context.auth = "two different keys"
+            return
+        if key is None:
+            context.auth = "not required" if context.path.startswith(_UNLIMITED) else "missing"
+            return
+        try:
+            tenant = await self.gateway.tenant_for(key)
+        except Exception:  # the key store failed: the line is still written, and says so
+            _access.warning("the key store failed while naming a request's tenant", exc_info=True)
+            context.auth = "key not checked"
+            return
+        if tenant is None:
+            context.auth = "unknown key"
+        elif status == 401:
+            context.auth = "key not where this route reads it"  # X-API-Key on a Bearer-only native route
+        else:
+            context.tenant = tenant
 
     def _vendor_label(self, vendor: str | None) -> str:
         """A known vendor's slug; anything else one label, so no client text becomes a label."""
@@ -245,6 +283,10 @@ class GatewayApp:
         if self.gateway.rate_limiter is None and self.address_limiter is None:
             return None
         tenant = await self.gateway.tenant_for(key) if key is not None else None
+        context = current_request.get()
+        if context is not None:
+            context.tenant = context.tenant or tenant
+            context.auth = "unknown key" if key is not None and tenant is None else None
         if tenant is not None:
             limiter, counted = self.gateway.rate_limiter, tenant
             refusal = f"Tenant {tenant} is over"
@@ -386,6 +428,7 @@ def _access_log(context: RequestContext, status: int, route: str, vendor: str) -
                 "status": status,
                 "duration_ms": duration_ms,
                 "tenant": context.tenant,
+                "auth": context.auth,
                 "vendor": context.vendor,
                 "vendor_ms": context.vendor_ms,
             }
