@@ -28,7 +28,7 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from gateway import collector
+from gateway import collector, jsoncodec
 from gateway.api import campaigns, hooks, native, native_lifecycle
 from gateway.api.context import SCOPE_KEY
 from gateway.api.fast_lane import FastLane, LaneHandler
@@ -46,6 +46,7 @@ from gateway.edge import CredentialConflict, check_path, check_query, presented_
 from gateway.errors import GatewayError, PayloadTooLarge, RateLimited
 from gateway.events.runner import DeliveryLoop
 from gateway.events.runner import shutdown_grace_s as delivery_grace_s
+from gateway.frontdoor import redirects, ui_view
 from gateway.health import metrics_text, readiness
 from gateway.observe import (
     IN_FLIGHT,
@@ -108,6 +109,8 @@ class GatewayApp:
         *,
         status_sync: bool = False,
         deliver: bool = False,
+        front_door: dict[str, str] | None = None,
+        ui_spec: tuple[str, bytes] | None = None,
     ) -> None:
         self.app = app
         self.gateway = gateway
@@ -123,6 +126,10 @@ class GatewayApp:
         """Whether the lifespan runs the status sync (gateway/sync.py) in this process."""
         self.deliver = deliver
         """Whether the lifespan runs the webhook delivery loop (gateway/events/runner.py) in this process."""
+        self.front_door = front_door or {}
+        """Paths that redirect (307) to the Swagger UI: `/`, `/v1`, `/v1/`."""
+        self.ui_spec = ui_spec
+        """(path, JSON) of the spec as Swagger UI shows it (gateway/frontdoor.py)."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Serve one ASGI connection scope."""
@@ -163,6 +170,8 @@ class GatewayApp:
             key, conflict = None, exc
         IN_FLIGHT.inc()
         try:
+            if scope["method"] in ("GET", "HEAD") and await self._front_door(path, scope["method"], send_with_headers):
+                return
             refusal = await self._refusal(scope, headers, extra, key, conflict)
             if refusal is None and _chunked(headers):
                 receive, refusal = await self._whole_body(scope, receive)
@@ -182,7 +191,23 @@ class GatewayApp:
             current_request.reset(token)
             if context.tenant is None and context.auth is None:
                 await self._identify(context, key, conflict, status)
-            _access_log(context, status, self.routes.label(path), self._vendor_label(context.vendor))
+            route = path if path in self.front_door else self.routes.label(path)
+            _access_log(context, status, route, self._vendor_label(context.vendor))
+
+    async def _front_door(self, path: str, method: str, send: Send) -> bool:
+        """Answer a front-door redirect or the UI's view of the spec; False for any other path.
+
+        307, not 308: the front door is a page that may change (a landing page could replace
+        the UI), and browsers keep a permanent redirect for good; 307 keeps the method as 308.
+        """
+        if path in self.front_door:
+            await _send(send, 307, b"", {"Location": self.front_door[path]})
+            return True
+        if self.ui_spec is not None and path == self.ui_spec[0]:
+            body = b"" if method == "HEAD" else self.ui_spec[1]
+            await _send(send, 200, body, {"Content-Type": "application/json"})
+            return True
+        return False
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         """Start the status sync and the delivery loop if this app runs them; at shutdown, stop them.
@@ -354,6 +379,7 @@ _BODY_VALIDATORS = MediaTypeDict(
     }
 )
 _UNLIMITED = ("/v1/ui", "/v1/openapi.json")
+_UI_SPEC = "openapi.json"  # the UI's view, at /v1/ui/openapi.json
 _access = logging.getLogger("gateway.access")
 
 
@@ -515,7 +541,10 @@ def create_app(
         validate_responses=False,
         resolver=resolver,
         validator_map={"body": _BODY_VALIDATORS, "parameter": GatewayParameterValidator},
-        swagger_ui_options=SwaggerUIOptions(swagger_ui=True, swagger_ui_path="/ui"),
+        # The UI loads its own view of the spec (two auth schemes), relative to /v1/ui/.
+        swagger_ui_options=SwaggerUIOptions(
+            swagger_ui=True, swagger_ui_path="/ui", swagger_ui_template_arguments={"openapi_spec_url": _UI_SPEC}
+        ),
     )
     app.add_error_handler(GatewayError, render_gateway_error)
     app.add_error_handler(ProblemException, render_http_exception)
@@ -528,7 +557,18 @@ def create_app(
     base = str(specification.base_path or "")
     infra = {f"{base}/ui": f"{base}/ui", f"{base}/openapi.json": f"{base}/openapi.json"}
     routes = RouteTable.from_specification(specification, base, prefixes=infra)
-    return GatewayApp(app, gateway, lane, routes, _key_headers(specification), status_sync=status_sync, deliver=deliver)
+    ui_spec = (f"{base}/ui/{_UI_SPEC}", jsoncodec.dumps(ui_view(specification.with_base_path(base).spec), default=str))
+    return GatewayApp(
+        app,
+        gateway,
+        lane,
+        routes,
+        _key_headers(specification),
+        status_sync=status_sync,
+        deliver=deliver,
+        front_door=redirects(base),
+        ui_spec=ui_spec,
+    )
 
 
 def _key_headers(specification: Any) -> frozenset[bytes]:
