@@ -263,7 +263,13 @@ def test_a_chunked_body_counts_against_the_body_limit(make: Make, sandbox: Sandb
 # Class 8: no redirect to a host the client chose.
 
 
-REDIRECTS = {"/v1/ui": "/v1/ui/", "/v1/campaigns/": "/v1/campaigns", "/v1/vendors/": "/v1/vendors", "/v1": "/v1/"}
+REDIRECTS = {
+    "/v1/ui": "/v1/ui/",
+    "/v1/campaigns/": "/v1/campaigns",
+    "/v1/vendors/": "/v1/vendors",
+    "/v1": "/v1/ui/",  # the front door
+    "/": "/v1/ui/",
+}
 
 
 @pytest.mark.parametrize("host", ["evil.example", "evil.example:8443"])
