@@ -28,7 +28,7 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from gateway import collector
+from gateway import collector, jsoncodec
 from gateway.api import campaigns, hooks, native, native_lifecycle
 from gateway.api.context import SCOPE_KEY
 from gateway.api.fast_lane import FastLane, LaneHandler
@@ -46,6 +46,7 @@ from gateway.edge import CredentialConflict, check_path, check_query, presented_
 from gateway.errors import GatewayError, PayloadTooLarge, RateLimited
 from gateway.events.runner import DeliveryLoop
 from gateway.events.runner import shutdown_grace_s as delivery_grace_s
+from gateway.frontdoor import redirects, ui_view
 from gateway.health import metrics_text, readiness
 from gateway.observe import (
     IN_FLIGHT,
@@ -61,7 +62,7 @@ from gateway.routes import RouteTable
 from gateway.service import Gateway
 from gateway.settings import Settings
 from gateway.sync import StatusSync, shutdown_grace_s
-from gateway.validation import GatewayJSONBodyValidator, GatewayMultipartValidator
+from gateway.validation import GatewayJSONBodyValidator, GatewayMultipartValidator, GatewayParameterValidator
 
 __all__ = ["GatewayApp", "app_from_env", "create_app"]
 
@@ -107,6 +108,8 @@ class GatewayApp:
         *,
         status_sync: bool = False,
         deliver: bool = False,
+        front_door: dict[str, str] | None = None,
+        ui_spec: tuple[str, bytes] | None = None,
     ) -> None:
         self.app = app
         self.gateway = gateway
@@ -122,6 +125,10 @@ class GatewayApp:
         """Whether the lifespan runs the status sync (gateway/sync.py) in this process."""
         self.deliver = deliver
         """Whether the lifespan runs the webhook delivery loop (gateway/events/runner.py) in this process."""
+        self.front_door = front_door or {}
+        """Paths that redirect (307) to the Swagger UI: `/`, `/v1`, `/v1/`."""
+        self.ui_spec = ui_spec
+        """(path, JSON) of the spec as Swagger UI shows it (gateway/frontdoor.py)."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Serve one ASGI connection scope."""
@@ -155,9 +162,16 @@ class GatewayApp:
                 message["headers"] = [*(_relative_location(raw) if 300 <= status < 400 else raw), *extra]
             await send(message)
 
+        conflict: CredentialConflict | None = None
+        try:
+            key = presented_key(scope["headers"], self.key_headers)
+        except CredentialConflict as exc:
+            key, conflict = None, exc
         IN_FLIGHT.inc()
         try:
-            refusal = await self._refusal(scope, headers, extra)
+            if scope["method"] in ("GET", "HEAD") and await self._front_door(path, scope["method"], send_with_headers):
+                return
+            refusal = await self._refusal(scope, headers, extra, key, conflict)
             if refusal is None and _chunked(headers):
                 receive, refusal = await self._whole_body(scope, receive)
                 headers = Headers(scope=scope)
@@ -165,6 +179,7 @@ class GatewayApp:
             if refusal is not None:
                 await _send_problem(send_with_headers, refusal, path)
             elif scope["method"] == "POST" and path.startswith(hooks.PREFIX):
+                context.auth = "vendor hook"  # no gateway key: its endpoint token and signature
                 await hooks.serve(self.gateway, scope, self._limited(receive), send_with_headers)
             elif lane_route is not None:
                 await self.lane.serve(lane_route, scope, headers, self._limited(receive), send_with_headers, self.app)
@@ -173,7 +188,25 @@ class GatewayApp:
         finally:
             IN_FLIGHT.dec()
             current_request.reset(token)
-            _access_log(context, status, self.routes.label(path), self._vendor_label(context.vendor))
+            if context.tenant is None and context.auth is None:
+                await self._identify(context, key, conflict, status)
+            route = path if path in self.front_door else self.routes.label(path)
+            _access_log(context, status, route, self._vendor_label(context.vendor))
+
+    async def _front_door(self, path: str, method: str, send: Send) -> bool:
+        """Answer a front-door redirect or the UI's view of the spec; False for any other path.
+
+        307, not 308: the front door is a page that may change (a landing page could replace
+        the UI), and browsers keep a permanent redirect for good; 307 keeps the method as 308.
+        """
+        if path in self.front_door:
+            await _send(send, 307, b"", {"Location": self.front_door[path]})
+            return True
+        if self.ui_spec is not None and path == self.ui_spec[0]:
+            body = b"" if method == "HEAD" else self.ui_spec[1]
+            await _send(send, 200, body, {"Content-Type": "application/json"})
+            return True
+        return False
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         """Start the status sync and the delivery loop if this app runs them; at shutdown, stop them.
@@ -205,16 +238,18 @@ class GatewayApp:
                 await send({"type": "lifespan.shutdown.complete"})
                 return
 
-    async def _refusal(self, scope: Scope, headers: Headers, extra: list[tuple[bytes, bytes]]) -> GatewayError | None:
+    async def _refusal(
+        self,
+        scope: Scope,
+        headers: Headers,
+        extra: list[tuple[bytes, bytes]],
+        key: str | None,
+        conflict: CredentialConflict | None,
+    ) -> GatewayError | None:
         limit = self.gateway.settings.max_body_bytes
         declared = headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             return PayloadTooLarge(f"The body is larger than {limit} bytes.")
-        conflict: GatewayError | None = None
-        try:
-            key = presented_key(scope["headers"], self.key_headers)
-        except CredentialConflict as exc:
-            key, conflict = None, exc
         limited = await self._rate_limited(scope, key, extra)
         if limited is not None:
             return limited
@@ -223,6 +258,34 @@ class GatewayApp:
         return check_path(self.routes, scope["path"]) or check_query(
             self.routes, scope["method"], scope["path"], scope["query_string"]
         )
+
+    async def _identify(
+        self, context: RequestContext, key: str | None, conflict: CredentialConflict | None, status: int
+    ) -> None:
+        """Name the tenant of a request the security functions did not, or say why there is none.
+
+        The security functions name the tenant of a key they accept, and say "unknown key" for
+        one they refuse; a request that never reached them (no route matched, a refusal at the
+        edge, a page that takes no key) is told here by the key it presented. Never the key.
+        """
+        if conflict is not None:
+            context.auth = "two different keys"
+            return
+        if key is None:
+            context.auth = "not required" if context.path.startswith(_UNLIMITED) else "missing"
+            return
+        try:
+            tenant = await self.gateway.tenant_for(key)
+        except Exception:  # the key store failed: the line is still written, and says so
+            _access.warning("the key store failed while naming a request's tenant", exc_info=True)
+            context.auth = "key not checked"
+            return
+        if tenant is None:
+            context.auth = "unknown key"
+        elif status == 401:
+            context.auth = "key not where this route reads it"  # X-API-Key on a Bearer-only native route
+        else:
+            context.tenant = tenant
 
     def _vendor_label(self, vendor: str | None) -> str:
         """A known vendor's slug; anything else one label, so no client text becomes a label."""
@@ -244,6 +307,10 @@ class GatewayApp:
         if self.gateway.rate_limiter is None and self.address_limiter is None:
             return None
         tenant = await self.gateway.tenant_for(key) if key is not None else None
+        context = current_request.get()
+        if context is not None:
+            context.tenant = context.tenant or tenant
+            context.auth = "unknown key" if key is not None and tenant is None else None
         if tenant is not None:
             limiter, counted = self.gateway.rate_limiter, tenant
             refusal = f"Tenant {tenant} is over"
@@ -311,6 +378,7 @@ _BODY_VALIDATORS = MediaTypeDict(
     }
 )
 _UNLIMITED = ("/v1/ui", "/v1/openapi.json")
+_UI_SPEC = "openapi.json"  # the UI's view, at /v1/ui/openapi.json
 _access = logging.getLogger("gateway.access")
 
 
@@ -385,6 +453,7 @@ def _access_log(context: RequestContext, status: int, route: str, vendor: str) -
                 "status": status,
                 "duration_ms": duration_ms,
                 "tenant": context.tenant,
+                "auth": context.auth,
                 "vendor": context.vendor,
                 "vendor_ms": context.vendor_ms,
             }
@@ -470,8 +539,11 @@ def create_app(
         strict_validation=True,
         validate_responses=False,
         resolver=resolver,
-        validator_map={"body": _BODY_VALIDATORS},
-        swagger_ui_options=SwaggerUIOptions(swagger_ui=True, swagger_ui_path="/ui"),
+        validator_map={"body": _BODY_VALIDATORS, "parameter": GatewayParameterValidator},
+        # The UI loads its own view of the spec (two auth schemes), relative to /v1/ui/.
+        swagger_ui_options=SwaggerUIOptions(
+            swagger_ui=True, swagger_ui_path="/ui", swagger_ui_template_arguments={"openapi_spec_url": _UI_SPEC}
+        ),
     )
     app.add_error_handler(GatewayError, render_gateway_error)
     app.add_error_handler(ProblemException, render_http_exception)
@@ -484,7 +556,18 @@ def create_app(
     base = str(specification.base_path or "")
     infra = {f"{base}/ui": f"{base}/ui", f"{base}/openapi.json": f"{base}/openapi.json"}
     routes = RouteTable.from_specification(specification, base, prefixes=infra)
-    return GatewayApp(app, gateway, lane, routes, _key_headers(specification), status_sync=status_sync, deliver=deliver)
+    ui_spec = (f"{base}/ui/{_UI_SPEC}", jsoncodec.dumps(ui_view(specification.with_base_path(base).spec), default=str))
+    return GatewayApp(
+        app,
+        gateway,
+        lane,
+        routes,
+        _key_headers(specification),
+        status_sync=status_sync,
+        deliver=deliver,
+        front_door=redirects(base),
+        ui_spec=ui_spec,
+    )
 
 
 def _key_headers(specification: Any) -> frozenset[bytes]:

@@ -74,6 +74,8 @@ class RequestContext:
     method: str = ""
     path: str = ""
     tenant: str | None = None
+    auth: str | None = None
+    """Why no tenant is named: "missing", "unknown key", "two different keys"..."""
     vendor: str | None = None
     route: str | None = None
     vendor_ms: float | None = None

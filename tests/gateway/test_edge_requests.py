@@ -263,7 +263,13 @@ def test_a_chunked_body_counts_against_the_body_limit(make: Make, sandbox: Sandb
 # Class 8: no redirect to a host the client chose.
 
 
-REDIRECTS = {"/v1/ui": "/v1/ui/", "/v1/campaigns/": "/v1/campaigns", "/v1/vendors/": "/v1/vendors", "/v1": "/v1/"}
+REDIRECTS = {
+    "/v1/ui": "/v1/ui/",
+    "/v1/campaigns/": "/v1/campaigns",
+    "/v1/vendors/": "/v1/vendors",
+    "/v1": "/v1/ui/",  # the front door
+    "/": "/v1/ui/",
+}
 
 
 @pytest.mark.parametrize("host", ["evil.example", "evil.example:8443"])
@@ -304,6 +310,7 @@ def test_metrics_are_labelled_by_route_template_only(make: Make) -> None:
     metrics = client.get("/metrics").text
     assert noise not in metrics and "\x00" not in metrics and "\\x00" not in metrics
     templates = {"/v1" + path for path in SPEC["paths"]} | {"unmatched", "/v1/ui", "/v1/openapi.json"}
+    templates |= {"/", "/v1", "/v1/"}  # the front door's redirects
     labels = request_labels(metrics)
     assert {"route": "/v1/campaigns/{campaign_id}", "status": "404", "vendor": ""} in labels
     assert {label["route"] for label in labels} <= templates
