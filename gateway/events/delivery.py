@@ -457,9 +457,9 @@ class Deliverer:
 
     def _http(self) -> aiohttp.ClientSession:
         if self._session is None:
-            # aiohttp, not httpx: at 32 deliveries in flight httpx's connection pool cost ~3 ms of
-            # CPU per request here (its pool scans every connection for each request), which
-            # capped a deliverer near 300 deliveries a second. No DNS cache: the address is
+            # aiohttp, not httpx: httpx's pool scans every connection for each request, which
+            # with many deliveries in flight made the pool the deliverer's bottleneck (figures in
+            # bench/results.md, webhooks out). No DNS cache: the address is
             # the one the SSRF check just resolved, written into the URL.
             connector = aiohttp.TCPConnector(limit=max(self._concurrency, 1) * 2, use_dns_cache=False)
             self._session = aiohttp.ClientSession(
