@@ -458,8 +458,8 @@ class Deliverer:
     def _http(self) -> aiohttp.ClientSession:
         if self._session is None:
             # aiohttp, not httpx: httpx's pool scans every connection for each request, which
-            # with many deliveries in flight made the pool the deliverer's bottleneck (figures in
-            # bench/results.md, webhooks out). No DNS cache: the address is
+            # with many deliveries in flight made the pool the deliverer's bottleneck (found with
+            # `python -m bench.deliver`). No DNS cache: the address is
             # the one the SSRF check just resolved, written into the URL.
             connector = aiohttp.TCPConnector(limit=max(self._concurrency, 1) * 2, use_dns_cache=False)
             self._session = aiohttp.ClientSession(
