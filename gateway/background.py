@@ -1,11 +1,14 @@
-"""What the background loops (the status sync, webhook delivery) share: stopping one in time."""
+"""What the background loops (the status sync, webhook delivery) share: running one alone, stopping it in time."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
+from collections.abc import Callable, Coroutine
+from typing import Any
 
-__all__ = ["stop_background"]
+__all__ = ["run_until_signalled", "stop_background"]
 
 
 async def stop_background(task: asyncio.Task[None], stop: asyncio.Event, grace_s: float) -> None:
@@ -20,3 +23,23 @@ async def stop_background(task: asyncio.Task[None], stop: asyncio.Event, grace_s
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
+
+
+async def run_until_signalled(run: Callable[[asyncio.Event], Coroutine[Any, Any, None]], grace_s: float) -> None:
+    """Run a loop as its own process's work (`campaign-gateway sync`, `deliver`) until SIGINT or SIGTERM.
+
+    Then the pass under way gets `grace_s` to finish (`stop_background`).
+    """
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        task = asyncio.create_task(run(stop))
+        signalled = asyncio.ensure_future(stop.wait())
+        await asyncio.wait([task, signalled], return_when=asyncio.FIRST_COMPLETED)
+        signalled.cancel()
+        await stop_background(task, stop, grace_s)
+    finally:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(signum)

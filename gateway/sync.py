@@ -15,7 +15,6 @@ import contextlib
 import logging
 import math
 import random
-import signal
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -23,6 +22,7 @@ from typing import Any
 
 from anyio import to_thread
 
+from gateway import background
 from gateway.errors import GatewayError, VendorNotConfigured, VendorRateLimited, VendorUnavailable
 from gateway.lifecycle import TERMINAL, Progress
 from gateway.service import Gateway
@@ -241,15 +241,9 @@ def _retry_after(error: GatewayError) -> timedelta:
 
 async def run_until_signalled(gateway: Gateway) -> None:
     """`campaign-gateway sync`: refresh due campaigns until SIGINT or SIGTERM, then finish the pass."""
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
     try:
-        await StatusSync(gateway).run(stop)
+        await background.run_until_signalled(StatusSync(gateway).run, shutdown_grace_s(gateway))
     finally:
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            loop.remove_signal_handler(signum)
         await gateway.close_vendor_connections()
 
 

@@ -12,13 +12,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import signal
 import time
 from datetime import timedelta
 
 from anyio import to_thread
 
-from gateway.background import stop_background
+from gateway import background
 from gateway.events.delivery import ATTEMPT_DEADLINE_S, Deliverer
 from gateway.events.relay import Published
 from gateway.events.subscriptions import SecretSealer
@@ -120,14 +119,4 @@ def shutdown_grace_s() -> float:
 
 async def run_until_signalled(gateway: Gateway) -> None:
     """`campaign-gateway deliver`: deliver until SIGINT or SIGTERM, then finish the attempts under way."""
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
-    try:
-        task = asyncio.create_task(DeliveryLoop(gateway).run(stop), name="webhook-delivery")
-        await stop.wait()
-        await stop_background(task, stop, shutdown_grace_s())
-    finally:
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            loop.remove_signal_handler(signum)
+    await background.run_until_signalled(DeliveryLoop(gateway).run, shutdown_grace_s())
