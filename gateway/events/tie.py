@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 from anyio import to_thread
 from sqlalchemy import or_, select, update
 
-from gateway import jsoncodec
 from gateway.errors import GatewayError
 from gateway.events.endpoints import GATEWAY_ACCOUNT
 from gateway.lifecycle import TERMINAL
@@ -147,7 +146,7 @@ class CallTies:
             with breaker.call():
                 reply = await adapter.call(adapter.calls_call(vendor_campaign_id, page))
                 raise_for_reply(adapter.slug, reply, subject="read")
-            ids, more = adapter.read_call_ids(_json(reply.content))
+            ids, more = adapter.answer_call_ids(reply)
             found += ids
             if not more:
                 break
@@ -196,10 +195,3 @@ class CallTies:
                 connection.execute(
                     update(events).where(events.c.id.in_(ids), events.c.held.is_(True)).values(held=False)
                 )
-
-
-def _json(content: bytes) -> Any:
-    try:
-        return jsoncodec.loads(content)
-    except (ValueError, RecursionError):
-        return None

@@ -232,6 +232,13 @@ class Adapter(ABC):
         """The call ids in a `calls_call` answer (pure), and whether a next page follows."""
         raise NotImplementedError(f"{self.slug} lists no calls")
 
+    def answer_call_ids(self, reply: VendorReply) -> tuple[list[str], bool]:
+        """`read_call_ids` of a success reply to `calls_call`; none when it is off spec."""
+        try:
+            return self.read_call_ids(json.loads(reply.content))
+        except _OFF_SPEC:
+            return [], False
+
     def __init__(
         self,
         *,
