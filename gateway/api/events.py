@@ -48,8 +48,7 @@ async def _page(
     with database_errors():
         # Events written since the last pass are numbered first, so a reader never waits for
         # the deliverers' next pass to see them.
-        if await to_thread.run_sync(gateway.relay.pending):
-            await to_thread.run_sync(gateway.relay.publish_all)
+        await to_thread.run_sync(gateway.relay.publish_pending)
         page = await to_thread.run_sync(
             partial(
                 read_feed,

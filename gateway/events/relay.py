@@ -75,6 +75,10 @@ class Relay:
                 listener(published)
         return published
 
+    def publish_pending(self) -> Published:
+        """`publish_all` when something waits; else only `pending`'s one indexed read (no write)."""
+        return self.publish_all() if self.pending() else Published(0, 0)
+
     def publish_all(self) -> Published:
         """Passes until nothing is left (or another publisher is at it)."""
         total_events = total_deliveries = 0

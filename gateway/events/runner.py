@@ -98,8 +98,7 @@ class DeliveryLoop:
         if time.monotonic() - self._tied_at >= _TIE_EVERY_S:
             self._tied_at = time.monotonic()
             await self._ties.run_once()
-        if await to_thread.run_sync(relay.pending):
-            await to_thread.run_sync(relay.publish_all)
+        await to_thread.run_sync(relay.publish_pending)
         claimed = await self.deliverer.run_once()
         now = time.monotonic()
         if now - self._expired_at >= _EXPIRE_EVERY_S:
