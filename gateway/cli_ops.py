@@ -69,8 +69,7 @@ def tenants(engine: Any, settings: Any) -> list[str]:
     """Every tenant with a key: in GATEWAY_API_KEYS or stored and not revoked."""
     from gateway.store.tenants import ApiKeys
 
-    stored = {row["tenant"] for row in ApiKeys(engine).listing() if not row["revoked_at"]}
-    return sorted(set(settings.api_keys.values()) | stored)
+    return ApiKeys(engine).tenants(settings.api_keys.values())
 
 
 def resolve_tenant(engine: Any, settings: Any, given: str | None) -> str:

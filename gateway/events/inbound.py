@@ -33,7 +33,7 @@ from gateway.events.model import NewEvent
 from gateway.events.outbox import event_row, insert_event_statement
 from gateway.observe import HOOKS
 from gateway.store.driver import DriverStatement, DriverTransaction
-from gateway.store.schema import api_keys, campaigns, events, hook_endpoints
+from gateway.store.schema import campaigns, events, hook_endpoints
 from gateway.validation import parse_json_body
 from gateway.vendors._base import Adapter
 from gateway.vendors._hooks import MappedEvent, verify
@@ -211,10 +211,7 @@ class Inbound:
         now = time.monotonic()
         if now - read_at < TENANTS_REFRESH_S:
             return known
-        query = select(api_keys.c.tenant).where(api_keys.c.revoked_at.is_(None)).distinct()
-        with self._gateway.registry.engine.connect() as connection:
-            stored = {str(row.tenant) for row in connection.execute(query)}
-        known = tuple(sorted(stored | set(self._gateway.settings.api_keys.values())))
+        known = tuple(self._gateway.api_keys.tenants(self._gateway.settings.api_keys.values()))
         self._tenants = (now, known)
         return known
 

@@ -11,6 +11,7 @@ import hashlib
 import json
 import secrets
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -74,6 +75,13 @@ class ApiKeys:
             query = query.where(api_keys.c.tenant == tenant)
         with self.engine.connect() as connection:
             return [dict(row) for row in connection.execute(query.order_by(api_keys.c.created_at)).mappings()]
+
+    def tenants(self, configured: Iterable[str] = ()) -> list[str]:
+        """Every tenant with a key: `configured` (GATEWAY_API_KEYS's), or stored and not revoked."""
+        query = select(api_keys.c.tenant).where(api_keys.c.revoked_at.is_(None)).distinct()
+        with self.engine.connect() as connection:
+            stored = {str(row.tenant) for row in connection.execute(query)}
+        return sorted(stored | set(configured))
 
     def revoke(self, key_id: str) -> bool:
         """Revoke by id; False if there is no such active key."""
