@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8080
 export PORT
 
-.PHONY: install bytecode run serve test check regenerate lint typecheck lock clean bench contract chaos
+.PHONY: install bytecode run serve test check regenerate docs lint typecheck lock clean bench contract chaos
 
 install: $(VENV)/.installed
 
@@ -34,6 +34,11 @@ serve: bytecode
 
 regenerate: install
 	$(BIN)/campaign-gateway regenerate
+
+# Rewrite the reference pages made from the code: docs/configuration.md and docs/vendors.md's tables
+# (`$(BIN)/python -m gateway.docs --check` only says whether they are stale; the tests check it too).
+docs: install
+	$(BIN)/python -m gateway.docs
 
 # Side-by-side figures into bench/results.md (installs wrk, nginx and Prism if missing; ~10 min).
 bench: bytecode

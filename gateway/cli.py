@@ -181,7 +181,7 @@ def sandbox(port: int, step_s: float | None) -> None:
 @main.command()
 @click.option("--lifecycle", is_flag=True, help="What each vendor can do after the launch, instead.")
 def vendors(lifecycle: bool) -> None:
-    """Print the capability table (the README's vendor tables are this output)."""
+    """Print the capability table (docs/vendors.md's tables are this output, written by `make docs`)."""
     from gateway.api.vendors import capability_table, lifecycle_table
 
     click.echo(lifecycle_table() if lifecycle else capability_table())

@@ -19,7 +19,7 @@ AFTER_CREATE = ("get", "start", "pause", "resume", "cancel", "progress")
 
 
 def capability_rows(names: dict[str, str], native_routes: dict[str, list[str]]) -> list[dict[str, Any]]:
-    """One row per adapter; also used to write the README's table."""
+    """One row per adapter; also used to write docs/vendors.md's tables (`make docs`)."""
     rows = []
     for slug, adapter in ADAPTERS.items():
         capabilities = asdict(adapter.capabilities)

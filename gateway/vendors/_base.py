@@ -79,7 +79,7 @@ _OFF_SPEC = (AttributeError, LookupError, TypeError, ValueError, ArithmeticError
 
 @dataclass(frozen=True)
 class Capabilities:
-    """One row of the capability matrix (GET /v1/vendors and the README)."""
+    """One row of the capability matrix (GET /v1/vendors and docs/vendors.md)."""
 
     channels: tuple[str, ...]
     inline_recipients: bool

@@ -1,6 +1,6 @@
 """Hypothesis strategies for vendor-neutral campaigns, as JSON the gateway accepts.
 
-`campaigns(slug)` draws campaigns that vendor can take, written from ../shared/MAPPING.md and the
+`campaigns(slug)` draws campaigns that vendor can take, written from docs/mapping.md and the
 capability notes (not from the adapters' code): only the fields it supports, within its limits.
 `any_campaigns(slug)` draws any campaign that passes the gateway's own checks, whatever the
 vendor supports. `UNSUPPORTED[slug]` lists what the vendor cannot take, each with the field the
@@ -116,7 +116,7 @@ def _campaign(slug: str, required: dict[str, Any], optional: dict[str, Any]) -> 
 
 
 def _volubile_schedule_fits(campaign: Json) -> bool:
-    """No window crosses midnight once converted to UTC on the start date (MAPPING.md)."""
+    """No window crosses midnight once converted to UTC on the start date (docs/mapping.md)."""
     schedule = campaign.get("schedule", {})
     zone = ZoneInfo(schedule.get("timezone", "UTC"))
     start_at = datetime.fromisoformat(schedule["start_at"]) if "start_at" in schedule else NOW
@@ -201,7 +201,7 @@ _VALID: dict[str, Callable[[], st.SearchStrategy[Json]]] = {
 
 
 def campaigns(slug: str) -> st.SearchStrategy[Json]:
-    """Campaigns `slug` can take (MAPPING.md), as JSON the gateway accepts."""
+    """Campaigns `slug` can take (docs/mapping.md), as JSON the gateway accepts."""
     return _VALID[slug]()
 
 
@@ -259,7 +259,7 @@ def with_field(campaign: Json, path: str, value: Any) -> Json:
     return copy
 
 
-# What each vendor cannot take (MAPPING.md): (path to set, values, a pattern of the field the 422 names).
+# What each vendor cannot take (docs/mapping.md): (path to set, values, a pattern of the field the 422 names).
 # A null option is among them everywhere: no vendor's request schema is nullable.
 UNSUPPORTED: dict[str, list[tuple[str, st.SearchStrategy[Any], str]]] = {
     "clerk": [

@@ -231,13 +231,3 @@ def test_native_formats_and_limits_are_checked(
     assert response.status_code == 400, response.text
     assert any(error["field"].startswith(field) for error in response.json()["errors"])
     assert sandbox.requests("volubile") == []
-
-
-def test_readme_vendor_table_is_the_capability_table(repo_root: Any) -> None:
-    from gateway.api.vendors import capability_table, lifecycle_table
-
-    readme = (repo_root / "README.md").read_text()
-    for marker, made in (("vendors", capability_table()), ("lifecycle", lifecycle_table())):
-        start = readme.index(f"<!-- {marker}:start")
-        table = readme[readme.index("\n", start) + 1 : readme.index(f"<!-- {marker}:end -->")].strip()
-        assert table == made, f"README's {marker} table is stale: paste `campaign-gateway vendors` (--lifecycle)"

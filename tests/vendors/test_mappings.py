@@ -1,4 +1,4 @@
-"""The pure mappings of MAPPING.md, one row at a time, without HTTP."""
+"""The pure mappings of docs/mapping.md, one row at a time, without HTTP."""
 
 from __future__ import annotations
 
