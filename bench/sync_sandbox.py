@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -28,7 +29,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--keep", type=int, default=1_000_000, help="campaigns kept per vendor")
     parser.add_argument("--describe", type=Path, required=True, help="where to write the vendors' URLs and keys")
+    parser.add_argument(
+        "--idle-priority",
+        action="store_true",
+        help="run at idle CPU priority (SCHED_IDLE), standing in for a vendor on another machine",
+    )
     args = parser.parse_args(argv)
+    if args.idle_priority:
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
     base._KEPT_CAMPAIGNS = args.keep
     logging.basicConfig(level=logging.WARNING)  # no line per request: 300 a second would be measured too
     sandbox = Sandbox(port=args.port)

@@ -233,7 +233,7 @@ class GatewayApp:
                 if delivering is not None:
                     await stop_background(delivering, stop_delivering, delivery_grace_s())
                 if syncing is not None:
-                    await stop_background(syncing, stop, shutdown_grace_s(self.gateway))
+                    await stop_background(syncing, stop, shutdown_grace_s(self.gateway.settings))
                 await self.gateway.close_vendor_connections()
                 await send({"type": "lifespan.shutdown.complete"})
                 return
@@ -581,8 +581,11 @@ def _key_headers(specification: Any) -> frozenset[bytes]:
 
 
 def app_from_env() -> GatewayApp:
-    """Factory for `campaign-gateway serve` (each uvicorn worker calls it); syncs and delivers unless told not to."""
+    """Factory for `campaign-gateway serve` (each uvicorn worker calls it); delivers unless told not to.
+
+    The status sync does not run here: `serve` runs it beside its workers (gateway/sync_process.py).
+    """
     settings = Settings.from_env()
-    app = create_app(settings, status_sync=settings.sync_in_serve, deliver=settings.deliver_in_serve)
+    app = create_app(settings, deliver=settings.deliver_in_serve)
     collector.freeze_start_up()
     return app

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
 from collections.abc import Callable, Coroutine
 from typing import Any
@@ -25,15 +26,19 @@ async def stop_background(task: asyncio.Task[None], stop: asyncio.Event, grace_s
             await task
 
 
-async def run_until_signalled(run: Callable[[asyncio.Event], Coroutine[Any, Any, None]], grace_s: float) -> None:
+async def run_until_signalled(
+    run: Callable[[asyncio.Event], Coroutine[Any, Any, None]], grace_s: float, *, parent: int | None = None
+) -> None:
     """Run a loop as its own process's work (`campaign-gateway sync`, `deliver`) until SIGINT or SIGTERM.
 
-    Then the pass under way gets `grace_s` to finish (`stop_background`).
+    Then the pass under way gets `grace_s` to finish (`stop_background`). With `parent` (a
+    process id), also when that process is gone: a child of `serve` does not outlive it.
     """
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
+    watching = None if parent is None else asyncio.create_task(_stop_when_orphaned(parent, stop))
     try:
         task = asyncio.create_task(run(stop))
         signalled = asyncio.ensure_future(stop.wait())
@@ -41,5 +46,14 @@ async def run_until_signalled(run: Callable[[asyncio.Event], Coroutine[Any, Any,
         signalled.cancel()
         await stop_background(task, stop, grace_s)
     finally:
+        if watching is not None:
+            watching.cancel()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(signum)
+
+
+async def _stop_when_orphaned(parent: int, stop: asyncio.Event, every_s: float = 1.0) -> None:
+    """Set `stop` once this process's parent is no longer `parent` (it died; the process was re-parented)."""
+    while os.getppid() == parent:
+        await asyncio.sleep(every_s)
+    stop.set()

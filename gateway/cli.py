@@ -89,8 +89,9 @@ def dev(port: int) -> None:
 def serve(host: str, port: int, workers: int) -> None:
     """Production serving: vendors without a base URL are disabled (503), never sandboxed.
 
-    Each worker also runs the status sync (the workers share it through the database); with
-    GATEWAY_SYNC_IN_SERVE=0 they do not, and `campaign-gateway sync` runs it as its own process.
+    Beside its workers, serve runs the status sync as a process of its own at a lower CPU
+    priority, restarted if it dies and stopped with serve; with GATEWAY_SYNC_IN_SERVE=0 it does
+    not, and `campaign-gateway sync` runs it elsewhere.
     """
     import os
     import shutil
@@ -102,6 +103,8 @@ def serve(host: str, port: int, workers: int) -> None:
     from gateway import reuse_port
     from gateway.connections import protocol_factory
     from gateway.settings import Settings
+    from gateway.sync import shutdown_grace_s
+    from gateway.sync_process import SyncProcess, sync_argv
 
     settings: Settings = _or_exit(Settings.from_env)  # fail here, naming the variable, not in a worker
     if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
@@ -122,6 +125,10 @@ def serve(host: str, port: int, workers: int) -> None:
         "http": protocol_factory(settings),
         "timeout_keep_alive": settings.keep_alive_s,
     }
+    syncing = None
+    if settings.sync_in_serve:
+        syncing = SyncProcess(sync_argv(), grace_s=shutdown_grace_s(settings))
+        syncing.start()
     try:
         if workers > 1 and reuse_port.supported():
             # uvicorn.run's own supervisor, given a socket per worker (gateway/reuse_port.py).
@@ -130,23 +137,27 @@ def serve(host: str, port: int, workers: int) -> None:
         else:
             uvicorn.run("gateway.app:app_from_env", **options)
     finally:
+        if syncing is not None:
+            syncing.stop()
         if metrics_dir and metrics_dir.startswith(tempfile.gettempdir()) and "campaign-gateway-metrics-" in metrics_dir:
             shutil.rmtree(metrics_dir, ignore_errors=True)
 
 
 @main.command()
-def sync() -> None:
+@click.option("--exit-with-parent", is_flag=True, hidden=True, help="Stop when the parent is gone (serve's own sync).")
+def sync(exit_with_parent: bool) -> None:
     """Run the status sync alone, until SIGINT or SIGTERM.
 
     The sync reads each live campaign's state from its vendor in the background (see
-    GATEWAY_SYNC_INTERVAL_S, GATEWAY_SYNC_MAX_INTERVAL_S, GATEWAY_SYNC_SOON_S). By default every
-    `serve` worker runs it too, and they share the work through the database: each due campaign
-    is refreshed by one of them at a time. To run it here instead, as its own process, set
-    GATEWAY_SYNC_IN_SERVE=0 for `serve`. Several `sync` processes (on several machines, with
-    PostgreSQL) share the work the same way. On SIGINT or SIGTERM the refreshes under way finish
-    (at most the vendor deadline), then it exits.
+    GATEWAY_SYNC_INTERVAL_S, GATEWAY_SYNC_MAX_INTERVAL_S, GATEWAY_SYNC_SOON_S), at a CPU
+    priority lowered by GATEWAY_SYNC_NICE. By default `serve` runs one beside its workers, and
+    all of them share the work through the database: each due campaign is refreshed by one at a
+    time. To run it here instead, set GATEWAY_SYNC_IN_SERVE=0 for `serve`. Several `sync`
+    processes (on several machines, with PostgreSQL) share the work the same way. On SIGINT or
+    SIGTERM the refreshes under way finish (at most the vendor deadline), then it exits.
     """
     import asyncio
+    import os
 
     from gateway.observe import configure_logging
     from gateway.service import Gateway
@@ -154,10 +165,13 @@ def sync() -> None:
     from gateway.sync import run_until_signalled
 
     settings: Settings = _or_exit(Settings.from_env)
+    parent = os.getppid() if exit_with_parent else None
+    if settings.sync_nice:
+        os.nice(settings.sync_nice)
     gateway = Gateway.open(settings)
     configure_logging(gateway.secrets)
     try:
-        asyncio.run(run_until_signalled(gateway))
+        asyncio.run(run_until_signalled(gateway, parent=parent))
     finally:
         gateway.close()
 

@@ -58,6 +58,7 @@ SCALAR_VARIABLES = {
     "sync_soon_s": "GATEWAY_SYNC_SOON_S",
     "sync_in_serve": "GATEWAY_SYNC_IN_SERVE",
     "sync_concurrency": "GATEWAY_SYNC_CONCURRENCY",
+    "sync_nice": "GATEWAY_SYNC_NICE",
     "event_retention_days": "GATEWAY_EVENT_RETENTION_DAYS",
     "webhook_allow_private": "GATEWAY_WEBHOOK_ALLOW_PRIVATE",
     "deliver_in_serve": "GATEWAY_DELIVER_IN_SERVE",
@@ -326,15 +327,24 @@ class Settings(BaseModel):
     )
     sync_in_serve: bool = Field(
         True,
-        description="Whether `serve` workers run the status sync; `0` when `campaign-gateway sync` runs it as its "
-        "own process.",
+        description="Whether `serve` runs the status sync, in a process of its own beside its workers (and "
+        "`campaign-gateway dev` in its one process); `0` when `campaign-gateway sync` runs it elsewhere.",
         json_schema_extra=_doc("sync"),
     )
     sync_concurrency: int = Field(
         16,
         ge=1,
         le=1000,
-        description="Vendor reads in flight at once per refresher (each `serve` worker, or `campaign-gateway sync`).",
+        description="Vendor reads in flight at once per refresher (each `campaign-gateway sync` process, including "
+        "the one `serve` runs).",
+        json_schema_extra=_doc("sync"),
+    )
+    sync_nice: int = Field(
+        10,
+        ge=0,
+        le=19,
+        description="How far `campaign-gateway sync` (also the one `serve` runs) lowers its CPU priority, as a "
+        "nice increment (`0` keeps it): on a machine it shares with `serve` workers, requests get the CPU first.",
         json_schema_extra=_doc("sync"),
     )
     # Events (gateway/events/).

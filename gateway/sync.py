@@ -26,6 +26,7 @@ from gateway import background
 from gateway.errors import GatewayError, VendorNotConfigured, VendorRateLimited, VendorUnavailable
 from gateway.lifecycle import TERMINAL, Progress
 from gateway.service import Gateway
+from gateway.settings import Settings
 from gateway.store.outcome import Finish
 from gateway.store.sync import Deferred, Dropped, Due, Refreshed, Settled
 from gateway.vendors import Adapter, raise_for_reply
@@ -239,14 +240,14 @@ def _retry_after(error: GatewayError) -> timedelta:
     return max(timedelta(0), when - datetime.now(UTC))
 
 
-async def run_until_signalled(gateway: Gateway) -> None:
-    """`campaign-gateway sync`: refresh due campaigns until SIGINT or SIGTERM, then finish the pass."""
+async def run_until_signalled(gateway: Gateway, *, parent: int | None = None) -> None:
+    """`campaign-gateway sync`: refresh due campaigns until SIGINT, SIGTERM or `parent` gone; then finish the pass."""
     try:
-        await background.run_until_signalled(StatusSync(gateway).run, shutdown_grace_s(gateway))
+        await background.run_until_signalled(StatusSync(gateway).run, shutdown_grace_s(gateway.settings), parent=parent)
     finally:
         await gateway.close_vendor_connections()
 
 
-def shutdown_grace_s(gateway: Gateway) -> float:
-    """How long a stopping worker waits for the refreshes under way."""
-    return gateway.settings.vendor_timeout_s + _SHUTDOWN_MARGIN_S
+def shutdown_grace_s(settings: Settings) -> float:
+    """How long a stopping refresher waits for the refreshes under way."""
+    return settings.vendor_timeout_s + _SHUTDOWN_MARGIN_S

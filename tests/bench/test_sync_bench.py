@@ -34,12 +34,13 @@ def _figures(with_sync_p99: float, lag: float) -> SyncFigures:
 def test_the_section_says_whether_each_target_was_met() -> None:
     met = render(_figures(with_sync_p99=10.5, lag=40.0))
     assert met.startswith(START) and met.rstrip().endswith(END)
-    assert "| create p99 rises ≤ 10 % (sync in the serve worker) | +5.0 % | **met** |" in met
-    assert "| sync lag p99 < 60 s (sync in the serve worker) | 40.0 s | **met** |" in met
+    assert "| create p99 rises ≤ 10 % | +5.0 % | **met** |" in met
+    assert "| sync lag p99 < 60 s | 40.0 s | **met** |" in met
     assert "| action minus create | -1.00 | +4.00 |" in met
     missed = render(_figures(with_sync_p99=12.0, lag=75.0))
-    assert "| create p99 rises ≤ 10 % (sync in the serve worker) | +20.0 % | **missed** |" in missed
-    assert "| sync lag p99 < 60 s (sync as its own process) | 75.0 s | **missed** |" in missed
+    assert "| create p99 rises ≤ 10 % | +20.0 % | **missed** |" in missed
+    assert "| sync lag p99 < 60 s | 75.0 s | **missed** |" in missed
+    assert missed.count("**missed**") == 2, "the verdicts are the default's: the mode not niced is for comparison"
 
 
 def test_the_section_replaces_its_own_and_keeps_the_others(tmp_path: Path) -> None:

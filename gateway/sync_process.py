@@ -1,0 +1,112 @@
+"""`serve`'s status sync: a process of its own beside the workers, started and stopped with them.
+
+Why not on the workers' event loops, where it ran before: every vendor read the sync makes is
+work on the loop that serves requests, and with thousands of live campaigns those reads queue in
+front of the requests (the sync section of bench/results.md has the figures). In a process of
+its own, at a lower CPU priority (`GATEWAY_SYNC_NICE`, applied by `campaign-gateway sync`
+itself), the kernel gives the requests the CPU first, and a slow or failing sync cannot stall
+serving. One per `serve`, whatever its number of workers; several machines share the work
+through the database's lease, as several `sync` processes always have.
+
+The supervision is written here rather than left to a process manager because it is one child
+with three rules, and `serve` must stay one command: the child is restarted when it dies (after
+a pause that grows while it keeps dying), stopped with `serve` (SIGTERM, then the refreshes
+under way get their deadline), and it exits by itself if `serve` dies without stopping it
+(`--exit-with-parent`: it watches its parent).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Mapping, Sequence
+
+__all__ = ["SyncProcess", "sync_argv"]
+
+_log = logging.getLogger(__name__)
+# The first pause before a dead sync is started again; it doubles while the sync keeps dying.
+_FIRST_PAUSE_S = 1.0
+_LONGEST_PAUSE_S = 60.0
+# A sync that ran this long before it died starts again after the first pause.
+_STEADY_S = 60.0
+# Beyond the child's own grace for its refreshes: the time it takes to exit.
+_EXIT_MARGIN_S = 5.0
+
+
+def sync_argv() -> list[str]:
+    """The command that runs `campaign-gateway sync` as this `serve`'s child."""
+    return [sys.executable, "-m", "gateway.cli", "sync", "--exit-with-parent"]
+
+
+class SyncProcess:
+    """One child process, kept running from `start` until `stop`.
+
+    `grace_s` is how long the child's refreshes get to finish on SIGTERM; it is killed if it has
+    not exited `exit_margin_s` after that.
+    """
+
+    def __init__(
+        self,
+        argv: Sequence[str],
+        *,
+        grace_s: float,
+        exit_margin_s: float = _EXIT_MARGIN_S,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        self._argv = list(argv)
+        self._stop_within_s = grace_s + exit_margin_s
+        self._env = dict(os.environ if env is None else env)
+        self._stopping = threading.Event()
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen[bytes] | None = None
+        self._thread = threading.Thread(target=self._supervise, name="sync-process", daemon=True)
+
+    @property
+    def pid(self) -> int | None:
+        """The running child's process id (None between a death and the restart)."""
+        with self._lock:
+            process = self._process
+        return process.pid if process is not None and process.poll() is None else None
+
+    def start(self) -> None:
+        """Start the child, and watch it from a thread of its own."""
+        self._thread.start()
+
+    def stop(self) -> None:
+        """SIGTERM the child, wait for it to exit (or kill it); no restart after this."""
+        self._stopping.set()
+        with self._lock:
+            process = self._process
+        if process is not None and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(self._stop_within_s)
+            except subprocess.TimeoutExpired:
+                _log.warning("the status sync did not stop within %.0f s; killing it", self._stop_within_s)
+                process.kill()
+                process.wait()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _supervise(self) -> None:
+        pause = _FIRST_PAUSE_S
+        while True:
+            with self._lock:
+                if self._stopping.is_set():
+                    return
+                # A session of its own: a Ctrl-C at serve's terminal reaches serve, which stops it in turn.
+                self._process = subprocess.Popen(self._argv, env=self._env, start_new_session=True)
+                started = time.monotonic()
+            code = self._process.wait()
+            if self._stopping.is_set():
+                return
+            if time.monotonic() - started >= _STEADY_S:
+                pause = _FIRST_PAUSE_S
+            _log.error("the status sync process exited with code %s; starting it again in %.0f s", code, pause)
+            if self._stopping.wait(pause):
+                return
+            pause = min(pause * 2, _LONGEST_PAUSE_S)
