@@ -162,14 +162,14 @@ def _serve(work: Path, env: dict[str, str], name: str) -> Service:
 
 
 def _cpu_by_part(serve: Service) -> dict[str, float]:
-    """CPU seconds so far of serve's worker(s) and of the sync it runs (its child `sync --exit-with-parent`)."""
+    """CPU seconds so far of serve's worker(s) and of the sync it runs (its child `sync --parent`)."""
     parts = {"serve": 0.0, "sync": 0.0}
     for pid in serve.pids():
         try:
             argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
-        parts["sync" if b"--exit-with-parent" in argv else "serve"] += cpu_seconds([pid])
+        parts["sync" if b"--parent" in argv else "serve"] += cpu_seconds([pid])
     return parts
 
 

@@ -507,10 +507,10 @@ def create_app(
 ) -> GatewayApp:
     """Build the gateway for `settings` (`fast_lane=False`: every request through Connexion).
 
-    `status_sync`: the app's lifespan runs the status sync; `deliver`: the webhook delivery
-    loop. The servers ask for them (`serve` unless GATEWAY_SYNC_IN_SERVE=0 or
-    GATEWAY_DELIVER_IN_SERVE=0); an app built for a test client does not refresh campaigns nor
-    deliver behind the test's back unless it asks too.
+    `status_sync`: the app's lifespan runs the status sync (`dev`, whose one process does all;
+    `serve` runs it in a process of its own); `deliver`: the webhook delivery loop (`serve`
+    and `dev` unless GATEWAY_DELIVER_IN_SERVE=0). An app built for a test client does not
+    refresh campaigns nor deliver behind the test's back unless it asks too.
     """
     spec = json.loads(spec_path.read_text())
     native_routes: dict[str, list[str]] = {}

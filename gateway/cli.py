@@ -144,8 +144,8 @@ def serve(host: str, port: int, workers: int) -> None:
 
 
 @main.command()
-@click.option("--exit-with-parent", is_flag=True, hidden=True, help="Stop when the parent is gone (serve's own sync).")
-def sync(exit_with_parent: bool) -> None:
+@click.option("--parent", type=int, default=None, hidden=True, help="Stop when this process is gone (serve's sync).")
+def sync(parent: int | None) -> None:
     """Run the status sync alone, until SIGINT or SIGTERM.
 
     The sync reads each live campaign's state from its vendor in the background (see
@@ -165,7 +165,6 @@ def sync(exit_with_parent: bool) -> None:
     from gateway.sync import run_until_signalled
 
     settings: Settings = _or_exit(Settings.from_env)
-    parent = os.getppid() if exit_with_parent else None
     if settings.sync_nice:
         os.nice(settings.sync_nice)
     gateway = Gateway.open(settings)

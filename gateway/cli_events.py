@@ -15,7 +15,8 @@ from gateway.cli_ops import EXIT_CODES, echo_json, echo_table, nothing, open_eng
 
 __all__ = ["events_group", "hooks_group"]
 
-DEFAULT_BASE_URL = "http://127.0.0.1:8000"
+# Where `make run` and `campaign-gateway dev` listen by default, so the printed URL works as is there.
+DEFAULT_BASE_URL = "http://127.0.0.1:8080"
 
 
 @click.group("hooks")

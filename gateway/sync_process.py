@@ -12,7 +12,7 @@ The supervision is written here rather than left to a process manager because it
 with three rules, and `serve` must stay one command: the child is restarted when it dies (after
 a pause that grows while it keeps dying), stopped with `serve` (SIGTERM, then the refreshes
 under way get their deadline), and it exits by itself if `serve` dies without stopping it
-(`--exit-with-parent`: it watches its parent).
+(`--parent`: it watches that its parent is still the one that started it).
 """
 
 from __future__ import annotations
@@ -38,8 +38,12 @@ _EXIT_MARGIN_S = 5.0
 
 
 def sync_argv() -> list[str]:
-    """The command that runs `campaign-gateway sync` as this `serve`'s child."""
-    return [sys.executable, "-m", "gateway.cli", "sync", "--exit-with-parent"]
+    """The command that runs `campaign-gateway sync` as this process's child, ending when this process does.
+
+    The parent is named rather than read by the child: a child that read its parent after the
+    parent had died would watch the process that adopted it.
+    """
+    return [sys.executable, "-m", "gateway.cli", "sync", "--parent", str(os.getpid())]
 
 
 class SyncProcess:

@@ -212,7 +212,7 @@ def test_db_upgrade_and_where_name_the_database(solo: dict[str, str]) -> None:
 
 def test_hooks_show_json(solo: dict[str, str]) -> None:
     shown = json.loads(cli(solo, "hooks", "show", "--vendor", "smallest", "--json").stdout)
-    assert shown["url"].startswith("http://127.0.0.1:8000/v1/hooks/smallest/")
+    assert shown["url"].startswith("http://127.0.0.1:8080/v1/hooks/smallest/")
     assert shown["tenant"] is None and shown["signing_secret_configured"] is False
     assert "sends no webhooks" in cli(solo, "hooks", "show", "--vendor", "voiceable", code=1).stderr
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -48,7 +49,7 @@ def _sync_children(parent: int) -> list[int]:
             argv = (entry / "cmdline").read_bytes().split(b"\0")
         except (FileNotFoundError, ProcessLookupError):
             continue
-        if fields is not None and int(fields[1]) == parent and b"--exit-with-parent" in argv:
+        if fields is not None and int(fields[1]) == parent and b"--parent" in argv:
             found.append(int(entry.name))
     return found
 
@@ -138,3 +139,17 @@ def test_a_child_deaf_to_sigterm_is_killed_after_its_grace() -> None:
     supervisor.stop()
     assert 0.9 <= time.monotonic() - began < 5
     assert _stat(pid) is None
+
+
+def test_a_sync_whose_named_parent_is_gone_stops_at_once(tmp_path: Path) -> None:
+    """Named, not read: a child that starts after its parent died does not watch the process that adopted it."""
+    env = {**os.environ, "GATEWAY_DATABASE_URL": f"sqlite:///{tmp_path / 'g.db'}", "GATEWAY_SYNC_NICE": "0"}
+    began = time.monotonic()
+    finished = subprocess.run(
+        [sys.executable, "-m", "gateway.cli", "sync", "--parent", str(os.getpid() + 10_000_000)],
+        env=env,
+        capture_output=True,
+        timeout=30,
+    )
+    assert finished.returncode == 0, finished.stderr.decode()
+    assert time.monotonic() - began < 15
