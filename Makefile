@@ -27,7 +27,7 @@ run: bytecode
 	GATEWAY_DATABASE_URL="$${GATEWAY_DATABASE_URL:-sqlite:///$(CURDIR)/var/gateway.db}" \
 		$(BIN)/campaign-gateway dev --port $(PORT)
 
-# Production serving: configuration from GATEWAY_* (see README); no sandbox.
+# Production serving: configuration from GATEWAY_* (docs/configuration.md); no sandbox.
 WORKERS ?= 1
 serve: bytecode
 	$(BIN)/campaign-gateway serve --host 0.0.0.0 --port $(PORT) --workers $(WORKERS)

@@ -163,13 +163,14 @@ def _serve(work: Path, env: dict[str, str], name: str) -> Service:
 
 def _cpu_by_part(serve: Service) -> dict[str, float]:
     """CPU seconds so far of serve's worker(s) and of the sync it runs (its child `sync --parent`)."""
-    parts = {"serve": 0.0, "sync": 0.0}
+    parts = {"serve": 0.0}
     for pid in serve.pids():
         try:
             argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
-        parts["sync" if b"--parent" in argv else "serve"] += cpu_seconds([pid])
+        part = "sync" if b"--parent" in argv else "serve"
+        parts[part] = parts.get(part, 0.0) + cpu_seconds([pid])
     return parts
 
 
@@ -381,7 +382,7 @@ def _phase(
         latencies, errors = _paced_creates(url, figures.rate, figures.phase_s, body)
         stop.set()
         sampler.join()
-        cpu = {name: used - cpu_before[name] for name, used in cpu_now().items()}
+        cpu = {name: used - cpu_before.get(name, 0.0) for name, used in cpu_now().items()}
         refreshed = _refreshed_since(database, began)
         seconds = (datetime.now(UTC) - began).total_seconds()
     finally:

@@ -21,7 +21,8 @@ T = TypeVar("T", bound="Event")
 @_attrs_define
 class Event:
     """One thing that happened to a campaign. `source` says who told: the vendor's `webhook`, the status `sync`, or the
-    `gateway` itself. `data` depends on `type` (see README); a `vendor.event` carries what the vendor sent, raw.
+    `gateway` itself. `data` depends on `type` (see docs/using-the-api.md); a `vendor.event` carries what the vendor
+    sent, raw.
 
         Attributes:
             id (str):
