@@ -103,12 +103,11 @@ def serve(host: str, port: int, workers: int) -> None:
     from gateway import reuse_port
     from gateway.connections import protocol_factory
     from gateway.settings import Settings
-    from gateway.sync import shutdown_grace_s
-    from gateway.sync_process import SyncProcess, sync_argv
+    from gateway.sync_process import SyncProcess, stop_within_s, sync_argv
 
     settings: Settings = _or_exit(Settings.from_env)  # fail here, naming the variable, not in a worker
-    if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        # Each worker writes its metrics to files here; /metrics in any worker sums them all.
+    if (workers > 1 or settings.sync_in_serve) and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # Each worker and the sync write their metrics to files here; /metrics in any worker sums them all.
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="campaign-gateway-metrics-")
     metrics_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
     options: dict[str, Any] = {
@@ -127,7 +126,7 @@ def serve(host: str, port: int, workers: int) -> None:
     }
     syncing = None
     if settings.sync_in_serve:
-        syncing = SyncProcess(sync_argv(), grace_s=shutdown_grace_s(settings))
+        syncing = SyncProcess(sync_argv(), stop_within_s=stop_within_s(settings))
         syncing.start()
     try:
         if workers > 1 and reuse_port.supported():

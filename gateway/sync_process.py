@@ -24,8 +24,12 @@ import sys
 import threading
 import time
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-__all__ = ["SyncProcess", "sync_argv"]
+if TYPE_CHECKING:
+    from gateway.settings import Settings
+
+__all__ = ["SyncProcess", "stop_within_s", "sync_argv"]
 
 _log = logging.getLogger(__name__)
 # The first pause before a dead sync is started again; it doubles while the sync keeps dying.
@@ -33,8 +37,9 @@ _FIRST_PAUSE_S = 1.0
 _LONGEST_PAUSE_S = 60.0
 # A sync that ran this long before it died starts again after the first pause.
 _STEADY_S = 60.0
-# Beyond the child's own grace for its refreshes: the time it takes to exit.
-_EXIT_MARGIN_S = 5.0
+# How long after SIGTERM the child is killed, beyond the vendor deadline: the margin its
+# refreshes under way get to be recorded (gateway/sync.py), and as long again to exit.
+_STOP_MARGIN_S = 10.0
 
 
 def sync_argv() -> list[str]:
@@ -46,23 +51,20 @@ def sync_argv() -> list[str]:
     return [sys.executable, "-m", "gateway.cli", "sync", "--parent", str(os.getpid())]
 
 
+def stop_within_s(settings: Settings) -> float:
+    """How long a stopping `serve` waits for its sync to exit before killing it."""
+    return settings.vendor_timeout_s + _STOP_MARGIN_S
+
+
 class SyncProcess:
     """One child process, kept running from `start` until `stop`.
 
-    `grace_s` is how long the child's refreshes get to finish on SIGTERM; it is killed if it has
-    not exited `exit_margin_s` after that.
+    `stop` kills it if it has not exited `stop_within_s` after SIGTERM.
     """
 
-    def __init__(
-        self,
-        argv: Sequence[str],
-        *,
-        grace_s: float,
-        exit_margin_s: float = _EXIT_MARGIN_S,
-        env: Mapping[str, str] | None = None,
-    ) -> None:
+    def __init__(self, argv: Sequence[str], *, stop_within_s: float, env: Mapping[str, str] | None = None) -> None:
         self._argv = list(argv)
-        self._stop_within_s = grace_s + exit_margin_s
+        self._stop_within_s = stop_within_s
         self._env = dict(os.environ if env is None else env)
         self._stopping = threading.Event()
         self._lock = threading.Lock()

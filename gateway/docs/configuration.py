@@ -34,8 +34,8 @@ ALSO_READ = (
     ("WORKERS", "1", "Worker processes of `campaign-gateway serve` (and `make serve`)."),
     (
         "PROMETHEUS_MULTIPROC_DIR",
-        "a new temporary folder when `serve` has several workers",
-        "Where each worker writes its metrics, so `/metrics` in any worker sums them all.",
+        "a new temporary folder when `serve` has several workers or runs the sync",
+        "Where each worker (and the sync `serve` runs) writes its metrics, so `/metrics` in any worker sums them all.",
     ),
 )
 _INTRO = """\

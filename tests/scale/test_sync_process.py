@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -11,12 +12,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+import httpx
+
 from gateway.sandbox.server import Sandbox
 from gateway.sync_process import SyncProcess
 
-from .conftest import Server
+from .conftest import AUTH, Server
 
 T = TypeVar("T")
+VOLUBILE = {
+    "vendor": "volubile",
+    "name": "Synced",
+    "agent_id": "3f0c8a52-7d1e-4f7b-9a53-0c2d5e8b6a10",
+    "recipients": [{"phone": "+33612345678", "first_name": "Ada"}],
+}
 
 
 def _wait_for(probe: Callable[[], T | None], seconds: float) -> T | None:
@@ -118,7 +127,7 @@ def test_no_sync_process_when_told_not_to(sandbox: Sandbox, tmp_path: Path) -> N
 def test_a_child_that_keeps_dying_is_started_again_after_growing_pauses(tmp_path: Path) -> None:
     starts = tmp_path / "starts"
     argv = [sys.executable, "-c", f"open({str(starts)!r}, 'a').write('x')"]
-    supervisor = SyncProcess(argv, grace_s=0, exit_margin_s=1)
+    supervisor = SyncProcess(argv, stop_within_s=1)
     began = time.monotonic()
     supervisor.start()
     time.sleep(3.5)
@@ -130,7 +139,7 @@ def test_a_child_that_keeps_dying_is_started_again_after_growing_pauses(tmp_path
 
 def test_a_child_deaf_to_sigterm_is_killed_after_its_grace() -> None:
     argv = [sys.executable, "-c", "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); time.sleep(60)"]
-    supervisor = SyncProcess(argv, grace_s=0.5, exit_margin_s=0.5)
+    supervisor = SyncProcess(argv, stop_within_s=1)
     supervisor.start()
     pid = _wait_for(lambda: supervisor.pid, 5)
     assert pid is not None
@@ -153,3 +162,27 @@ def test_a_sync_whose_named_parent_is_gone_stops_at_once(tmp_path: Path) -> None
     )
     assert finished.returncode == 0, finished.stderr.decode()
     assert time.monotonic() - began < 15
+
+
+def _vendor_calls(metrics: str, vendor: str) -> float:
+    pattern = rf'gateway_vendor_call_seconds_count\{{[^}}]*vendor="{vendor}"[^}}]*\}} ([0-9.e+]+)'
+    return sum(float(value) for value in re.findall(pattern, metrics))
+
+
+def test_the_syncs_vendor_reads_are_in_the_workers_metrics(sandbox: Sandbox, tmp_path: Path) -> None:
+    """One worker, no PROMETHEUS_MULTIPROC_DIR given: /metrics still counts the sync process's reads."""
+    database = f"sqlite:///{tmp_path / 'g.db'}"
+    server = Server(sandbox, database, workers=1, cwd=tmp_path, env={"GATEWAY_SYNC_SOON_S": "0"})
+    try:
+        server.wait_ready()
+        created = httpx.post(f"{server.url}/v1/campaigns", json=VOLUBILE, headers=AUTH, timeout=10)
+        assert created.status_code == 201
+        paused = httpx.post(f"{server.url}/v1/campaigns/{created.json()['id']}/pause", headers=AUTH, timeout=10)
+        assert paused.status_code == 200
+        # The create and the pause are the worker's calls; a third is the sync's read, soon after the pause.
+        read = _wait_for(
+            lambda: True if _vendor_calls(httpx.get(f"{server.url}/metrics").text, "volubile") >= 3 else None, 15
+        )
+        assert read, httpx.get(f"{server.url}/metrics").text
+    finally:
+        server.stop()
