@@ -50,7 +50,9 @@ VENDOR_CALLS = Histogram(
 DISPATCH = Counter("gateway_dispatch_total", "Campaigns by dispatch outcome", ["vendor", "outcome"])
 REPLAYS = Counter("gateway_idempotent_replays_total", "Answers replayed for a repeated Idempotency-Key")
 IN_FLIGHT = Gauge("gateway_requests_in_flight", "Requests being served", multiprocess_mode="livesum")
-RATE_LIMITED = Counter("gateway_rate_limited_total", "Requests refused by the per-tenant rate limit")
+RATE_LIMITED = Counter(
+    "gateway_rate_limited_total", "Requests refused by a rate limit (a tenant's, or an address's without a known key)"
+)
 BREAKER_OPEN = Gauge(
     "gateway_vendor_circuit_open", "1 while a vendor's circuit is open", ["vendor"], multiprocess_mode="livemax"
 )
