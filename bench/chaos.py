@@ -42,6 +42,7 @@ from bench.procs import Service, free_port, say, start, wait_http
 from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.sandbox import Fault, RemoteSandbox, default_credential
 from gateway.service import ABANDONED_AFTER_S
+from gateway.settings import vendor_variable
 from gateway.store.engine import make_engine
 from gateway.store.schema import campaigns
 
@@ -263,8 +264,8 @@ def _gateway_env(remote: RemoteSandbox, database_url: str, config: Config, logs:
     )
     (logs / "metrics").mkdir(exist_ok=True)
     for vendor in load_vendors(GeneratorPaths()):
-        env[f"GATEWAY_{vendor.slug.upper()}_BASE_URL"] = remote.base_url(vendor.slug)
-        env[f"GATEWAY_{vendor.slug.upper()}_API_KEY"] = default_credential(vendor.slug)
+        env[vendor_variable(vendor.slug, "base_url")] = remote.base_url(vendor.slug)
+        env[vendor_variable(vendor.slug, "api_key")] = default_credential(vendor.slug)
     return env
 
 

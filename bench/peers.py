@@ -17,6 +17,7 @@ from typing import Literal
 from bench import bodies
 from bench.install import Tools
 from bench.procs import Service, free_port, start, wait_http
+from gateway.settings import vendor_variable
 
 __all__ = ["API_KEY", "Peer", "Stack", "gateway_env", "ready_gateway", "start_gateway"]
 
@@ -135,8 +136,8 @@ def gateway_env(work: Path, upstream: int, database: str) -> dict[str, str]:
         GATEWAY_DATABASE_URL=f"sqlite:///{work / database}",
     )
     for slug in bodies.VENDOR_PATHS:
-        env[f"GATEWAY_{slug.upper()}_BASE_URL"] = f"http://127.0.0.1:{upstream}"
-        env[f"GATEWAY_{slug.upper()}_API_KEY"] = VENDOR_KEY
+        env[vendor_variable(slug, "base_url")] = f"http://127.0.0.1:{upstream}"
+        env[vendor_variable(slug, "api_key")] = VENDOR_KEY
     return env
 
 

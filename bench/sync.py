@@ -43,6 +43,7 @@ from bench.machine import revision
 from bench.peers import API_KEY, GATEWAY
 from bench.procs import Service, cpu_seconds, free_port, say, start, wait_http
 from bench.stats import fmt, median
+from gateway.settings import vendor_variable
 
 __all__ = ["QUICK", "SyncFigures", "main", "markers", "render", "run_sync_bench", "section_in", "write_section"]
 
@@ -133,8 +134,8 @@ def _gateway_env(vendors: dict[str, dict[str, str]], database: str, **extra: str
         GATEWAY_SANDBOX_STEP_S="2",
     )
     for slug, where in vendors.items():
-        env[f"GATEWAY_{slug.upper()}_BASE_URL"] = where["base_url"]
-        env[f"GATEWAY_{slug.upper()}_API_KEY"] = where["key"]
+        env[vendor_variable(slug, "base_url")] = where["base_url"]
+        env[vendor_variable(slug, "api_key")] = where["key"]
     env.update(extra)
     return env
 

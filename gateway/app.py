@@ -39,7 +39,7 @@ from gateway.api.problems import (
     render_unexpected,
 )
 from gateway.background import stop_background
-from gateway.codegen.compose import NATIVE_OPERATION_PREFIX
+from gateway.codegen.compose import NATIVE_OPERATION_PREFIX, native_operations
 from gateway.codegen.config import SERVED_SPEC as SERVED_SPEC  # re-exported: devserver and tests read it here
 from gateway.connexion_once import async_app
 from gateway.edge import CredentialConflict, check_path, check_query, presented_key
@@ -515,19 +515,12 @@ def create_app(
     spec = json.loads(spec_path.read_text())
     native_routes: dict[str, list[str]] = {}
     json_only: dict[str, str] = {}  # native operations taking JSON only: operationId -> vendor
-    for path, item in spec["paths"].items():
-        for method, operation in item.items():
-            if isinstance(operation, dict) and "x-gateway-vendor" in operation:
-                slug = operation["x-gateway-vendor"]
-                native_routes.setdefault(slug, []).append(f"{method.upper()} /v1{path}")
-                body_types = operation.get("requestBody", {}).get("content", {})
-                creates = native_lifecycle.role_of(operation["operationId"])[1] == "create"
-                if (
-                    creates
-                    and body_types
-                    and all(_BODY_VALIDATORS.get(t) is GatewayJSONBodyValidator for t in body_types)
-                ):
-                    json_only[operation["operationId"]] = slug
+    for slug, method, path, operation in native_operations(spec):
+        native_routes.setdefault(slug, []).append(f"{method} /v1{path}")
+        body_types = operation.get("requestBody", {}).get("content", {})
+        creates = native_lifecycle.role_of(operation["operationId"])[1] == "create"
+        if creates and body_types and all(_BODY_VALIDATORS.get(t) is GatewayJSONBodyValidator for t in body_types):
+            json_only[operation["operationId"]] = slug
     gateway = Gateway.open(settings, native_routes)
     configure_logging(gateway.secrets)
     # AsyncApp, not FlaskApp: with a trivial handler, the WSGI hop (a2wsgi, a thread, Flask)

@@ -45,8 +45,10 @@ def _endpoints() -> tuple[Any, Any, Any]:
 
 def _secret_state(engine: Any, settings: Any, vendor: str, tenant: str) -> tuple[bool, str]:
     if not tenant:
+        from gateway.settings import vendor_variable
+
         configured = settings.vendors[vendor].webhook_secret is not None
-        where = f"GATEWAY_{vendor.upper()}_WEBHOOK_SECRET"
+        where = vendor_variable(vendor, "webhook_secret")
     else:
         from gateway.store.tenants import TenantCredential, VendorCredentials
 

@@ -16,7 +16,14 @@ from gateway.codegen.config import load_vendors
 from gateway.connections import protocol_factory
 from gateway.sandbox import start_sandbox
 from gateway.sandbox.hooks import HOOK_VENDORS
-from gateway.settings import DEV_API_KEY, Settings, database_folder, database_label, default_database_url
+from gateway.settings import (
+    DEV_API_KEY,
+    Settings,
+    database_folder,
+    database_label,
+    default_database_url,
+    vendor_variable,
+)
 
 __all__ = ["run_dev"]
 
@@ -26,11 +33,11 @@ def run_dev(port: int, environ: Mapping[str, str]) -> None:
     env = dict(environ)
     env["GATEWAY_DATABASE_URL"] = env.get("GATEWAY_DATABASE_URL") or default_database_url()
     slugs = [v.slug for v in load_vendors()]
-    unconfigured = [slug for slug in slugs if not env.get(f"GATEWAY_{slug.upper()}_BASE_URL")]
+    unconfigured = [slug for slug in slugs if not env.get(vendor_variable(slug, "base_url"))]
     with start_sandbox(port=0) as sandbox:
         for slug in unconfigured:
-            env[f"GATEWAY_{slug.upper()}_BASE_URL"] = sandbox.base_url(slug)
-            env[f"GATEWAY_{slug.upper()}_API_KEY"] = sandbox.credential(slug)
+            env[vendor_variable(slug, "base_url")] = sandbox.base_url(slug)
+            env[vendor_variable(slug, "api_key")] = sandbox.credential(slug)
         if not env.get("GATEWAY_SECRET_KEY"):  # webhook signing secrets are sealed with it
             env["GATEWAY_SECRET_KEY"] = _dev_secret_key(database_folder(env["GATEWAY_DATABASE_URL"]))
         # On 127.0.0.1 for development: webhooks may go to `webhooks listen` on this machine.
@@ -59,7 +66,7 @@ def _sign_hooks(env: dict[str, str], slugs: list[str]) -> dict[str, str]:
     """Each sandboxed vendor's webhook secret: the configured one is kept, else a generated one (EVENTS.md)."""
     chosen = {}
     for slug in slugs:
-        variable = f"GATEWAY_{slug.upper()}_WEBHOOK_SECRET"
+        variable = vendor_variable(slug, "webhook_secret")
         env[variable] = chosen[slug] = env.get(variable) or secrets.token_hex(16)
     return chosen
 

@@ -18,7 +18,7 @@ from gateway.events.endpoints import HookEndpoints
 from gateway.events.inbound import Inbound
 from gateway.events.relay import Relay
 from gateway.ratelimit import RateLimiter, parse_rate
-from gateway.settings import Settings
+from gateway.settings import Settings, vendor_variable
 from gateway.store.actions import ActionLedger
 from gateway.store.engine import make_engine
 from gateway.store.migrate import migrate
@@ -184,7 +184,7 @@ class Gateway:
                 return self._tenant_adapter(tenant, slug, own)
         if not self.enabled.get(slug):
             raise VendorNotConfigured(
-                f"{slug} is not configured on this gateway (set GATEWAY_{slug.upper()}_BASE_URL)", vendor=slug
+                f"{slug} is not configured on this gateway (set {vendor_variable(slug, 'base_url')})", vendor=slug
             )
         return self.adapters[slug]
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from gateway.codegen.config import VendorConfig
 
-__all__ = ["NATIVE_OPERATION_PREFIX", "compose", "to_openapi_30"]
+__all__ = ["NATIVE_OPERATION_PREFIX", "NativeOperation", "compose", "native_operations", "to_openapi_30"]
 
 NATIVE_OPERATION_PREFIX = "native."
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -59,6 +60,17 @@ def compose(gateway: dict[str, Any], vendors: list[tuple[VendorConfig, dict[str,
                 if method in item:
                     composed[method] = _native_operation(vendor, item[method], default_security, components)
     return spec
+
+
+NativeOperation = tuple[str, str, str, dict[str, Any]]
+
+
+def native_operations(spec: dict[str, Any]) -> Iterator[NativeOperation]:
+    """The native operations of a composed spec, in its order: (vendor slug, METHOD, path, operation)."""
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            if isinstance(operation, dict) and "x-gateway-vendor" in operation:
+                yield operation["x-gateway-vendor"], method.upper(), path, operation
 
 
 def _native_operation(

@@ -14,11 +14,12 @@ from typing import Any
 
 from gateway.api.native_lifecycle import role_of
 from gateway.api.vendors import capability_table, lifecycle_table
+from gateway.codegen.compose import NativeOperation, native_operations
 from gateway.codegen.config import SERVED_SPEC, load_vendors
 from gateway.docs._markdown import table
 from gateway.vendors import ADAPTERS
 
-__all__ = ["blocks", "native_routes", "page"]
+__all__ = ["blocks", "page"]
 
 # How a native route is served, by its role in the adapter's `native` table; any other role is an action.
 ROLES = {
@@ -30,18 +31,6 @@ ROLES = {
     "status": "a status change: start, pause, resume or cancel by its body, recorded in the campaign's `actions`",
 }
 _BLOCK = re.compile(r"(<!-- begin (?P<name>[a-z-]+)[^>]*-->\n)(.*?)(<!-- end (?P=name) -->)", re.DOTALL)
-
-
-def native_routes(spec: dict[str, Any] | None = None) -> dict[str, list[tuple[str, str]]]:
-    """Each vendor's native routes in the served spec: (`METHOD /v1/path`, operationId), in the spec's order."""
-    spec = spec if spec is not None else json.loads(SERVED_SPEC.read_text())
-    routes: dict[str, list[tuple[str, str]]] = {}
-    for path, item in spec["paths"].items():
-        for method, operation in item.items():
-            if isinstance(operation, dict) and "x-gateway-vendor" in operation:
-                route = f"{method.upper()} /v1{path}"
-                routes.setdefault(operation["x-gateway-vendor"], []).append((route, operation["operationId"]))
-    return routes
 
 
 def blocks() -> dict[str, str]:
@@ -78,14 +67,20 @@ def _statuses() -> str:
     return table(["vendor", "the vendor's word and the gateway's status (any other word: `unmapped`)"], rows)
 
 
+def _by_vendor(spec: dict[str, Any]) -> dict[str, list[NativeOperation]]:
+    operations: dict[str, list[NativeOperation]] = {}
+    for native in native_operations(spec):
+        operations.setdefault(native[0], []).append(native)
+    return operations
+
+
 def _native_auth(spec: dict[str, Any]) -> str:
     schemes = spec["components"]["securitySchemes"]
     rows = []
-    for slug, routes in native_routes(spec).items():
+    for slug, operations in _by_vendor(spec).items():
         used: list[str] = []
-        for route, _ in routes:
-            method, _, path = route.partition(" /v1")
-            for requirement in spec["paths"][path][method.lower()].get("security", []):
+        for _, _, _, operation in operations:
+            for requirement in operation.get("security", []):
                 for name in requirement:
                     slot = _slot(schemes[name])
                     if slot not in used:
@@ -102,9 +97,8 @@ def _slot(scheme: dict[str, Any]) -> str:
 
 def _native_routes(spec: dict[str, Any]) -> str:
     rows = []
-    for slug, routes in native_routes(spec).items():
-        for route, operation_id in routes:
-            role = role_of(operation_id)[1]
-            served = ROLES.get(role, f"the {role} action, recorded in the campaign's `actions`")
-            rows.append([f"`{slug}`", f"`{route}`", served])
+    for slug, method, path, operation in native_operations(spec):
+        role = role_of(operation["operationId"])[1]
+        served = ROLES.get(role, f"the {role} action, recorded in the campaign's `actions`")
+        rows.append([f"`{slug}`", f"`{method} /v1{path}`", served])
     return table(["vendor", "route", "served as"], rows)
