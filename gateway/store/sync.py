@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Final
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from gateway.events.changes import CAMPAIGN_REF, state_change_events
 from gateway.events.model import NewEvent
@@ -35,6 +35,10 @@ _DUE_COLUMNS = (
     campaigns.c.status,
     campaigns.c.sync_streak,
 )
+
+
+# The most campaigns one write transaction of a settle holds: on SQLite, creates wait behind it.
+_ROWS_PER_WRITE = 25
 
 
 class _AnyStatus:
@@ -150,78 +154,37 @@ class SyncQueue:
         ]
 
     def settle(self, outcomes: Sequence[Settled]) -> set[str]:
-        """Write what a pass found, in one transaction; the campaigns whose status changed.
+        """Write what a pass found; the campaigns whose status changed.
 
-        One transaction for a whole batch: on SQLite every write takes the one writer's turn,
-        which creates wait for too.
+        On SQLite every write transaction holds the one writer that creates wait for, so the
+        writes go in transactions of at most `_ROWS_PER_WRITE` campaigns, and what to write
+        (values, events) is worked out from a read before the write lock is taken. The write
+        reads the rows' status and progress again: a campaign changed in between (an action
+        recorded meanwhile) is worked out once more from what the write sees.
         """
         if not outcomes:
             return set()
         now = self._registry.clock()
         changed: set[str] = set()
-        refreshed = [outcome.campaign_id for outcome in outcomes if isinstance(outcome, Refreshed)]
-        with self._registry.transaction() as connection:
-            rows: dict[str, Any] = {}
-            if refreshed:
-                query = select(*CAMPAIGN_REF).where(campaigns.c.id.in_(refreshed))
-                rows = {row.id: row for row in connection.execute(query)}
-            statuses = {campaign_id: row.status for campaign_id, row in rows.items()}
-            # Each set of columns written once for all its rows, and the events in one insert:
-            # on SQLite the batch holds the one writer, and creates queue behind it.
-            updates: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-            written: list[NewEvent] = []
-            for outcome in outcomes:
-                values = self._values(outcome, statuses, now, changed)
-                if not values:
-                    continue
-                parameters = {f"v_{column}": value for column, value in values.items()}
-                updates.setdefault(tuple(sorted(values)), []).append({**parameters, "v_id": outcome.campaign_id})
-                if isinstance(outcome, Refreshed) and outcome.state is not None:
-                    row = rows[outcome.campaign_id]
-                    written += state_change_events(
-                        row._mapping,
-                        before=row.status,
-                        after=fit_outcome(outcome.state),
-                        progress_before=row.progress,
-                        source="sync",
-                        now=now,
+        for start in range(0, len(outcomes), _ROWS_PER_WRITE):
+            chunk = outcomes[start : start + _ROWS_PER_WRITE]
+            refreshed = [outcome.campaign_id for outcome in chunk if isinstance(outcome, Refreshed)]
+            with self._registry.engine.connect() as connection:
+                rows = _campaign_refs(connection, refreshed)
+            plan = _plan(chunk, rows, now)
+            with self._registry.transaction() as connection:
+                if refreshed and _states(connection, refreshed) != _states_of(rows):
+                    plan = _plan(chunk, _campaign_refs(connection, refreshed), now)
+                for columns, rows_values in plan.updates.items():
+                    statement = (
+                        update(campaigns)
+                        .where(campaigns.c.id == bindparam("v_id"))
+                        .values({column: bindparam(f"v_{column}") for column in columns})
                     )
-            for columns, rows_values in updates.items():
-                statement = (
-                    update(campaigns)
-                    .where(campaigns.c.id == bindparam("v_id"))
-                    .values({column: bindparam(f"v_{column}") for column in columns})
-                )
-                connection.execute(statement, rows_values)
-            emit_all(connection, written)
+                    connection.execute(statement, rows_values)
+                emit_all(connection, plan.events)
+            changed |= plan.changed
         return changed
-
-    @staticmethod
-    def _values(
-        outcome: Settled, statuses: dict[str, str | None], now: datetime, changed: set[str]
-    ) -> dict[str, Any] | None:
-        if isinstance(outcome, Dropped):
-            return {"sync_due_at": None}
-        if isinstance(outcome, Deferred):
-            values: dict[str, Any] = {"sync_due_at": outcome.until}
-            if outcome.streak is not None:
-                values["sync_streak"] = outcome.streak
-            return values
-        if outcome.campaign_id not in statuses:
-            return None
-        current = statuses[outcome.campaign_id]
-        if not isinstance(outcome.expected_status, _AnyStatus) and current != outcome.expected_status:
-            return None
-        values = {"synced_at": now, "sync_due_at": outcome.next_due, "sync_streak": outcome.streak}
-        if outcome.state is not None:
-            fitted = fit_outcome(outcome.state)
-            values.update(status=fitted.status, vendor_status=fitted.vendor_status, updated_at=now)
-            if fitted.progress is not None:
-                values["progress"] = fitted.progress
-            if current != fitted.status:
-                values["status_changed_at"] = now
-                changed.add(outcome.campaign_id)
-        return values
 
     def record(
         self,
@@ -242,3 +205,69 @@ class SyncQueue:
     def drop(self, campaign_id: str) -> None:
         """Take a campaign out of the queue without a refresh (its vendor has nothing to read)."""
         self.settle([Dropped(campaign_id)])
+
+
+@dataclass
+class _Plan:
+    """A settle's writes for some campaigns: each set of columns with its rows, and the events."""
+
+    updates: dict[tuple[str, ...], list[dict[str, Any]]] = field(default_factory=dict)
+    events: list[NewEvent] = field(default_factory=list)
+    changed: set[str] = field(default_factory=set)
+
+
+def _campaign_refs(connection: Connection, campaign_ids: Sequence[str]) -> dict[str, Any]:
+    if not campaign_ids:
+        return {}
+    query = select(*CAMPAIGN_REF).where(campaigns.c.id.in_(campaign_ids))
+    return {row.id: row for row in connection.execute(query)}
+
+
+def _states(connection: Connection, campaign_ids: Sequence[str]) -> dict[str, tuple[Any, Any]]:
+    """What a settle's plan depends on, for each campaign that still exists: its status and progress."""
+    query = select(campaigns.c.id, campaigns.c.status, campaigns.c.progress).where(campaigns.c.id.in_(campaign_ids))
+    return {row.id: (row.status, row.progress) for row in connection.execute(query)}
+
+
+def _states_of(rows: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    return {campaign_id: (row.status, row.progress) for campaign_id, row in rows.items()}
+
+
+def _plan(outcomes: Sequence[Settled], rows: dict[str, Any], now: datetime) -> _Plan:
+    """The writes for `outcomes`, given the campaigns' rows as read (`CAMPAIGN_REF`)."""
+    plan = _Plan()
+    for outcome in outcomes:
+        values = _values(outcome, rows, now, plan)
+        if values:
+            parameters = {f"v_{column}": value for column, value in values.items()}
+            plan.updates.setdefault(tuple(sorted(values)), []).append({**parameters, "v_id": outcome.campaign_id})
+    return plan
+
+
+def _values(outcome: Settled, rows: dict[str, Any], now: datetime, plan: _Plan) -> dict[str, Any] | None:
+    """One campaign's columns to write (None: nothing); its events and status change go into `plan`."""
+    if isinstance(outcome, Dropped):
+        return {"sync_due_at": None}
+    if isinstance(outcome, Deferred):
+        values: dict[str, Any] = {"sync_due_at": outcome.until}
+        if outcome.streak is not None:
+            values["sync_streak"] = outcome.streak
+        return values
+    row = rows.get(outcome.campaign_id)
+    if row is None:
+        return None
+    if not isinstance(outcome.expected_status, _AnyStatus) and row.status != outcome.expected_status:
+        return None
+    values = {"synced_at": now, "sync_due_at": outcome.next_due, "sync_streak": outcome.streak}
+    if outcome.state is not None:
+        fitted = fit_outcome(outcome.state)
+        values.update(status=fitted.status, vendor_status=fitted.vendor_status, updated_at=now)
+        if fitted.progress is not None:
+            values["progress"] = fitted.progress
+        if row.status != fitted.status:
+            values["status_changed_at"] = now
+            plan.changed.add(outcome.campaign_id)
+        plan.events += state_change_events(
+            row._mapping, before=row.status, after=fitted, progress_before=row.progress, source="sync", now=now
+        )
+    return values

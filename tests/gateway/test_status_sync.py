@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,17 +13,19 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 from starlette.testclient import TestClient
 
 from gateway.app import GatewayApp, create_app
 from gateway.errors import VendorServerError
+from gateway.lifecycle import Progress
 from gateway.sandbox.faults import Fault
 from gateway.sandbox.server import Sandbox, start_sandbox
 from gateway.service import Gateway
 from gateway.settings import Settings
 from gateway.store.outcome import Finish
-from gateway.store.schema import campaigns
+from gateway.store.schema import campaigns, events
+from gateway.store.sync import Refreshed
 from gateway.sync import StatusSync, state_outcome
 
 from .conftest import AUTH, campaign_rows, examples, gateway_env
@@ -469,3 +472,77 @@ def test_a_claim_is_leased_for_as_long_as_its_whole_pass_can_take(
     assert world.run_once(world.sync(concurrency=16)) == 1  # batch 100: 7 waves of reads at most
     timeout_s = world.gateway.settings.vendor_timeout_s
     assert leased == [7 * timeout_s + 30]
+
+
+def _after_each_read(world: World, monkeypatch: pytest.MonkeyPatch, change: Callable[[], None]) -> list[int]:
+    """Run `change` between a settle's read and each of its write transactions; the transactions' count."""
+    registry = world.gateway.registry
+    write = registry.transaction
+    began: list[int] = []
+
+    @contextmanager
+    def changed_first() -> Iterator[Any]:
+        change()
+        began.append(1)
+        with write() as connection:
+            yield connection
+
+    monkeypatch.setattr(registry, "transaction", changed_first)
+    return began
+
+
+def _sync_events(world: World, campaign_id: str) -> list[str]:
+    query = select(events.c.type).where(events.c.campaign_id == campaign_id, events.c.source == "sync")
+    with world.gateway.registry.engine.connect() as connection:
+        return list(connection.execute(query).scalars())
+
+
+def test_a_status_set_between_a_settles_read_and_its_write_is_not_overwritten(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The write is worked out before the write lock is taken; an action recorded in between wins.
+    created = world.create("volubile")
+    queue = world.gateway.sync_queue
+
+    def pausing() -> None:
+        with world.gateway.registry.engine.begin() as connection:
+            connection.execute(update(campaigns).where(campaigns.c.id == created["id"]).values(status="pausing"))
+
+    _after_each_read(world, monkeypatch, pausing)
+    read = state_outcome("completed", "COMPLETED", None)
+    assert not queue.record(created["id"], read, next_due=None, streak=0, expected_status=created["status"])
+    row = world.row(created["id"])
+    assert (row["status"], row["synced_at"]) == ("pausing", None)
+    assert _sync_events(world, created["id"]) == []
+
+
+def test_progress_recorded_between_a_settles_read_and_its_write_is_not_announced_again(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    created = world.create("volubile")
+    queue = world.gateway.sync_queue
+    progress = Progress(total=1, attempted=1, succeeded=1, failed=0, pending=0)
+
+    def recorded_meanwhile() -> None:
+        with world.gateway.registry.engine.begin() as connection:
+            statement = update(campaigns).where(campaigns.c.id == created["id"]).values(progress=progress.as_dict())
+            connection.execute(statement)
+
+    _after_each_read(world, monkeypatch, recorded_meanwhile)
+    read = state_outcome(created["status"], "ACTIVE", progress)
+    queue.record(created["id"], read, next_due=None, streak=0)
+    assert world.row(created["id"])["synced_at"] is not None
+    assert _sync_events(world, created["id"]) == []
+
+
+def test_a_large_settle_writes_every_campaign_in_short_transactions(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    created = [world.create("volubile")["id"] for _ in range(30)]
+    began = _after_each_read(world, monkeypatch, lambda: None)
+    read = state_outcome("paused", "PAUSED", None)
+    outcomes = [Refreshed(campaign_id, read, None, 0) for campaign_id in created]
+    assert world.gateway.sync_queue.settle(outcomes) == set(created)
+    assert {world.row(campaign_id)["status"] for campaign_id in created} == {"paused"}
+    assert _sync_events(world, created[0]) == ["campaign.status_changed"]
+    assert len(began) == 2  # at most 25 campaigns hold the write lock at a time
