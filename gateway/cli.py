@@ -148,28 +148,26 @@ def sync(parent: int | None) -> None:
     """Run the status sync alone, until SIGINT or SIGTERM.
 
     The sync reads each live campaign's state from its vendor in the background (see
-    GATEWAY_SYNC_INTERVAL_S, GATEWAY_SYNC_MAX_INTERVAL_S, GATEWAY_SYNC_SOON_S), at idle CPU
-    priority (GATEWAY_SYNC_IDLE_CPU; else lowered by GATEWAY_SYNC_NICE). By default `serve` runs
-    one beside its workers, and all of them share the work through the database: each due
-    campaign is refreshed by one at a time. To run it here instead, set GATEWAY_SYNC_IN_SERVE=0
-    for `serve`. Several `sync` processes (on several machines, with PostgreSQL) share the work
-    the same way. On SIGINT or SIGTERM the refreshes under way finish (at most the vendor
-    deadline), then it exits.
+    GATEWAY_SYNC_INTERVAL_S, GATEWAY_SYNC_MAX_INTERVAL_S, GATEWAY_SYNC_SOON_S), at a CPU
+    priority lowered by GATEWAY_SYNC_NICE. By default `serve` runs one beside its workers, and
+    all of them share the work through the database: each due campaign is refreshed by one at a
+    time. To run it here instead, set GATEWAY_SYNC_IN_SERVE=0 for `serve`. Several `sync`
+    processes (on several machines, with PostgreSQL) share the work the same way. On SIGINT or
+    SIGTERM the refreshes under way finish (at most the vendor deadline), then it exits.
     """
     import asyncio
-    import logging
+    import os
 
     from gateway.observe import configure_logging
     from gateway.service import Gateway
     from gateway.settings import Settings
     from gateway.sync import run_until_signalled
-    from gateway.sync_process import lower_cpu_priority
 
     settings: Settings = _or_exit(Settings.from_env)
-    priority = lower_cpu_priority(settings)
+    if settings.sync_nice:
+        os.nice(settings.sync_nice)
     gateway = Gateway.open(settings)
     configure_logging(gateway.secrets)
-    logging.getLogger("gateway.sync").info("the status sync runs at %s CPU priority", priority)
     try:
         asyncio.run(run_until_signalled(gateway, parent=parent))
     finally:

@@ -59,7 +59,6 @@ SCALAR_VARIABLES = {
     "sync_in_serve": "GATEWAY_SYNC_IN_SERVE",
     "sync_concurrency": "GATEWAY_SYNC_CONCURRENCY",
     "sync_nice": "GATEWAY_SYNC_NICE",
-    "sync_idle_cpu": "GATEWAY_SYNC_IDLE_CPU",
     "event_retention_days": "GATEWAY_EVENT_RETENTION_DAYS",
     "webhook_allow_private": "GATEWAY_WEBHOOK_ALLOW_PRIVATE",
     "deliver_in_serve": "GATEWAY_DELIVER_IN_SERVE",
@@ -340,21 +339,12 @@ class Settings(BaseModel):
         "the one `serve` runs).",
         json_schema_extra=_doc("sync"),
     )
-    sync_idle_cpu: bool = Field(
-        True,
-        description="Run `campaign-gateway sync` (also the one `serve` runs) under Linux's idle CPU scheduling "
-        "policy (`SCHED_IDLE`): it uses only CPU that nothing else wants, so a request never waits behind it. On a "
-        "machine kept fully busy the sync falls behind instead (its campaigns' `synced_at` grows old). Off, or "
-        "where the policy does not exist, `GATEWAY_SYNC_NICE` applies.",
-        json_schema_extra=_doc("sync"),
-    )
     sync_nice: int = Field(
         10,
         ge=0,
         le=19,
-        description="How far `campaign-gateway sync` lowers its CPU priority, as a nice increment (`0` keeps it), "
-        "when `GATEWAY_SYNC_IDLE_CPU` is off or unavailable: requests get the CPU first, but a waking request may "
-        "still wait for the sync's time slice to end.",
+        description="How far `campaign-gateway sync` (also the one `serve` runs) lowers its CPU priority, as a "
+        "nice increment (`0` keeps it): on a machine it shares with `serve` workers, requests get the CPU first.",
         json_schema_extra=_doc("sync"),
     )
     # Events (gateway/events/).

@@ -3,11 +3,9 @@
 Why not on the workers' event loops, where it ran before: every vendor read the sync makes is
 work on the loop that serves requests, and with thousands of live campaigns those reads queue in
 front of the requests (the sync section of bench/results.md has the figures). In a process of
-its own, at idle CPU priority (`GATEWAY_SYNC_IDLE_CPU`, applied by `campaign-gateway sync`
+its own, at a lower CPU priority (`GATEWAY_SYNC_NICE`, applied by `campaign-gateway sync`
 itself), the kernel gives the requests the CPU first, and a slow or failing sync cannot stall
-serving. Idle rather than niced: a nice value only shares the CPU out, and a request that wakes
-while the sync runs still waits for the sync's time slice to end (some milliseconds), where an
-idle-policy task gives way at once. One per `serve`, whatever its number of workers; several machines share the work
+serving. One per `serve`, whatever its number of workers; several machines share the work
 through the database's lease, as several `sync` processes always have.
 
 The supervision is written here rather than left to a process manager because it is one child
@@ -31,7 +29,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from gateway.settings import Settings
 
-__all__ = ["SyncProcess", "lower_cpu_priority", "stop_within_s", "sync_argv"]
+__all__ = ["SyncProcess", "stop_within_s", "sync_argv"]
 
 _log = logging.getLogger(__name__)
 # The first pause before a dead sync is started again; it doubles while the sync keeps dying.
@@ -51,21 +49,6 @@ def sync_argv() -> list[str]:
     parent had died would watch the process that adopted it.
     """
     return [sys.executable, "-m", "gateway.cli", "sync", "--parent", str(os.getpid())]
-
-
-def lower_cpu_priority(settings: Settings) -> str:
-    """Lower this process's CPU priority as `settings` say, before it starts any thread; what was applied.
-
-    Before any thread: on Linux both calls change the calling thread only, and threads started
-    later inherit its priority.
-    """
-    if settings.sync_idle_cpu and hasattr(os, "SCHED_IDLE"):
-        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
-        return "idle"
-    if settings.sync_nice:
-        os.nice(settings.sync_nice)
-        return f"nice {settings.sync_nice}"
-    return "unchanged"
 
 
 def stop_within_s(settings: Settings) -> float:
