@@ -6,11 +6,12 @@ campaigns, so no campaign's ledger grows long), interleaved, against the statefu
 
 (b) 10,000 active Volubile campaigns, created in the sandbox and seeded in the registry as
 accepted, kept in sync at a 30 s interval (GATEWAY_SYNC_INTERVAL_S = _MAX_INTERVAL_S = 30)
-while creates arrive at a steady rate, one at a time, to one `serve` worker. Three ways,
+while creates arrive at a steady rate, one at a time, to one `serve` worker. Four ways,
 interleaved, each phase from the same steady state (every campaign synced within the last
 interval, due within the next): no sync at all (GATEWAY_SYNC_IN_SERVE=0); the sync `serve`
 runs beside its worker (the default); the same with its CPU priority left alone
-(GATEWAY_SYNC_NICE=0). The synced vendor's sandbox stands in for a vendor on another machine,
+(GATEWAY_SYNC_NICE=0); and a control: no sync, but every spare CPU cycle burnt by busy loops
+at idle CPU priority. The synced vendor's sandbox stands in for a vendor on another machine,
 so it runs at idle CPU priority: it takes only the CPU the gateway leaves. The sync lag is
 now - synced_at over the 10,000 campaigns, sampled through each phase.
 
@@ -21,16 +22,18 @@ now - synced_at over the 10,000 campaigns, sampled through each phase.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import multiprocessing
 import os
 import random
+import subprocess
 import sys
 import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -68,13 +71,17 @@ VOLUBILE_BODY = {
     "timezone": "Europe/Paris",
     "recipients": [{"phone": bodies.phone(1), "context": {"firstName": "Ada"}}],
 }
-MODES = ("no sync", "sync run by serve (the default)", "sync run by serve, not niced")
+CONTROL = "no sync, every spare CPU cycle burnt at idle priority (a control)"
+MODES = ("no sync", "sync run by serve (the default)", "sync run by serve, not niced", CONTROL)
 # Each mode's settings for `serve`.
 _MODE_ENV = (
     {"GATEWAY_SYNC_IN_SERVE": "0"},
     {"GATEWAY_SYNC_IN_SERVE": "1"},
     {"GATEWAY_SYNC_IN_SERVE": "1", "GATEWAY_SYNC_NICE": "0"},
+    {"GATEWAY_SYNC_IN_SERVE": "0"},
 )
+# The control's busy loops: they take only CPU that nothing else wants, as the kernel sees it.
+_IDLE_BURNER = "import os; os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))\nwhile True: pass"
 # `make bench`'s --quick smoke run: the same story, small and short.
 QUICK: dict[str, Any] = {"campaigns": 1000, "phase_s": 5.0, "reps": 1, "actions": 100}
 
@@ -316,6 +323,18 @@ def _lags(database: str) -> tuple[list[float], datetime]:
         engine.dispose()
 
 
+@contextlib.contextmanager
+def _idle_burners(count: int) -> Iterator[None]:
+    """`count` busy loops at idle CPU priority for the duration (the control's load)."""
+    burners = [subprocess.Popen([sys.executable, "-c", _IDLE_BURNER]) for _ in range(count)]
+    try:
+        yield
+    finally:
+        for burner in burners:
+            burner.kill()
+            burner.wait()
+
+
 class _LagSampler:
     """Samples the sync lag every `_LAG_EVERY_S` from a process of its own, at idle CPU priority.
 
@@ -407,7 +426,7 @@ def _phase(
 
         cpu_before = cpu_now()
         began = datetime.now(UTC)
-        with _LagSampler(database) as sampler:
+        with _LagSampler(database) as sampler, _idle_burners((os.cpu_count() or 1) if mode == CONTROL else 0):
             latencies, errors = _paced_creates(url, figures.rate, figures.phase_s, body)
         samples = sampler.samples
         cpu = {name: used - cpu_before.get(name, 0.0) for name, used in cpu_now().items()}
@@ -415,7 +434,7 @@ def _phase(
         seconds = (datetime.now(UTC) - began).total_seconds()
     finally:
         serve.stop()
-    phase = Phase(mode, rep, latencies, errors, samples if mode != MODES[0] else [], refreshed, seconds, cpu)
+    phase = Phase(mode, rep, latencies, errors, samples if _syncs(mode) else [], refreshed, seconds, cpu)
     lag = f", sync lag p99 {_percentile(phase.lags_s, 99):.1f} s" if phase.lags_s else ""
     say(f"sync bench (b) rep {rep} {mode}: create p99 {phase.p99_ms:.2f} ms{lag}, {refreshed:,} campaigns refreshed")
     return phase
@@ -528,7 +547,10 @@ def render(figures: SyncFigures) -> str:
         f"minutes; one phase is more than an interval), {figures.reps} repetition(s), modes interleaved, each "
         "phase from the same steady state. Sync lag: now - synced_at over the campaigns, sampled every "
         f"{_LAG_EVERY_S:.0f} s (by a process of its own at idle CPU priority, not beside the creates' timer); "
-        f"keeping up, it stays under the longest jittered interval ({1.2 * INTERVAL_S:.0f} s) plus a pass.",
+        f"keeping up, it stays under the longest jittered interval ({1.2 * INTERVAL_S:.0f} s) plus a pass. "
+        "The control runs no sync, but one busy loop per core at idle CPU priority (SCHED_IDLE): the kernel "
+        "gives the creates every cycle they want, so its rise is what this machine charges for any other work "
+        "at all (shared caches, the hypervisor), a floor no CPU priority of the sync can go under.",
         "",
         "| mode | create p50 ms | create p99 ms | p99 rise over no sync | sync lag p99 s | sync lag max s "
         "| campaigns refreshed in the phase | CPU s per s (serve / sync / synced vendor's sandbox) | errors |",
@@ -541,11 +563,9 @@ def render(figures: SyncFigures) -> str:
         p50 = fmt([_percentile(phase.create_ms, 50) for phase in phases], 2)
         p99 = fmt([phase.p99_ms for phase in phases], 2)
         rise = fmt(_rises(figures, mode), 1, " %") if mode != MODES[0] else "—"
-        lag99 = fmt([_percentile(phase.lags_s, 99) for phase in phases], 1) if mode != MODES[0] else "—"
-        lagmax = fmt([max(phase.lags_s, default=0) for phase in phases], 1) if mode != MODES[0] else "—"
-        covered = (
-            fmt([100 * phase.refreshed / figures.campaigns for phase in phases], 0, " %") if mode != MODES[0] else "—"
-        )
+        lag99 = fmt([_percentile(phase.lags_s, 99) for phase in phases], 1) if _syncs(mode) else "—"
+        lagmax = fmt([max(phase.lags_s, default=0) for phase in phases], 1) if _syncs(mode) else "—"
+        covered = fmt([100 * phase.refreshed / figures.campaigns for phase in phases], 0, " %") if _syncs(mode) else "—"
         cpu = " / ".join(
             fmt([phase.cpu_s[name] / phase.seconds for phase in phases if name in phase.cpu_s], 2)
             if any(name in phase.cpu_s for phase in phases)
@@ -564,6 +584,10 @@ def render(figures: SyncFigures) -> str:
             lines.append(f"| sync lag p99 < 60 s | {median(lags):.1f} s | {_verdict(median(lags) < 60)} |")
     lines.append(end)
     return "\n".join(lines) + "\n"
+
+
+def _syncs(mode: str) -> bool:
+    return _MODE_ENV[MODES.index(mode)]["GATEWAY_SYNC_IN_SERVE"] == "1"
 
 
 def markers(database: str = "SQLite") -> tuple[str, str]:
