@@ -159,8 +159,8 @@ class SyncQueue:
         On SQLite every write transaction holds the one writer that creates wait for, so the
         writes go in transactions of at most `_ROWS_PER_WRITE` campaigns, and what to write
         (values, events) is worked out from a read before the write lock is taken. The write
-        reads the rows' status and progress again: a campaign changed in between (an action
-        recorded meanwhile) is worked out once more from what the write sees.
+        reads the rows again: if one changed in between (an action recorded meanwhile), the
+        writes are worked out once more from what the write sees.
         """
         if not outcomes:
             return set()
@@ -173,8 +173,8 @@ class SyncQueue:
                 rows = _campaign_refs(connection, refreshed)
             plan = _plan(chunk, rows, now)
             with self._registry.transaction() as connection:
-                if refreshed and _states(connection, refreshed) != _states_of(rows):
-                    plan = _plan(chunk, _campaign_refs(connection, refreshed), now)
+                if refreshed and (current := _campaign_refs(connection, refreshed)) != rows:
+                    plan = _plan(chunk, current, now)
                 for columns, rows_values in plan.updates.items():
                     statement = (
                         update(campaigns)
@@ -221,16 +221,6 @@ def _campaign_refs(connection: Connection, campaign_ids: Sequence[str]) -> dict[
         return {}
     query = select(*CAMPAIGN_REF).where(campaigns.c.id.in_(campaign_ids))
     return {row.id: row for row in connection.execute(query)}
-
-
-def _states(connection: Connection, campaign_ids: Sequence[str]) -> dict[str, tuple[Any, Any]]:
-    """What a settle's plan depends on, for each campaign that still exists: its status and progress."""
-    query = select(campaigns.c.id, campaigns.c.status, campaigns.c.progress).where(campaigns.c.id.in_(campaign_ids))
-    return {row.id: (row.status, row.progress) for row in connection.execute(query)}
-
-
-def _states_of(rows: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
-    return {campaign_id: (row.status, row.progress) for campaign_id, row in rows.items()}
 
 
 def _plan(outcomes: Sequence[Settled], rows: dict[str, Any], now: datetime) -> _Plan:
