@@ -76,9 +76,10 @@ def listen_server(port: int, secret: str | None, out: IO[str]) -> ThreadingHTTPS
                 try:
                     verifier.verify(body, headers)
                 except WebhookVerificationError as exc:
-                    self._answer(401, f"signature refused: {exc}")
+                    # Printed before the answer, so a sender that has its 401 finds the line written.
                     out.write(f"REFUSED {headers.get('webhook-id', '-')}: {exc}\n")
                     out.flush()
+                    self._answer(401, f"signature refused: {exc}")
                     return
                 mark = "verified"
             payload: Any
