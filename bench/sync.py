@@ -9,11 +9,13 @@ accepted, kept in sync at a 30 s interval (GATEWAY_SYNC_INTERVAL_S = _MAX_INTERV
 while creates arrive at a steady rate, one at a time, to one `serve` worker. Four ways,
 interleaved, each phase from the same steady state (every campaign synced within the last
 interval, due within the next): no sync at all (GATEWAY_SYNC_IN_SERVE=0); the sync `serve`
-runs beside its worker (the default); the same with its CPU priority left alone
-(GATEWAY_SYNC_NICE=0); and a control: no sync, but every spare CPU cycle burnt by busy loops
+runs beside its worker (the default: its reads at idle CPU priority, on the last CPU); the
+same niced by 10 on any CPU instead (GATEWAY_SYNC_IDLE_CPU=0, GATEWAY_SYNC_ONE_CPU=0, the
+default before); and a control: no sync, but the last CPU's spare cycles burnt by a busy loop
 at idle CPU priority. The synced vendor's sandbox stands in for a vendor on another machine,
-so it runs at idle CPU priority: it takes only the CPU the gateway leaves. The sync lag is
-now - synced_at over the 10,000 campaigns, sampled through each phase.
+so it runs at idle CPU priority on the last CPU: it takes only CPU the gateway leaves, and
+never keeps every CPU busy. The sync lag is now - synced_at over the 10,000 campaigns, sampled
+through each phase.
 
 `python -m bench.sync` runs only this and replaces its section of bench/results.md;
 `make bench` runs it with the rest.
@@ -71,17 +73,22 @@ VOLUBILE_BODY = {
     "timezone": "Europe/Paris",
     "recipients": [{"phone": bodies.phone(1), "context": {"firstName": "Ada"}}],
 }
-CONTROL = "no sync, every spare CPU cycle burnt at idle priority (a control)"
-MODES = ("no sync", "sync run by serve (the default)", "sync run by serve, not niced", CONTROL)
+CONTROL = "no sync, the last CPU's spare cycles burnt at idle priority (a control)"
+BEFORE = "sync run by serve, niced by 10 on any CPU (the default before)"
+MODES = ("no sync", "sync run by serve (the default)", BEFORE, CONTROL)
 # Each mode's settings for `serve`.
 _MODE_ENV = (
     {"GATEWAY_SYNC_IN_SERVE": "0"},
     {"GATEWAY_SYNC_IN_SERVE": "1"},
-    {"GATEWAY_SYNC_IN_SERVE": "1", "GATEWAY_SYNC_NICE": "0"},
+    {"GATEWAY_SYNC_IN_SERVE": "1", "GATEWAY_SYNC_IDLE_CPU": "0", "GATEWAY_SYNC_ONE_CPU": "0"},
     {"GATEWAY_SYNC_IN_SERVE": "0"},
 )
-# The control's busy loops: they take only CPU that nothing else wants, as the kernel sees it.
-_IDLE_BURNER = "import os; os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))\nwhile True: pass"
+# The control's busy loop: it takes only CPU that nothing else wants, as the kernel sees it, on
+# the CPU the sync keeps to.
+_IDLE_BURNER = (
+    "import os; os.sched_setaffinity(0, {max(os.sched_getaffinity(0))}); "
+    "os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))\nwhile True: pass"
+)
 # `make bench`'s --quick smoke run: the same story, small and short.
 QUICK: dict[str, Any] = {"campaigns": 1000, "phase_s": 5.0, "reps": 1, "actions": 100}
 
@@ -426,7 +433,7 @@ def _phase(
 
         cpu_before = cpu_now()
         began = datetime.now(UTC)
-        with _LagSampler(database) as sampler, _idle_burners((os.cpu_count() or 1) if mode == CONTROL else 0):
+        with _LagSampler(database) as sampler, _idle_burners(1 if mode == CONTROL else 0):
             latencies, errors = _paced_creates(url, figures.rate, figures.phase_s, body)
         samples = sampler.samples
         cpu = {name: used - cpu_before.get(name, 0.0) for name, used in cpu_now().items()}
@@ -519,7 +526,8 @@ def render(figures: SyncFigures) -> str:
         "the stateful sandbox (its own process) as every vendor, the creates' vendor (Clerk) in (b) on a "
         "second sandbox process so that the sync's reads do not slow the creates' vendor. In (b) the synced "
         "vendor's sandbox stands in for a vendor on another machine: it runs at idle CPU priority "
-        "(SCHED_IDLE), taking only the CPU the gateway leaves (its CPU is in the table). Reproduce: "
+        "(SCHED_IDLE) on the last CPU, taking only CPU the gateway leaves and never keeping every CPU busy "
+        "(its CPU is in the table). Reproduce: "
         "`python -m bench.sync` (`--help` for sizes and durations); `make bench` runs it too.",
         "",
         "### An action beside a create (c=1)",
@@ -548,9 +556,10 @@ def render(figures: SyncFigures) -> str:
         "phase from the same steady state. Sync lag: now - synced_at over the campaigns, sampled every "
         f"{_LAG_EVERY_S:.0f} s (by a process of its own at idle CPU priority, not beside the creates' timer); "
         f"keeping up, it stays under the longest jittered interval ({1.2 * INTERVAL_S:.0f} s) plus a pass. "
-        "The control runs no sync, but one busy loop per core at idle CPU priority (SCHED_IDLE): the kernel "
-        "gives the creates every cycle they want, so its rise is what this machine charges for any other work "
-        "at all (shared caches, the hypervisor), a floor no CPU priority of the sync can go under.",
+        "The control runs no sync, but a busy loop at idle CPU priority (SCHED_IDLE) on the CPU the sync keeps "
+        "to: the kernel gives the creates every cycle they want, so its rise is what this machine charges for "
+        "any other work at all on that CPU (shared caches, the hypervisor, wake-ups), a floor no CPU priority "
+        "of the sync can go under.",
         "",
         "| mode | create p50 ms | create p99 ms | p99 rise over no sync | sync lag p99 s | sync lag max s "
         "| campaigns refreshed in the phase | CPU s per s (serve / sync / synced vendor's sandbox) | errors |",

@@ -149,28 +149,32 @@ def sync(parent: int | None) -> None:
 
     The sync reads each live campaign's state from its vendor in the background (see
     GATEWAY_SYNC_INTERVAL_S, GATEWAY_SYNC_MAX_INTERVAL_S, GATEWAY_SYNC_SOON_S), at a CPU
-    priority lowered by GATEWAY_SYNC_NICE. By default `serve` runs one beside its workers, and
-    all of them share the work through the database: each due campaign is refreshed by one at a
-    time. To run it here instead, set GATEWAY_SYNC_IN_SERVE=0 for `serve`. Several `sync`
-    processes (on several machines, with PostgreSQL) share the work the same way. On SIGINT or
-    SIGTERM the refreshes under way finish (at most the vendor deadline), then it exits.
+    priority lowered by GATEWAY_SYNC_NICE and GATEWAY_SYNC_IDLE_CPU. By default `serve` runs
+    one beside its workers, and all of them share the work through the database: each due
+    campaign is refreshed by one at a time. To run it here instead, set GATEWAY_SYNC_IN_SERVE=0
+    for `serve`. Several `sync` processes (on several machines, with PostgreSQL) share the work
+    the same way. On SIGINT or SIGTERM the refreshes under way finish (at most the vendor
+    deadline), then it exits.
     """
     import asyncio
-    import os
+    import logging
 
     from gateway.observe import configure_logging
     from gateway.service import Gateway
     from gateway.settings import Settings
     from gateway.sync import run_until_signalled
+    from gateway.sync_process import cede_cpu_to_requests
 
     settings: Settings = _or_exit(Settings.from_env)
-    if settings.sync_nice:
-        os.nice(settings.sync_nice)
+    database, priority = cede_cpu_to_requests(settings)
     gateway = Gateway.open(settings)
     configure_logging(gateway.secrets)
+    logging.getLogger("gateway.sync").info("the status sync %s", priority)
     try:
-        asyncio.run(run_until_signalled(gateway, parent=parent))
+        asyncio.run(run_until_signalled(gateway, parent=parent, database=database))
     finally:
+        if database is not None:
+            database.shutdown()
         gateway.close()
 
 

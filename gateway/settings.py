@@ -59,6 +59,8 @@ SCALAR_VARIABLES = {
     "sync_in_serve": "GATEWAY_SYNC_IN_SERVE",
     "sync_concurrency": "GATEWAY_SYNC_CONCURRENCY",
     "sync_nice": "GATEWAY_SYNC_NICE",
+    "sync_idle_cpu": "GATEWAY_SYNC_IDLE_CPU",
+    "sync_one_cpu": "GATEWAY_SYNC_ONE_CPU",
     "event_retention_days": "GATEWAY_EVENT_RETENTION_DAYS",
     "webhook_allow_private": "GATEWAY_WEBHOOK_ALLOW_PRIVATE",
     "deliver_in_serve": "GATEWAY_DELIVER_IN_SERVE",
@@ -345,6 +347,23 @@ class Settings(BaseModel):
         le=19,
         description="How far `campaign-gateway sync` (also the one `serve` runs) lowers its CPU priority, as a "
         "nice increment (`0` keeps it): on a machine it shares with `serve` workers, requests get the CPU first.",
+        json_schema_extra=_doc("sync"),
+    )
+    sync_idle_cpu: bool = Field(
+        True,
+        description="Make the vendor reads of `campaign-gateway sync` (also the one `serve` runs) use only CPU that "
+        "nothing else wants (Linux's idle scheduling policy, `SCHED_IDLE`), so a request that wakes never waits "
+        "behind them; its database writes keep the `GATEWAY_SYNC_NICE` priority, so a create never waits on a "
+        "write lock held by a sync that cannot get the CPU. On a machine kept fully busy the sync falls behind "
+        "instead (`synced_at` grows old). `0`, or where the policy does not exist: the whole sync is niced.",
+        json_schema_extra=_doc("sync"),
+    )
+    sync_one_cpu: bool = Field(
+        True,
+        description="Keep `campaign-gateway sync` (also the one `serve` runs) on one CPU, the last it may use, on a "
+        "machine with more: it is one event loop and gains nothing from more, and the other CPUs stay free of it, "
+        "where a waking request never waits (on Linux, work at any priority on every CPU now and then delays a "
+        "wake-up by a scheduler tick).",
         json_schema_extra=_doc("sync"),
     )
     # Events (gateway/events/).

@@ -16,9 +16,10 @@ import logging
 import math
 import random
 from collections.abc import Callable, Mapping
+from concurrent.futures import Executor
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from anyio import to_thread
 
@@ -57,6 +58,7 @@ _JITTER = random.Random()
 _SHUTDOWN_MARGIN_S = 5.0
 # The longest wait between passes after failed ones.
 _MOST_IDLE_S = 60.0
+_T = TypeVar("_T")
 
 
 def first_sync(gateway: Gateway, adapter: Adapter, status: str | None) -> datetime | None:
@@ -102,7 +104,11 @@ async def refresh_now(gateway: Gateway, row: Mapping[str, Any]) -> bool:
 
 
 class StatusSync:
-    """Refresh due campaigns: `run_once` a batch, `run` until stopped."""
+    """Refresh due campaigns: `run_once` a batch, `run` until stopped.
+
+    The queue's reads and writes go to a worker thread: `database`'s, when given (the sync
+    process's, kept at a higher CPU priority than its reads: see `cede_cpu_to_requests`).
+    """
 
     def __init__(
         self,
@@ -111,9 +117,11 @@ class StatusSync:
         batch: int = 100,
         concurrency: int | None = None,
         jitter: Callable[[], float] = _JITTER.random,
+        database: Executor | None = None,
     ) -> None:
         concurrency = concurrency or gateway.settings.sync_concurrency
         self._gateway = gateway
+        self._database = database
         self._queue = gateway.sync_queue
         self._batch = batch
         self._concurrency = asyncio.Semaphore(concurrency)
@@ -151,17 +159,28 @@ class StatusSync:
 
     async def run_once(self) -> int:
         """Claim a batch of due campaigns, read them, record what was read in one write; how many were claimed."""
-        claimed = await to_thread.run_sync(self._queue.claim, self._batch, self._lease)
+        claimed = await self._in_database(self._queue.claim, self._batch, self._lease)
         if not claimed:
             return 0
         outcomes = await asyncio.gather(*(self._outcome_of(due) for due in claimed))
-        await to_thread.run_sync(self._queue.settle, outcomes)
+        await self._in_database(self._queue.settle, outcomes)
         return len(claimed)
 
     async def refresh(self, due: Due) -> bool:
         """Read one campaign's state from its vendor and record it; True if its status changed."""
         outcome = await self._outcome_of(due)
-        return bool(await to_thread.run_sync(self._queue.settle, [outcome]))
+        return bool(await self._in_database(self._queue.settle, [outcome]))
+
+    async def _in_database(self, work: Callable[..., _T], *args: Any) -> _T:
+        if self._database is None:
+            return await to_thread.run_sync(work, *args)
+        # Shielded as `to_thread` is: a pass cancelled at shutdown still waits for its write.
+        future = asyncio.get_running_loop().run_in_executor(self._database, work, *args)
+        try:
+            return await asyncio.shield(future)
+        except asyncio.CancelledError:
+            await future
+            raise
 
     async def _outcome_of(self, due: Due) -> Settled:
         async with self._concurrency:
@@ -240,10 +259,11 @@ def _retry_after(error: GatewayError) -> timedelta:
     return max(timedelta(0), when - datetime.now(UTC))
 
 
-async def run_until_signalled(gateway: Gateway, *, parent: int | None = None) -> None:
+async def run_until_signalled(gateway: Gateway, *, parent: int | None = None, database: Executor | None = None) -> None:
     """`campaign-gateway sync`: refresh due campaigns until SIGINT, SIGTERM or `parent` gone; then finish the pass."""
     try:
-        await background.run_until_signalled(StatusSync(gateway).run, shutdown_grace_s(gateway.settings), parent=parent)
+        syncing = StatusSync(gateway, database=database)
+        await background.run_until_signalled(syncing.run, shutdown_grace_s(gateway.settings), parent=parent)
     finally:
         await gateway.close_vendor_connections()
 

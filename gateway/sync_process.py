@@ -3,9 +3,9 @@
 Why not on the workers' event loops, where it ran before: every vendor read the sync makes is
 work on the loop that serves requests, and with thousands of live campaigns those reads queue in
 front of the requests (the sync section of bench/results.md has the figures). In a process of
-its own, at a lower CPU priority (`GATEWAY_SYNC_NICE`, applied by `campaign-gateway sync`
-itself), the kernel gives the requests the CPU first, and a slow or failing sync cannot stall
-serving. One per `serve`, whatever its number of workers; several machines share the work
+its own, at a lower CPU priority and on one CPU (`cede_cpu_to_requests`, applied by
+`campaign-gateway sync` itself), the kernel gives the requests the CPU first, and a slow or
+failing sync cannot stall serving. One per `serve`, whatever its number of workers; several machines share the work
 through the database's lease, as several `sync` processes always have.
 
 The supervision is written here rather than left to a process manager because it is one child
@@ -24,12 +24,13 @@ import sys
 import threading
 import time
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from gateway.settings import Settings
 
-__all__ = ["SyncProcess", "stop_within_s", "sync_argv"]
+__all__ = ["SyncProcess", "cede_cpu_to_requests", "stop_within_s", "sync_argv"]
 
 _log = logging.getLogger(__name__)
 # The first pause before a dead sync is started again; it doubles while the sync keeps dying.
@@ -49,6 +50,40 @@ def sync_argv() -> list[str]:
     parent had died would watch the process that adopted it.
     """
     return [sys.executable, "-m", "gateway.cli", "sync", "--parent", str(os.getpid())]
+
+
+def cede_cpu_to_requests(settings: Settings) -> tuple[Executor | None, str]:
+    """Lower the sync's CPU priority, on one CPU: the executor for its database work (if apart), and what was done.
+
+    Called on the thread that runs the sync's event loop, before it starts any other thread (on
+    Linux each call below changes the calling thread only, and a thread inherits its creator's).
+    - One CPU (`GATEWAY_SYNC_ONE_CPU`), the last allowed, on a machine with more: the sync is one
+      event loop and gains nothing from more. When some work, at any priority, runs on every CPU,
+      a waking request now and then waits a whole scheduler tick; one the sync leaves free, it
+      does not (the sync section of bench/results.md has the figures).
+    - The nice (`GATEWAY_SYNC_NICE`), for everything.
+    - Then, with `GATEWAY_SYNC_IDLE_CPU`, this thread takes the idle scheduling policy for the
+      vendor reads, which then give way at once to a request that wakes; a nice only shares the
+      CPU out, and a waking request can wait out the sync's time slice. The database work must
+      not run at idle priority: a sync write that gets no CPU while it holds SQLite's write lock
+      keeps every create waiting behind it. A thread cannot leave the idle policy without
+      privilege, so the one database thread is started here, before this thread enters it.
+    """
+    done = []
+    allowed = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    if settings.sync_one_cpu and len(allowed) > 1:
+        os.sched_setaffinity(0, {allowed[-1]})
+        done.append(f"on CPU {allowed[-1]}")
+    if settings.sync_nice:
+        os.nice(settings.sync_nice)
+    if not (settings.sync_idle_cpu and hasattr(os, "SCHED_IDLE")):
+        return None, " ".join([f"runs at nice {os.nice(0)}", *done])
+    database = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-database")
+    database.submit(int).result()  # its one thread started now, at the nice priority
+    os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    return database, " ".join(
+        [f"reads vendors at idle CPU priority and writes to the database at nice {os.nice(0)}", *done]
+    )
 
 
 def stop_within_s(settings: Settings) -> float:

@@ -40,7 +40,7 @@ def test_the_section_says_whether_each_target_was_met() -> None:
     missed = render(_figures(with_sync_p99=12.0, lag=75.0))
     assert "| create p99 rises ≤ 10 % | +20.0 % | **missed** |" in missed
     assert "| sync lag p99 < 60 s | 75.0 s | **missed** |" in missed
-    assert missed.count("**missed**") == 2, "the verdicts are the default's: the mode not niced is for comparison"
+    assert missed.count("**missed**") == 2, "the verdicts are the default's: the default before is for comparison"
 
 
 def test_the_section_replaces_its_own_and_keeps_the_others(tmp_path: Path) -> None:

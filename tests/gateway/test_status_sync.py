@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -546,3 +548,28 @@ def test_a_large_settle_writes_every_campaign_in_short_transactions(
     assert {world.row(campaign_id)["status"] for campaign_id in created} == {"paused"}
     assert _sync_events(world, created[0]) == ["campaign.status_changed"]
     assert len(began) == 2  # at most 25 campaigns hold the write lock at a time
+
+
+def test_given_a_database_executor_the_sync_claims_and_settles_on_its_thread(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sync process's database work keeps its own thread (and so its CPU priority)."""
+    created = world.create("volubile")
+    world.clock.advance(40)
+    queue = world.gateway.sync_queue
+    seen: list[tuple[str, str]] = []
+
+    def spying(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
+        def spy(*args: Any) -> Any:
+            seen.append((name, threading.current_thread().name))
+            return original(*args)
+
+        return spy
+
+    for name in ("claim", "settle"):
+        monkeypatch.setattr(queue, name, spying(name, getattr(queue, name)))
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="the-database") as database:
+        assert world.run_once(world.sync(database=database)) == 1
+    assert [name for name, _ in seen] == ["claim", "settle"]
+    assert all(thread.startswith("the-database") for _, thread in seen)
+    assert world.row(created["id"])["synced_at"] == world.clock.moment()

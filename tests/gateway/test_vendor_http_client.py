@@ -58,6 +58,26 @@ def test_a_path_is_joined_to_the_base_url_once_and_rightly() -> None:
     assert len(client._merged_urls) <= 256
 
 
+@pytest.mark.parametrize("base", ["http://vendor.test", "https://api.vendor.test:8443/atoms/v1/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/v1/campaigns/c%201?x=1&y=a%2Fb",
+        "/campaign/3f0c8a52-7d1e-4f7b-9a53-0c2d5e8b6a10/pause",
+        "/campaigns/a b/ü?q=é",
+        "/campaigns/%2Fslash%3F",
+        "//elsewhere.test/path",
+        "relative/path",
+        "http://absolute.test/x",
+    ],
+)
+def test_the_one_parse_join_matches_httpxs_own(base: str, path: str) -> None:
+    ours = VendorHTTPClient(base_url=base, transport=httpx.MockTransport(lambda _: httpx.Response(204)))
+    theirs = httpx.AsyncClient(base_url=base)
+    assert ours._merge_url(path) == theirs._merge_url(path)
+    assert str(ours._merge_url(path)) == str(theirs._merge_url(path))
+
+
 class _Vendor(BaseHTTPRequestHandler):
     """Keeps connections alive, as vendors do; records each request's connection and headers."""
 

@@ -1,4 +1,4 @@
-"""`serve`'s status sync as a process of its own: niced, restarted when it dies, never outliving serve."""
+"""`serve`'s status sync as a process of its own: at low priority, restarted when it dies, never outliving serve."""
 
 from __future__ import annotations
 
@@ -83,7 +83,35 @@ def _gone(pid: int) -> bool | None:
     return True if _stat(pid) is None else None
 
 
-def test_serve_runs_one_niced_sync_restarted_when_it_dies_and_stopped_with_serve(
+def _threads(pid: int) -> list[tuple[int, int]]:
+    """Each thread of `pid`: its scheduling policy and nice."""
+    found = []
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            fields = Path(f"/proc/{pid}/task/{tid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):  # a thread that has just ended
+            continue
+        found.append((int(fields[38]), int(fields[16])))  # fields 41 and 19 of the stat
+    return found
+
+
+def _cpus(pid: int) -> set[frozenset[int]]:
+    """The CPUs each thread of `pid` may run on, as a set of distinct sets."""
+    found = set()
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            found.add(frozenset(os.sched_getaffinity(int(tid))))
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return found
+
+
+ALLOWED = frozenset(os.sched_getaffinity(0))
+# Where the sync runs by default: the last CPU this machine allows (all of them if it has one).
+ONE_CPU = frozenset({max(ALLOWED)}) if len(ALLOWED) > 1 else ALLOWED
+
+
+def test_serve_runs_one_low_priority_sync_restarted_when_it_dies_and_stopped_with_serve(
     sandbox: Sandbox, tmp_path: Path
 ) -> None:
     server = Server(sandbox, f"sqlite:///{tmp_path / 'g.db'}", workers=2, cwd=tmp_path)
@@ -92,6 +120,12 @@ def test_serve_runs_one_niced_sync_restarted_when_it_dies_and_stopped_with_serve
         first = _wait_for(lambda: _only_child(server.process.pid), 10)
         assert first is not None, "serve runs one sync process, whatever its number of workers"
         assert _niced_by(first, server.process.pid, 10)
+        niced = _nice(server.process.pid) + 10
+        # Its reads at idle priority, its one database thread niced, and nothing else.
+        expected = [(os.SCHED_OTHER, niced), (os.SCHED_IDLE, niced)]
+        assert _wait_for(lambda: True if sorted(set(_threads(first))) == expected else None, 10), _threads(first)
+        assert _threads(first).count((os.SCHED_OTHER, niced)) == 1
+        assert _cpus(first) == {ONE_CPU}
         os.kill(first, signal.SIGKILL)
         second = _wait_for(lambda: _only_child(server.process.pid, other_than=first), 10)
         assert second is not None, "a sync that dies is started again"
@@ -100,13 +134,16 @@ def test_serve_runs_one_niced_sync_restarted_when_it_dies_and_stopped_with_serve
     assert _wait_for(lambda: _gone(second), 10), "stopping serve stops its sync"
 
 
-def test_a_killed_serve_leaves_no_sync_behind_and_the_nice_is_a_setting(sandbox: Sandbox, tmp_path: Path) -> None:
-    server = Server(sandbox, f"sqlite:///{tmp_path / 'g.db'}", workers=1, cwd=tmp_path, env={"GATEWAY_SYNC_NICE": "3"})
+def test_a_killed_serve_leaves_no_sync_behind_and_the_priorities_are_settings(sandbox: Sandbox, tmp_path: Path) -> None:
+    env = {"GATEWAY_SYNC_NICE": "3", "GATEWAY_SYNC_IDLE_CPU": "0", "GATEWAY_SYNC_ONE_CPU": "0"}
+    server = Server(sandbox, f"sqlite:///{tmp_path / 'g.db'}", workers=1, cwd=tmp_path, env=env)
     try:
         server.wait_ready()
         child = _wait_for(lambda: _only_child(server.process.pid), 10)
         assert child is not None
         assert _niced_by(child, server.process.pid, 3)
+        assert {policy for policy, _ in _threads(child)} == {os.SCHED_OTHER}
+        assert _cpus(child) == {ALLOWED}
     finally:
         server.kill()  # SIGKILL: serve cannot stop it; the sync sees itself orphaned
     assert _wait_for(lambda: _gone(child), 10), "the sync exits once serve is gone"
