@@ -32,7 +32,7 @@ from bench.config import BENCH_DIR
 from bench.machine import revision
 from bench.peers import API_KEY, GATEWAY
 from bench.procs import Service, cpu_seconds, free_port, say, start, wait_http
-from bench.stats import median
+from bench.stats import median, percentile
 
 __all__ = [
     "END",
@@ -95,14 +95,6 @@ class HookFigures:
     commit: str
     runs: list[Run] = field(default_factory=list)
     stored: int = 0
-
-
-def percentile(values: Sequence[float], pct: float) -> float:
-    """The nearest-rank percentile (0 for no values)."""
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def signed_hook(index: int, prefix: str) -> tuple[bytes, str]:

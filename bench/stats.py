@@ -29,3 +29,11 @@ def fmt(values: Sequence[float], digits: int = 1, suffix: str = "") -> str:
     if len(values) > 1:
         text += f" ({_number(min(values), digits)}{DASH}{_number(max(values), digits)})"
     return text
+
+
+def percentile(values: Sequence[float], pct: float) -> float:
+    """The nearest-rank percentile (0 for no values)."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]

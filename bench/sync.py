@@ -49,7 +49,8 @@ from bench.config import BENCH_DIR
 from bench.machine import revision
 from bench.peers import API_KEY, GATEWAY
 from bench.procs import Service, cpu_seconds, free_port, say, start, wait_http
-from bench.stats import fmt, median
+from bench.stats import fmt, median, percentile
+from bench.wakeups import Wakeups, measure_wakeups
 from gateway.settings import vendor_variable
 
 __all__ = ["QUICK", "SyncFigures", "main", "markers", "render", "run_sync_bench", "section_in", "write_section"]
@@ -90,7 +91,7 @@ _IDLE_BURNER = (
     "os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))\nwhile True: pass"
 )
 # `make bench`'s --quick smoke run: the same story, small and short.
-QUICK: dict[str, Any] = {"campaigns": 1000, "phase_s": 5.0, "reps": 1, "actions": 100}
+QUICK: dict[str, Any] = {"campaigns": 1000, "phase_s": 5.0, "reps": 1, "actions": 100, "round_trips": 500}
 
 
 @dataclass
@@ -108,7 +109,7 @@ class Phase:
 
     @property
     def p99_ms(self) -> float:
-        return _percentile(self.create_ms, 99)
+        return percentile(self.create_ms, 99)
 
 
 @dataclass
@@ -126,13 +127,7 @@ class SyncFigures:
     elapsed_s: float = 0.0
     commit: str = ""
     database: str = "SQLite"
-
-
-def _percentile(values: Sequence[float], pct: float) -> float:
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+    wakeups: list[Wakeups] = field(default_factory=list)
 
 
 def _gateway_env(vendors: dict[str, dict[str, str]], database: str, **extra: str) -> dict[str, str]:
@@ -442,7 +437,7 @@ def _phase(
     finally:
         serve.stop()
     phase = Phase(mode, rep, latencies, errors, samples if _syncs(mode) else [], refreshed, seconds, cpu)
-    lag = f", sync lag p99 {_percentile(phase.lags_s, 99):.1f} s" if phase.lags_s else ""
+    lag = f", sync lag p99 {percentile(phase.lags_s, 99):.1f} s" if phase.lags_s else ""
     say(f"sync bench (b) rep {rep} {mode}: create p99 {phase.p99_ms:.2f} ms{lag}, {refreshed:,} campaigns refreshed")
     return phase
 
@@ -456,6 +451,7 @@ def run_sync_bench(
     reps: int = 2,
     actions: int = 1000,
     database_url: str | None = None,
+    round_trips: int = 4000,
 ) -> SyncFigures:
     """Run (a) and (b) in `work` ((b) on `database_url`, an empty database; default SQLite in `work`).
 
@@ -483,6 +479,8 @@ def run_sync_bench(
     finally:
         sandbox.stop()
         creates_sandbox.stop()
+    say("sync bench (c): wake-ups beside busy loops")
+    figures.wakeups = measure_wakeups(round_trips)
     figures.elapsed_s = time.perf_counter() - started
     return figures
 
@@ -538,11 +536,11 @@ def render(figures: SyncFigures) -> str:
         "",
         "| request | p50 ms | p99 ms |",
         "|---|--:|--:|",
-        f"| create `POST /v1/campaigns` | {_percentile(create, 50):.2f} | {_percentile(create, 99):.2f} |",
-        f"| action `POST /v1/campaigns/{{id}}/pause` or `/resume` | {_percentile(action, 50):.2f} "
-        f"| {_percentile(action, 99):.2f} |",
-        f"| action minus create | {_percentile(action, 50) - _percentile(create, 50):+.2f} "
-        f"| {_percentile(action, 99) - _percentile(create, 99):+.2f} |",
+        f"| create `POST /v1/campaigns` | {percentile(create, 50):.2f} | {percentile(create, 99):.2f} |",
+        f"| action `POST /v1/campaigns/{{id}}/pause` or `/resume` | {percentile(action, 50):.2f} "
+        f"| {percentile(action, 99):.2f} |",
+        f"| action minus create | {percentile(action, 50) - percentile(create, 50):+.2f} "
+        f"| {percentile(action, 99) - percentile(create, 99):+.2f} |",
         "",
         f"Per pair, action minus create: median {median(differences):+.2f} ms.",
         "",
@@ -569,10 +567,10 @@ def render(figures: SyncFigures) -> str:
         phases = _by_mode(figures, mode)
         if not phases:
             continue
-        p50 = fmt([_percentile(phase.create_ms, 50) for phase in phases], 2)
+        p50 = fmt([percentile(phase.create_ms, 50) for phase in phases], 2)
         p99 = fmt([phase.p99_ms for phase in phases], 2)
         rise = fmt(_rises(figures, mode), 1, " %") if mode != MODES[0] else "—"
-        lag99 = fmt([_percentile(phase.lags_s, 99) for phase in phases], 1) if _syncs(mode) else "—"
+        lag99 = fmt([percentile(phase.lags_s, 99) for phase in phases], 1) if _syncs(mode) else "—"
         lagmax = fmt([max(phase.lags_s, default=0) for phase in phases], 1) if _syncs(mode) else "—"
         covered = fmt([100 * phase.refreshed / figures.campaigns for phase in phases], 0, " %") if _syncs(mode) else "—"
         cpu = " / ".join(
@@ -586,13 +584,36 @@ def render(figures: SyncFigures) -> str:
     lines += ["", "| target (the default: the sync `serve` runs) | measured (median) | |", "|---|---|---|"]
     for mode in MODES[1:2]:
         rises = _rises(figures, mode)
-        lags = [_percentile(phase.lags_s, 99) for phase in _by_mode(figures, mode)]
+        lags = [percentile(phase.lags_s, 99) for phase in _by_mode(figures, mode)]
         if rises:
             lines.append(f"| create p99 rises ≤ 10 % | {median(rises):+.1f} % | {_verdict(median(rises) <= 10)} |")
         if lags:
             lines.append(f"| sync lag p99 < 60 s | {median(lags):.1f} s | {_verdict(median(lags) < 60)} |")
+    lines += _wakeup_lines(figures.wakeups)
     lines.append(end)
     return "\n".join(lines) + "\n"
+
+
+def _wakeup_lines(wakeups: list[Wakeups]) -> list[str]:
+    """(c): why the sync keeps to one CPU."""
+    if not wakeups:
+        return []
+    count = len(wakeups[0].round_trips_ms)
+    lines = [
+        "",
+        "### Wake-ups beside busy loops (why the sync keeps to one CPU)",
+        "",
+        f"{count:,} round trips under each condition between two processes over a socket pair (the answering one "
+        "works 0.1 ms per message), a thousand a second: one link of the chain of wake-ups a request is. "
+        "Reproduce: `python -m bench.sync` runs it last.",
+        "",
+        "| beside the round trips | p50 ms | p99 ms | p99.9 ms | max ms |",
+        "|---|--:|--:|--:|--:|",
+    ]
+    for measured in wakeups:
+        figures = " | ".join(f"{measured.percentile(pct):.3f}" for pct in (50, 99, 99.9, 100))
+        lines.append(f"| {measured.condition} | {figures} |")
+    return lines
 
 
 def _syncs(mode: str) -> bool:

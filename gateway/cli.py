@@ -167,7 +167,9 @@ def sync(parent: int | None) -> None:
 
     settings: Settings = _or_exit(Settings.from_env)
     database, priority = cede_cpu_to_requests(settings)
-    gateway = Gateway.open(settings)
+    # Opened on the database thread if there is one: a thread it starts (the registry's writer)
+    # inherits that thread's priority, not the idle one of the reads.
+    gateway = Gateway.open(settings) if database is None else database.submit(Gateway.open, settings).result()
     configure_logging(gateway.secrets)
     logging.getLogger("gateway.sync").info("the status sync %s", priority)
     try:

@@ -69,3 +69,19 @@ def test_each_database_measured_has_a_section_of_its_own(tmp_path: Path) -> None
     text = results.read_text()
     assert section_in(text) == sqlite and section_in(text, "PostgreSQL") == postgres
     assert text.count("sync-postgresql:start") == 1
+
+
+def test_the_wakeup_probe_times_each_condition_and_the_section_shows_them() -> None:
+    from bench.wakeups import CONDITIONS, measure_wakeups
+
+    measured = measure_wakeups(round_trips=50)
+    assert [wakeups.condition for wakeups in measured] == list(CONDITIONS)
+    assert all(len(wakeups.round_trips_ms) == 50 and min(wakeups.round_trips_ms) > 0 for wakeups in measured)
+    figures = _figures(10.5, 40.0)
+    figures.wakeups = measured
+    section = render(figures)
+    assert "### Wake-ups beside busy loops" in section
+    for wakeups in measured:
+        row = f"| {wakeups.condition} | {wakeups.percentile(50):.3f} |"
+        assert row in section
+    assert section.rstrip().endswith(END)
