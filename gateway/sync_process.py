@@ -5,8 +5,8 @@ work on the loop that serves requests, and with thousands of live campaigns thos
 front of the requests (the sync section of bench/results.md has the figures). In a process of
 its own, at a lower CPU priority and on one CPU (`cede_cpu_to_requests`, applied by
 `campaign-gateway sync` itself), the kernel gives the requests the CPU first, and a slow or
-failing sync cannot stall serving. One per `serve`, whatever its number of workers; several machines share the work
-through the database's lease, as several `sync` processes always have.
+failing sync cannot stall serving. One per `serve`, whatever its number of workers; several
+machines share the work through the database's lease, as several `sync` processes always have.
 
 The supervision is written here rather than left to a process manager because it is one child
 with three rules, and `serve` must stay one command: the child is restarted when it dies (after
