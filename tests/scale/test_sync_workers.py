@@ -92,18 +92,27 @@ def _seed(url: str, due: list[datetime | None], vendor_ids: list[str] | None = N
 
 
 def _claim_together(queues: list[SyncQueue], batch: int) -> list[list[str]]:
-    """Each queue claims batches in its own thread, all starting at once, until nothing is left."""
+    """Each queue claims batches in its own thread, all starting at once, until nothing is left.
+
+    Every queue's first claim is made before any makes a second: a thread the machine is slow to
+    schedule would otherwise find nothing left, and the test would not show it claiming beside
+    the others.
+    """
     claimed: list[list[str]] = [[] for _ in queues]
-    start = threading.Barrier(len(queues))
+    start, first_made = threading.Barrier(len(queues)), threading.Barrier(len(queues))
     failures: list[BaseException] = []
 
     def work(index: int) -> None:
         try:
             start.wait()
-            while found := queues[index].claim(batch, LEASE):
+            found = queues[index].claim(batch, LEASE)
+            first_made.wait()
+            while found:
                 claimed[index].extend(due.campaign_id for due in found)
+                found = queues[index].claim(batch, LEASE)
         except BaseException as exc:  # reported by the test, not lost in the thread
             failures.append(exc)
+            first_made.abort()  # the others stop waiting for this one
 
     threads = [threading.Thread(target=work, args=(index,)) for index in range(len(queues))]
     for thread in threads:
