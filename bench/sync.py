@@ -24,18 +24,16 @@ through each phase.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import multiprocessing
 import os
 import random
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -50,7 +48,7 @@ from bench.machine import revision
 from bench.peers import API_KEY, GATEWAY
 from bench.procs import Service, cpu_seconds, free_port, say, start, wait_http
 from bench.stats import fmt, median, percentile
-from bench.wakeups import Wakeups, measure_wakeups
+from bench.wakeups import ON_THE_LAST_CPU_AT_IDLE, Wakeups, busy_loops, measure_wakeups
 from gateway.settings import vendor_variable
 
 __all__ = ["QUICK", "SyncFigures", "main", "markers", "render", "run_sync_bench", "section_in", "write_section"]
@@ -83,12 +81,6 @@ _MODE_ENV = (
     {"GATEWAY_SYNC_IN_SERVE": "1"},
     {"GATEWAY_SYNC_IN_SERVE": "1", "GATEWAY_SYNC_IDLE_CPU": "0", "GATEWAY_SYNC_ONE_CPU": "0"},
     {"GATEWAY_SYNC_IN_SERVE": "0"},
-)
-# The control's busy loop: it takes only CPU that nothing else wants, as the kernel sees it, on
-# the CPU the sync keeps to.
-_IDLE_BURNER = (
-    "import os; os.sched_setaffinity(0, {max(os.sched_getaffinity(0))}); "
-    "os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))\nwhile True: pass"
 )
 # `make bench`'s --quick smoke run: the same story, small and short.
 QUICK: dict[str, Any] = {"campaigns": 1000, "phase_s": 5.0, "reps": 1, "actions": 100, "round_trips": 500}
@@ -325,18 +317,6 @@ def _lags(database: str) -> tuple[list[float], datetime]:
         engine.dispose()
 
 
-@contextlib.contextmanager
-def _idle_burners(count: int) -> Iterator[None]:
-    """`count` busy loops at idle CPU priority for the duration (the control's load)."""
-    burners = [subprocess.Popen([sys.executable, "-c", _IDLE_BURNER]) for _ in range(count)]
-    try:
-        yield
-    finally:
-        for burner in burners:
-            burner.kill()
-            burner.wait()
-
-
 class _LagSampler:
     """Samples the sync lag every `_LAG_EVERY_S` from a process of its own, at idle CPU priority.
 
@@ -428,7 +408,7 @@ def _phase(
 
         cpu_before = cpu_now()
         began = datetime.now(UTC)
-        with _LagSampler(database) as sampler, _idle_burners(1 if mode == CONTROL else 0):
+        with _LagSampler(database) as sampler, busy_loops(1 if mode == CONTROL else 0, ON_THE_LAST_CPU_AT_IDLE):
             latencies, errors = _paced_creates(url, figures.rate, figures.phase_s, body)
         samples = sampler.samples
         cpu = {name: used - cpu_before.get(name, 0.0) for name, used in cpu_now().items()}

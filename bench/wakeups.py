@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from bench.stats import percentile
 
-__all__ = ["CONDITIONS", "Wakeups", "measure_wakeups"]
+__all__ = ["CONDITIONS", "ON_THE_LAST_CPU_AT_IDLE", "Wakeups", "busy_loops", "measure_wakeups"]
 
 # The answering side: a tenth of a millisecond of work per byte, answered at once.
 _ECHO = (
@@ -32,11 +32,12 @@ _ECHO = (
     "    peer.send(data)\n"
 )
 _IDLE = "os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))"
-_LAST_CPU = "os.sched_setaffinity(0, {max(os.sched_getaffinity(0))})"
+# Where the sync keeps to, at the priority of its reads (also `bench.sync`'s control).
+ON_THE_LAST_CPU_AT_IDLE = f"os.sched_setaffinity(0, {{max(os.sched_getaffinity(0))}}); {_IDLE}"
 # Each condition: what runs beside the probe, as (how many busy loops, what each does first).
 CONDITIONS: dict[str, tuple[int, str]] = {
     "nothing else": (0, ""),
-    "one idle-priority busy loop, on the last CPU": (1, f"{_LAST_CPU}; {_IDLE}"),
+    "one idle-priority busy loop, on the last CPU": (1, ON_THE_LAST_CPU_AT_IDLE),
     "an idle-priority busy loop on every CPU": (-1, _IDLE),
     "a nice-10 busy loop on every CPU": (-1, "os.nice(10)"),
 }
@@ -55,7 +56,8 @@ class Wakeups:
 
 
 @contextlib.contextmanager
-def _busy_loops(count: int, first: str) -> Iterator[None]:
+def busy_loops(count: int, first: str) -> Iterator[None]:
+    """`count` busy loops for the duration, each running the statement `first` before it loops."""
     loops = [subprocess.Popen([sys.executable, "-c", f"import os; {first}\nwhile True: pass"]) for _ in range(count)]
     try:
         time.sleep(0.3)  # running before the probe starts
@@ -91,6 +93,6 @@ def measure_wakeups(round_trips: int = 4000) -> list[Wakeups]:
     cpus = len(os.sched_getaffinity(0))
     measured = []
     for condition, (count, first) in CONDITIONS.items():
-        with _busy_loops(cpus if count < 0 else count, first):
+        with busy_loops(cpus if count < 0 else count, first):
             measured.append(Wakeups(condition, _round_trips(round_trips)))
     return measured
