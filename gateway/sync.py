@@ -174,12 +174,15 @@ class StatusSync:
     async def _in_database(self, work: Callable[..., _T], *args: Any) -> _T:
         if self._database is None:
             return await to_thread.run_sync(work, *args)
-        # Shielded as `to_thread` is: a pass cancelled at shutdown still waits for its write.
+        # Shielded as `to_thread` is: a pass cancelled at shutdown still waits for its write, and
+        # then is cancelled, whatever the write's outcome (a failure is logged, not raised instead).
         future = asyncio.get_running_loop().run_in_executor(self._database, work, *args)
         try:
             return await asyncio.shield(future)
         except asyncio.CancelledError:
-            await future
+            await asyncio.wait([future])
+            if not future.cancelled() and (failure := future.exception()) is not None:
+                _log.error("a status sync write under way at cancellation failed", exc_info=failure)
             raise
 
     async def _outcome_of(self, due: Due) -> Settled:

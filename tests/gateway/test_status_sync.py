@@ -573,3 +573,28 @@ def test_given_a_database_executor_the_sync_claims_and_settles_on_its_thread(
     assert [name for name, _ in seen] == ["claim", "settle"]
     assert all(thread.startswith("the-database") for _, thread in seen)
     assert world.row(created["id"])["synced_at"] == world.clock.moment()
+
+
+def test_a_pass_cancelled_during_its_write_waits_for_it_and_stays_cancelled(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    started, release = threading.Event(), threading.Event()
+
+    def failing_write() -> None:
+        started.set()
+        release.wait(5)
+        raise RuntimeError("the write failed")
+
+    async def cancel_it() -> None:
+        with ThreadPoolExecutor(max_workers=1) as database:
+            writing = asyncio.ensure_future(world.sync(database=database)._in_database(failing_write))
+            await asyncio.to_thread(started.wait, 5)
+            writing.cancel()
+            await asyncio.sleep(0.05)
+            assert not writing.done(), "the cancelled pass still waits for its write"
+            release.set()
+            with pytest.raises(asyncio.CancelledError):
+                await writing
+
+    asyncio.run(cancel_it())
+    assert "a status sync write under way at cancellation failed" in caplog.text
