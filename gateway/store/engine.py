@@ -58,7 +58,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
-    # The registry's writer thread checkpoints, off the event loop (gateway/store/group_commit.py).
+    # The registry's checkpointer thread checkpoints, off the event loop (gateway/store/group_commit.py).
     cursor.execute("PRAGMA wal_autocheckpoint=0")
     cursor.close()
 

@@ -27,9 +27,11 @@ registry's outcomes): a batch of 8 begins and 8 outcomes takes 22 statements, no
 
 SQLite's own checkpoints (copying the WAL's pages into the database file, which lets the WAL
 start over) are off (gateway/store/engine.py): one ran inside every thousandth page's commit,
-taking 6-8 ms there, on the loop. The writer thread checkpoints instead, at most every
+taking 6-8 ms there, on the loop. A thread of its own checkpoints instead, at most every
 CHECKPOINT_EVERY_S while there are commits (2 workers, 16 connections, interleaved: p99 19.6 ->
-16.9 ms; with no checkpoints at all, 16.0 ms).
+16.9 ms; with no checkpoints at all, 16.0 ms). Not the writer thread: a checkpoint copies most
+of the WAL without the write lock, and writes handed to the writer thread (because another
+process held the lock, the status sync's say) waited behind that copy.
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ class _Queued(NamedTuple):
 _STOP = _Queued(lambda _transaction: None, Future())
 _CHECKPOINT = _Queued(lambda _transaction: None, Future())
 
-# How often the writer thread checkpoints the WAL while writes are committed. At 2,200 native
+# How often the checkpointer thread checkpoints the WAL while writes are committed. At 2,200 native
 # requests a second, 2 workers' WAL grows by 300-700 pages in this time, copied in 1-7 ms while
 # writes go on, then 1-3 ms holding the write lock. Every 0.25 s: 15-30 ms, then 5-8 ms holding
 # it (p99 25 ms); every 0.02 s, the second step's fixed cost (syncing both files) told.
@@ -107,6 +109,8 @@ class GroupCommit:
         self._on_loop: dict[asyncio.AbstractEventLoop, list[_Queued]] = {}
         self._started = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._checkpoints: queue.SimpleQueue[_Queued] = queue.SimpleQueue()
+        self._checkpointer: threading.Thread | None = None
         # Held by whichever thread is writing: the writer thread, or a request thread alone.
         self._writing = threading.Lock()
         # When the next checkpoint is due (monotonic): 0.0 until a commit follows the last
@@ -199,14 +203,26 @@ class GroupCommit:
                 self._thread = threading.Thread(target=self._run, name="registry-writer", daemon=True)
                 self._thread.start()
 
+    def _start_checkpointer(self) -> None:
+        with self._started:
+            if self._checkpointer is None:
+                self._checkpointer = threading.Thread(
+                    target=self._run_checkpoints, name="registry-checkpointer", daemon=True
+                )
+                self._checkpointer.start()
+
     def close(self) -> None:
-        """Stop the writer thread once what is queued is written (a later write starts it again)."""
+        """Stop the writer and checkpointer threads once what is queued is done (later writes start them again)."""
         with self._started:
             thread, self._thread = self._thread, None
+            checkpointer, self._checkpointer = self._checkpointer, None
             if thread is not None:
                 self._queue.put(_STOP)
-        if thread is not None:
-            thread.join()
+            if checkpointer is not None:
+                self._checkpoints.put(_STOP)
+        for stopping in (thread, checkpointer):
+            if stopping is not None:
+                stopping.join()
 
     def _run(self) -> None:
         while True:
@@ -217,22 +233,26 @@ class GroupCommit:
                         batch.append(self._queue.get_nowait())
                     except queue.Empty:
                         break
-                writes = [write for write in batch if write is not _STOP and write is not _CHECKPOINT]
+                writes = [write for write in batch if write is not _STOP]
                 if writes:
                     self._write_batch(writes)
-                if _CHECKPOINT in batch:
-                    self._checkpoint()
             if _STOP in batch:
                 return
 
+    def _run_checkpoints(self) -> None:
+        while self._checkpoints.get() is not _STOP:
+            self._checkpoint()
+
     def _committed(self) -> None:
-        """After a commit: queue a checkpoint for the writer thread once one is due."""
+        """After a commit: queue a checkpoint for the checkpointer thread once one is due."""
         now = time.monotonic()
         if self._checkpoint_due_at == 0.0:
             self._checkpoint_due_at = now + CHECKPOINT_EVERY_S
         elif now >= self._checkpoint_due_at > 0.0:
             self._checkpoint_due_at = -1.0  # queued
-            self._to_writer_thread(_CHECKPOINT)
+            if self._checkpointer is None:
+                self._start_checkpointer()
+            self._checkpoints.put(_CHECKPOINT)
 
     def _checkpoint(self) -> None:
         """Copy the WAL into the database file: while writes go on, then what they added meanwhile.

@@ -316,12 +316,12 @@ def test_many_rows_are_inserted_in_statements_within_the_parameter_limit(engine:
     assert [sql.count("'x'") for sql in inserts] == [499, 499, 202]  # 999 parameters at most, 2 a row
 
 
-def test_connections_leave_checkpoints_to_the_writer_thread(engine: Engine) -> None:
+def test_connections_leave_checkpoints_to_the_checkpointer_thread(engine: Engine) -> None:
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 0
 
 
-def test_the_writer_thread_checkpoints_the_wal_once_a_checkpoint_is_due(
+def test_the_checkpointer_thread_checkpoints_the_wal_once_a_checkpoint_is_due(
     engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(group_commit, "CHECKPOINT_EVERY_S", 0.05)
@@ -348,7 +348,40 @@ def test_the_writer_thread_checkpoints_the_wal_once_a_checkpoint_is_due(
             time.sleep(0.01)
         writer.close()  # the queued checkpoint has run
         # Beside the writes, then the rest holding the lock; never inside a write's commit.
-        assert checkpointers == [("registry-writer", False), ("registry-writer", True)]
+        assert checkpointers == [("registry-checkpointer", False), ("registry-checkpointer", True)]
         assert database.stat().st_size > size_before + 2000 * 20  # the rows reached the database file
     finally:
+        writer.close()
+
+
+def test_writes_go_on_while_a_checkpoint_copies_the_wal(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(group_commit, "CHECKPOINT_EVERY_S", 0.0)
+    writer = _group_commit(engine)
+    add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
+    copying, go_on = threading.Event(), threading.Event()
+
+    def trace(sql: str) -> None:
+        if "wal_checkpoint" in sql and not writer._lock._threads.locked():
+            copying.set()
+            go_on.wait(10)  # the checkpoint's copy, beside the writes, takes its time
+
+    event.listen(engine, "connect", lambda connection, _record: connection.set_trace_callback(trace))
+    engine.dispose()
+    try:
+        writer.write(lambda t: t.execute(add, {"id": 1, "text": "first"}))
+        writer.write(lambda t: t.execute(add, {"id": 2, "text": "checkpoint due"}))
+        assert copying.wait(5)
+        writes = Writes(writer)
+        held = HeldWrite(writes)  # this write holds the lock, so the next goes to the writer thread
+        writes.start(3, lambda t: t.execute(add, {"id": 3, "text": "queued"}))
+        _queued_behind(writer, 1)
+        held.release()
+        deadline = time.monotonic() + 5
+        while _stored(engine)[-1:] != [3] and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert _stored(engine)[-1:] == [3]  # written while the checkpoint is still copying
+        assert not go_on.is_set()
+    finally:
+        go_on.set()
+        writes.join()
         writer.close()
