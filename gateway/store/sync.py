@@ -11,12 +11,14 @@ campaign's next refresh changes with its status, in the same transaction.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any, Final
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, Update, bindparam, select, update
 
 from gateway.events.changes import CAMPAIGN_REF, state_change_events
 from gateway.events.model import NewEvent
@@ -37,8 +39,13 @@ _DUE_COLUMNS = (
 )
 
 
-# The most campaigns one write transaction of a settle holds: on SQLite, creates wait behind it.
+# The most campaigns one write transaction of a claim or a settle holds: on SQLite, creates wait behind it.
 _ROWS_PER_WRITE = 25
+# Between two of a claim's write transactions: the write lock is not fair, and a taker that
+# went on at once would keep a create waiting for the lock through every transaction.
+_BETWEEN_WRITES_S = 0.0002
+# A settle's read of its campaigns (before and under the write lock), built once.
+_CAMPAIGN_REFS = select(*CAMPAIGN_REF).where(campaigns.c.id.in_(bindparam("ids", expanding=True)))
 
 
 class _AnyStatus:
@@ -126,32 +133,28 @@ class SyncQueue:
         """Up to `limit` due campaigns, earliest first, each leased for `lease`.
 
         A read first: with nothing due (the usual case between passes) no write transaction is
-        begun, so an idle refresher never queues for SQLite's single writer.
+        begun, so an idle refresher never queues for SQLite's single writer. Then transactions
+        of at most `_ROWS_PER_WRITE` campaigns, as in `settle`.
         """
         now = self._registry.clock()
         with self._registry.engine.connect() as connection:
             anything = connection.execute(select(campaigns.c.id).where(campaigns.c.sync_due_at <= now).limit(1)).first()
         if anything is None:
             return []
-        due = (
-            select(campaigns.c.id)
-            .where(campaigns.c.sync_due_at <= now)
-            .order_by(campaigns.c.sync_due_at)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )
-        claim = (
-            update(campaigns)
-            .where(campaigns.c.id.in_(due.scalar_subquery()))
-            .values(sync_due_at=now + lease)
-            .returning(*_DUE_COLUMNS)
-        )
-        with self._registry.transaction() as connection:
-            rows = connection.execute(claim).all()
-        return [
-            Due(row.id, row.tenant, row.vendor, row.vendor_campaign_id or "", row.status, row.sync_streak or 0)
-            for row in rows
-        ]
+        claimed: list[Due] = []
+        while len(claimed) < limit:
+            if claimed:
+                time.sleep(_BETWEEN_WRITES_S)
+            wanted = min(limit - len(claimed), _ROWS_PER_WRITE)
+            with self._registry.transaction() as connection:
+                rows = connection.execute(_claim_statement(wanted), {"now": now, "leased": now + lease}).all()
+            claimed += (
+                Due(row.id, row.tenant, row.vendor, row.vendor_campaign_id or "", row.status, row.sync_streak or 0)
+                for row in rows
+            )
+            if len(rows) < wanted:
+                break
+        return claimed
 
     def settle(self, outcomes: Sequence[Settled]) -> set[str]:
         """Write what a pass found; the campaigns whose status changed.
@@ -176,12 +179,7 @@ class SyncQueue:
                 if refreshed and (current := _campaign_refs(connection, refreshed)) != rows:
                     plan = _plan(chunk, current, now)
                 for columns, rows_values in plan.updates.items():
-                    statement = (
-                        update(campaigns)
-                        .where(campaigns.c.id == bindparam("v_id"))
-                        .values({column: bindparam(f"v_{column}") for column in columns})
-                    )
-                    connection.execute(statement, rows_values)
+                    connection.execute(_update_statement(columns), rows_values)
                 emit_all(connection, plan.events)
             changed |= plan.changed
         return changed
@@ -216,11 +214,38 @@ class _Plan:
     changed: set[str] = field(default_factory=set)
 
 
+@cache
+def _claim_statement(limit: int) -> Update:
+    """Lease up to `limit` due campaigns, earliest first, and return them (built once per limit)."""
+    due = (
+        select(campaigns.c.id)
+        .where(campaigns.c.sync_due_at <= bindparam("now"))
+        .order_by(campaigns.c.sync_due_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return (
+        update(campaigns)
+        .where(campaigns.c.id.in_(due.scalar_subquery()))
+        .values(sync_due_at=bindparam("leased"))
+        .returning(*_DUE_COLUMNS)
+    )
+
+
+@cache
+def _update_statement(columns: tuple[str, ...]) -> Update:
+    """The settle's UPDATE of `columns` by campaign id (built once per set of columns)."""
+    return (
+        update(campaigns)
+        .where(campaigns.c.id == bindparam("v_id"))
+        .values({column: bindparam(f"v_{column}") for column in columns})
+    )
+
+
 def _campaign_refs(connection: Connection, campaign_ids: Sequence[str]) -> dict[str, Any]:
     if not campaign_ids:
         return {}
-    query = select(*CAMPAIGN_REF).where(campaigns.c.id.in_(campaign_ids))
-    return {row.id: row for row in connection.execute(query)}
+    return {row.id: row for row in connection.execute(_CAMPAIGN_REFS, {"ids": list(campaign_ids)})}
 
 
 def _plan(outcomes: Sequence[Settled], rows: dict[str, Any], now: datetime) -> _Plan:

@@ -550,6 +550,21 @@ def test_a_large_settle_writes_every_campaign_in_short_transactions(
     assert len(began) == 2  # at most 25 campaigns hold the write lock at a time
 
 
+def test_a_large_claim_leases_the_earliest_due_in_short_transactions(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    created = [world.create("volubile")["id"] for _ in range(30)]
+    now = world.clock.moment()
+    for order, campaign_id in enumerate(created):
+        world.set_due(campaign_id, now - timedelta(seconds=100 - order))
+    began = _after_each_read(world, monkeypatch, lambda: None)
+    claimed = world.gateway.sync_queue.claim(28, timedelta(seconds=60))
+    assert [due.campaign_id for due in claimed] == created[:28]  # earliest first, across transactions
+    assert len(began) == 2  # at most 25 campaigns hold the write lock at a time
+    assert {_seconds(world.row(campaign_id)["sync_due_at"] - now) for campaign_id in created[:28]} == {60.0}
+    assert [due.campaign_id for due in world.gateway.sync_queue.claim(28, timedelta(seconds=60))] == created[28:]
+
+
 def test_given_a_database_executor_the_sync_claims_and_settles_on_its_thread(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
