@@ -354,6 +354,43 @@ def test_the_checkpointer_thread_checkpoints_the_wal_once_a_checkpoint_is_due(
         writer.close()
 
 
+def test_a_checkpoint_copies_beside_the_writes_until_little_is_left_for_the_locked_step(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(group_commit, "CHECKPOINT_EVERY_S", 0.0)
+    writer = _group_commit(engine)
+    add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
+    passes: list[bool] = []  # holding the write lock
+
+    def trace(sql: str) -> None:
+        if "wal_checkpoint" in sql:
+            passes.append(writer._lock._threads.locked())
+
+    event.listen(engine, "connect", lambda connection, _record: connection.set_trace_callback(trace))
+    engine.dispose()
+    reader = engine.raw_connection()
+    try:
+        writer.write(lambda t: t.execute(add, {"id": 1, "text": "x"}))
+        writer.close()
+        passes.clear()
+        # A reader's snapshot keeps a checkpoint from copying what was written after it: much is left.
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM notes").fetchall()
+        writer.write(lambda t: t.insert_rows(add, [{"id": n, "text": "x" * 200} for n in range(2, 2002)]))
+        writer.write(lambda t: t.execute(add, {"id": 2002, "text": "due"}))
+        writer.close()
+        assert passes == [False] * group_commit._UNLOCKED_PASSES + [True]  # then the lock, however much is left
+        reader.execute("COMMIT")
+        passes.clear()
+        writer.write(lambda t: t.execute(add, {"id": 2003, "text": "x"}))
+        writer.write(lambda t: t.execute(add, {"id": 2004, "text": "due"}))
+        writer.close()
+        assert passes == [False, True]  # all copied beside the writes: the locked step has nothing left
+    finally:
+        reader.close()
+        writer.close()
+
+
 def test_writes_go_on_while_a_checkpoint_copies_the_wal(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(group_commit, "CHECKPOINT_EVERY_S", 0.0)
     writer = _group_commit(engine)
