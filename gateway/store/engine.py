@@ -15,21 +15,24 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from gateway import jsoncodec
 
-__all__ = ["SQLITE_BEGIN", "SQLiteWriteLock", "make_engine", "write_lock"]
+__all__ = ["SQLITE_BEGIN", "SQLiteWriteLock", "make_engine", "write_lock", "write_transaction"]
 
 # How a write transaction starts on SQLite: taking the write lock at once, so that SELECT ...
 # then INSERT in one transaction is serialised.
 SQLITE_BEGIN = "BEGIN IMMEDIATE"
+# The execution option that marks a connection's transactions as writes (`write_transaction`).
+_WRITES = "gateway_writes"
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -44,7 +47,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         engine = create_engine(parsed, connect_args={"timeout": 30}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         # pysqlite's own transaction handling defers BEGIN; issue it ourselves.
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(SQLITE_BEGIN))
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     engine = create_engine(parsed, pool_pre_ping=True, **kwargs)
     event.listen(engine, "connect", _postgres_settings)
@@ -61,6 +64,27 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # The registry's checkpointer thread checkpoints, off the event loop (gateway/store/group_commit.py).
     cursor.execute("PRAGMA wal_autocheckpoint=0")
     cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    """A write transaction takes SQLite's write lock at once; any other reads a snapshot and takes no lock.
+
+    Reads once began as writes do. Each held SQLite's write lock, outside the gateway's own
+    (`SQLiteWriteLock`), so a create that came meanwhile slept in SQLite's busy handler: 1, 2, 5,
+    10, 15, 20 ms and on, for a read of a fraction of a millisecond (the status sync's, the
+    event deliverer's, a GET's).
+    """
+    writes = connection.get_execution_options().get(_WRITES, False)
+    connection.exec_driver_sql(SQLITE_BEGIN if writes else "BEGIN")
+
+
+@contextmanager
+def write_transaction(engine: Engine, lock: AbstractContextManager[Any]) -> Iterator[Connection]:
+    """A write transaction through SQLAlchemy, committed on success: `lock`, then on SQLite its write lock at once."""
+    with lock, engine.connect() as connection:
+        connection.execution_options(**{_WRITES: True})
+        with connection.begin():
+            yield connection
 
 
 def _postgres_settings(dbapi_connection: Any, _record: Any) -> None:

@@ -6,11 +6,14 @@ checks one row, and saves the quarter second that importing Alembic costs.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
+
+from gateway.store.engine import write_transaction
 
 __all__ = ["HEAD_REVISION", "current_revision", "is_current", "migrate"]
 
@@ -48,7 +51,7 @@ def migrate(engine: Engine) -> None:
     from alembic import command
 
     config = _config()
-    with engine.begin() as connection:
+    with write_transaction(engine, nullcontext()) as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ADVISORY_LOCK})
         config.attributes["connection"] = connection

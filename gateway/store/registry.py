@@ -45,7 +45,7 @@ from gateway import jsoncodec
 from gateway.errors import Conflict, DatabaseUnavailable, FieldError, IdempotencyKeyReused, RequestInvalid
 from gateway.events.changes import created_statement, created_values
 from gateway.store.driver import DriverStatement, DriverTransaction, driver_transaction
-from gateway.store.engine import SQLiteWriteLock, write_lock
+from gateway.store.engine import SQLiteWriteLock, write_lock, write_transaction
 from gateway.store.group_commit import GroupCommit
 from gateway.store.outcome import Finish, fit_outcome
 from gateway.store.schema import campaign_actions, campaign_requests, campaigns, idempotency_keys
@@ -337,7 +337,7 @@ class Registry:
 
     @contextmanager
     def _transaction(self) -> Iterator[Connection]:
-        with self._write_lock, self.engine.begin() as connection:
+        with write_transaction(self.engine, self._write_lock) as connection:
             yield connection
 
     def finish(self, campaign_id: str, outcome: Finish, *, release: Begun | None = None) -> None:

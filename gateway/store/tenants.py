@@ -20,7 +20,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from gateway.store.engine import write_lock
+from gateway.store.engine import write_lock, write_transaction
 from gateway.store.registry import database_errors
 from gateway.store.schema import api_keys, vendor_credentials
 
@@ -46,7 +46,7 @@ class ApiKeys:
     def create(self, tenant: str) -> str:
         """A new key for `tenant`; the only time it is ever shown."""
         key = KEY_PREFIX + secrets.token_urlsafe(32)
-        with self._write_lock, self.engine.begin() as connection:
+        with write_transaction(self.engine, self._write_lock) as connection:
             connection.execute(
                 insert(api_keys).values(
                     id=str(uuid.uuid4()),
@@ -85,7 +85,7 @@ class ApiKeys:
 
     def revoke(self, key_id: str) -> bool:
         """Revoke by id; False if there is no such active key."""
-        with self._write_lock, self.engine.begin() as connection:
+        with write_transaction(self.engine, self._write_lock) as connection:
             result = connection.execute(
                 update(api_keys)
                 .where(api_keys.c.id == key_id, api_keys.c.revoked_at.is_(None))
@@ -133,7 +133,7 @@ class VendorCredentials:
             opened["webhook_secret"] = webhook_secret
         sealed = self._fernet.encrypt(json.dumps(opened).encode())
         values = {"tenant": tenant, "vendor": vendor, "secret": sealed, "updated_at": datetime.now(UTC)}
-        with self._write_lock, self.engine.begin() as connection:
+        with write_transaction(self.engine, self._write_lock) as connection:
             dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
             statement = dialect.insert(vendor_credentials).values(**values)
             connection.execute(

@@ -99,6 +99,28 @@ class HeldWrite:
         self._release.set()
 
 
+class _Holder:
+    """A write lock that knows which thread holds it."""
+
+    def __init__(self, lock: Any) -> None:
+        self._lock = lock
+        self.holder: int | None = None
+
+    def __enter__(self) -> None:
+        self._lock.__enter__()
+        self.holder = threading.get_ident()
+
+    def try_enter(self) -> bool:
+        taken = bool(self._lock.try_enter())
+        if taken:
+            self.holder = threading.get_ident()
+        return taken
+
+    def __exit__(self, *exc: object) -> None:
+        self.holder = None
+        self._lock.__exit__(*exc)
+
+
 def _queued_behind(writer: GroupCommit, count: int) -> None:
     """Wait until `count` writes have queued."""
     deadline = time.monotonic() + 5
@@ -358,13 +380,14 @@ def test_a_checkpoint_copies_beside_the_writes_until_little_is_left_for_the_lock
     engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(group_commit, "CHECKPOINT_EVERY_S", 0.0)
-    writer = _group_commit(engine)
+    lock = _Holder(write_lock(engine))
+    writer = _group_commit(engine, lock)
     add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
-    passes: list[bool] = []  # holding the write lock
+    passes: list[bool] = []  # the checkpointing thread holding the write lock
 
     def trace(sql: str) -> None:
         if "wal_checkpoint" in sql:
-            passes.append(writer._lock._threads.locked())
+            passes.append(lock.holder == threading.get_ident())
 
     event.listen(engine, "connect", lambda connection, _record: connection.set_trace_callback(trace))
     engine.dispose()

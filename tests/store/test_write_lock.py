@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 
 import pytest
 
-from gateway.store.engine import SQLiteWriteLock, make_engine, write_lock
+from gateway.store.engine import SQLiteWriteLock, make_engine, write_lock, write_transaction
 
 
 def _holds_back(first: SQLiteWriteLock, second: SQLiteWriteLock) -> list[str]:
@@ -59,5 +60,36 @@ def test_postgresql_takes_no_lock_of_ours() -> None:
     engine = make_engine("postgresql://root@127.0.0.1:5432/test")
     try:
         assert not isinstance(write_lock(engine), SQLiteWriteLock)
+    finally:
+        engine.dispose()
+
+
+def _writer_gets_in(database: Path) -> bool:
+    """Whether another connection can begin a write at once (no wait in SQLite's busy handler)."""
+    other = sqlite3.connect(database, timeout=0, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        other.close()
+
+
+def test_a_read_leaves_sqlites_write_lock_free_and_a_write_takes_it_at_once(tmp_path: Path) -> None:
+    database = tmp_path / "registry.db"
+    engine = make_engine(f"sqlite:///{database}")
+    try:
+        with write_transaction(engine, write_lock(engine)) as connection:
+            connection.exec_driver_sql("CREATE TABLE notes (id INTEGER PRIMARY KEY)")
+        with engine.connect() as reading:
+            assert reading.exec_driver_sql("SELECT count(*) FROM notes").scalar() == 0
+            assert _writer_gets_in(database)  # a read in progress does not keep a create waiting
+        with write_transaction(engine, write_lock(engine)) as writing:
+            assert not _writer_gets_in(database)  # held from the start, before any statement
+            writing.exec_driver_sql("INSERT INTO notes (id) VALUES (1)")
+        with engine.connect() as reading:
+            assert reading.exec_driver_sql("SELECT count(*) FROM notes").scalar() == 1  # committed
     finally:
         engine.dispose()
