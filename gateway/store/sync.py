@@ -133,19 +133,21 @@ class SyncQueue:
         """Up to `limit` due campaigns, earliest first, each leased for `lease`.
 
         A read first: with nothing due (the usual case between passes) no write transaction is
-        begun, so an idle refresher never queues for SQLite's single writer. Then transactions
-        of at most `_ROWS_PER_WRITE` campaigns, as in `settle`.
+        begun, so an idle refresher never queues for SQLite's single writer. Then, on SQLite,
+        transactions of at most `_ROWS_PER_WRITE` campaigns, as in `settle`; on PostgreSQL,
+        which locks rows, not the database, one (each commit waits for a flush of its log).
         """
         now = self._registry.clock()
         with self._registry.engine.connect() as connection:
             anything = connection.execute(select(campaigns.c.id).where(campaigns.c.sync_due_at <= now).limit(1)).first()
         if anything is None:
             return []
+        per_write = _ROWS_PER_WRITE if self._registry.engine.dialect.name == "sqlite" else limit
         claimed: list[Due] = []
         while len(claimed) < limit:
             if claimed:
                 time.sleep(_BETWEEN_WRITES_S)
-            wanted = min(limit - len(claimed), _ROWS_PER_WRITE)
+            wanted = min(limit - len(claimed), per_write)
             with self._registry.transaction() as connection:
                 rows = connection.execute(_claim_statement(wanted), {"now": now, "leased": now + lease}).all()
             claimed += (

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -142,6 +143,28 @@ def test_two_workers_claim_disjoint_campaigns_and_never_one_not_due(database_url
     finally:
         for _unused, registry in pairs:
             registry.close()
+
+
+def test_a_claim_holds_sqlites_write_lock_for_25_campaigns_at_a_time_and_postgresqls_rows_in_one_go(
+    database_url_any: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = Clock()
+    ids = _seed(database_url_any, [clock.now] * 60)
+    queue, registry = _queue(database_url_any, clock)
+    write = registry.transaction
+    transactions: list[int] = []
+
+    def counted() -> Any:
+        transactions.append(1)
+        return write()
+
+    monkeypatch.setattr(registry, "transaction", counted)
+    try:
+        assert {due.campaign_id for due in queue.claim(100, LEASE)} == set(ids)
+        sqlite = registry.engine.dialect.name == "sqlite"
+        assert len(transactions) == (3 if sqlite else 1)
+    finally:
+        registry.close()
 
 
 def test_a_claim_never_recorded_comes_due_again_after_the_lease(database_url_any: str) -> None:
