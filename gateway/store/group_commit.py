@@ -79,8 +79,8 @@ _CHECKPOINT = _Queued(lambda _transaction: None, Future())
 CHECKPOINT_EVERY_S = 0.05
 # A checkpoint copies beside the writes (a pass at most _UNLOCKED_PASSES times) until at most
 # this many pages written meanwhile are left to copy holding the write lock. Another process's
-# writes (the status sync's) can add hundreds during one pass, and the locked step syncs both
-# files too: held 10-16 ms at times, every create waiting.
+# writes (the status sync's) can add hundreds during one pass, and everything the locked step
+# copies, every create waits for.
 _LOCKED_PAGES = 32
 _UNLOCKED_PASSES = 4
 
