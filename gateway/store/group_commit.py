@@ -70,7 +70,6 @@ class _Queued(NamedTuple):
 
 
 _STOP = _Queued(lambda _transaction: None, Future())
-_CHECKPOINT = _Queued(lambda _transaction: None, Future())
 
 # How often the checkpointer thread checkpoints the WAL while writes are committed. At 2,200 native
 # requests a second, 2 workers' WAL grows by 300-700 pages in this time, copied in 1-7 ms while
@@ -115,7 +114,8 @@ class GroupCommit:
         self._on_loop: dict[asyncio.AbstractEventLoop, list[_Queued]] = {}
         self._started = threading.Lock()
         self._thread: threading.Thread | None = None
-        self._checkpoints: queue.SimpleQueue[_Queued] = queue.SimpleQueue()
+        # True: checkpoint now; False: stop.
+        self._checkpoints: queue.SimpleQueue[bool] = queue.SimpleQueue()
         self._checkpointer: threading.Thread | None = None
         # Held by whichever thread is writing: the writer thread, or a request thread alone.
         self._writing = threading.Lock()
@@ -225,7 +225,7 @@ class GroupCommit:
             if thread is not None:
                 self._queue.put(_STOP)
             if checkpointer is not None:
-                self._checkpoints.put(_STOP)
+                self._checkpoints.put(False)
         for stopping in (thread, checkpointer):
             if stopping is not None:
                 stopping.join()
@@ -246,7 +246,7 @@ class GroupCommit:
                 return
 
     def _run_checkpoints(self) -> None:
-        while self._checkpoints.get() is not _STOP:
+        while self._checkpoints.get():
             self._checkpoint()
 
     def _committed(self) -> None:
@@ -258,7 +258,7 @@ class GroupCommit:
             self._checkpoint_due_at = -1.0  # queued
             if self._checkpointer is None:
                 self._start_checkpointer()
-            self._checkpoints.put(_CHECKPOINT)
+            self._checkpoints.put(True)
 
     def _checkpoint(self) -> None:
         """Copy the WAL into the database file: while writes go on, then what they added meanwhile.
