@@ -9,12 +9,11 @@ accepted, kept in sync at a 30 s interval (GATEWAY_SYNC_INTERVAL_S = _MAX_INTERV
 while creates arrive at a steady rate, one at a time, to one `serve` worker. Four ways,
 interleaved, each phase from the same steady state (every campaign synced within the last
 interval, due within the next): no sync at all (GATEWAY_SYNC_IN_SERVE=0); the sync `serve`
-runs beside its worker (the default: its reads at idle CPU priority on the last CPU, the worker
-on the others); the sync alone beside `serve` (`campaign-gateway sync`, on the last CPU at idle
-priority, the worker on any CPU: the default before); and a control: no sync, the worker on the
-CPUs the default gives it, and the last CPU's spare cycles burnt by a busy loop at idle CPU
-priority. The synced vendor's sandbox stands in for a vendor on another machine, so it runs at
-idle CPU priority on the last CPU: it takes only CPU the gateway leaves, and
+runs beside its worker (the default: its reads at idle CPU priority, on the last CPU); the
+same niced by 10 on any CPU instead (GATEWAY_SYNC_IDLE_CPU=0, GATEWAY_SYNC_ONE_CPU=0, the
+default before); and a control: no sync, but the last CPU's spare cycles burnt by a busy loop
+at idle CPU priority. The synced vendor's sandbox stands in for a vendor on another machine,
+so it runs at idle CPU priority on the last CPU: it takes only CPU the gateway leaves, and
 never keeps every CPU busy. The sync lag is now - synced_at over the 10,000 campaigns, sampled
 through each phase.
 
@@ -73,11 +72,16 @@ VOLUBILE_BODY = {
     "timezone": "Europe/Paris",
     "recipients": [{"phone": bodies.phone(1), "context": {"firstName": "Ada"}}],
 }
-DEFAULT = "sync run by serve (the default: the worker on the other CPUs)"
-ALONE = "`campaign-gateway sync` beside serve (the worker on any CPU: the default before)"
-CONTROL = "no sync, the worker on the other CPUs, the last CPU's spare cycles burnt at idle priority (a control)"
-MODES = ("no sync", DEFAULT, ALONE, CONTROL)
-SYNCING = (DEFAULT, ALONE)
+CONTROL = "no sync, the last CPU's spare cycles burnt at idle priority (a control)"
+BEFORE = "sync run by serve, niced by 10 on any CPU (the default before)"
+MODES = ("no sync", "sync run by serve (the default)", BEFORE, CONTROL)
+# Each mode's settings for `serve`.
+_MODE_ENV = (
+    {"GATEWAY_SYNC_IN_SERVE": "0"},
+    {"GATEWAY_SYNC_IN_SERVE": "1"},
+    {"GATEWAY_SYNC_IN_SERVE": "1", "GATEWAY_SYNC_IDLE_CPU": "0", "GATEWAY_SYNC_ONE_CPU": "0"},
+    {"GATEWAY_SYNC_IN_SERVE": "0"},
+)
 # `make bench`'s --quick smoke run: the same story, small and short.
 QUICK: dict[str, Any] = {"campaigns": 1000, "phase_s": 5.0, "reps": 1, "actions": 100, "round_trips": 500}
 
@@ -155,16 +159,9 @@ def _start_sandbox(work: Path, name: str, *, idle: bool = False) -> tuple[Servic
     return service, vendors
 
 
-def _serve(work: Path, env: dict[str, str], name: str, *, off_the_last_cpu: bool = False) -> Service:
-    """One `serve` worker; `off_the_last_cpu`: kept to the CPUs the default gives it beside its sync."""
+def _serve(work: Path, env: dict[str, str], name: str) -> Service:
     port = free_port()
     argv = [str(GATEWAY), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "1"]
-    if off_the_last_cpu:
-        keep = (
-            "import os, sys; os.sched_setaffinity(0, sorted(os.sched_getaffinity(0))[:-1]); "
-            "os.execv(sys.argv[1], sys.argv[1:])"
-        )
-        argv = [sys.executable, "-c", keep, *argv]
     service = start(name, argv, port=port, log_dir=work, env=env, cwd=work)
     wait_http(service, "/v1/vendors", headers=AUTH, want_status=200)
     return service
@@ -400,21 +397,14 @@ def _phase(
     sandbox: Service,
 ) -> Phase:
     _steady_state(database, ids, seed=rep)
-    env = _gateway_env(vendors, database, GATEWAY_SYNC_IN_SERVE="1" if mode == DEFAULT else "0")
-    name = f"sync-serve-{rep}-{MODES.index(mode)}"
-    serve = _serve(work, env, name, off_the_last_cpu=mode == CONTROL)
-    alone = (
-        start(f"{name}-sync", [str(GATEWAY), "sync"], port=0, log_dir=work, env=env, cwd=work)
-        if mode == ALONE
-        else None
-    )
+    env = _gateway_env(vendors, database, **_MODE_ENV[MODES.index(mode)])
+    serve = _serve(work, env, f"sync-serve-{rep}-{MODES.index(mode)}")
     url = f"http://127.0.0.1:{serve.port}"
     try:
         _paced_creates(url, figures.rate, 3.0, body)  # warm-up
 
         def cpu_now() -> dict[str, float]:
-            parts = {**_cpu_by_part(serve), "sandbox": cpu_seconds(sandbox.pids())}
-            return parts if alone is None else {**parts, "sync": cpu_seconds(alone.pids())}
+            return {**_cpu_by_part(serve), "sandbox": cpu_seconds(sandbox.pids())}
 
         cpu_before = cpu_now()
         began = datetime.now(UTC)
@@ -426,9 +416,7 @@ def _phase(
         seconds = (datetime.now(UTC) - began).total_seconds()
     finally:
         serve.stop()
-        if alone is not None:
-            alone.stop()
-    phase = Phase(mode, rep, latencies, errors, samples if mode in SYNCING else [], refreshed, seconds, cpu)
+    phase = Phase(mode, rep, latencies, errors, samples if _syncs(mode) else [], refreshed, seconds, cpu)
     lag = f", sync lag p99 {percentile(phase.lags_s, 99):.1f} s" if phase.lags_s else ""
     say(f"sync bench (b) rep {rep} {mode}: create p99 {phase.p99_ms:.2f} ms{lag}, {refreshed:,} campaigns refreshed")
     return phase
@@ -546,12 +534,10 @@ def render(figures: SyncFigures) -> str:
         "phase from the same steady state. Sync lag: now - synced_at over the campaigns, sampled every "
         f"{_LAG_EVERY_S:.0f} s (by a process of its own at idle CPU priority, not beside the creates' timer); "
         f"keeping up, it stays under the longest jittered interval ({1.2 * INTERVAL_S:.0f} s) plus a pass. "
-        "By default the sync keeps to the last CPU and `serve`'s one worker to the others "
-        "(`GATEWAY_SYNC_ONE_CPU`); run alone beside `serve`, the sync keeps to the last CPU and the worker "
-        "goes where the kernel puts it. The control runs no sync; its worker keeps to the CPUs the default "
-        "gives it, and a busy loop at idle CPU priority (SCHED_IDLE) fills the last CPU: its rise is what this "
-        "machine charges the creates for any work at all on the other CPU (shared caches, the hypervisor), "
-        "a floor no placement or priority of the sync can go under.",
+        "The control runs no sync, but a busy loop at idle CPU priority (SCHED_IDLE) on the CPU the sync keeps "
+        "to: the kernel gives the creates every cycle they want, so its rise is what this machine charges for "
+        "any other work at all on that CPU (shared caches, the hypervisor, wake-ups), a floor no CPU priority "
+        "of the sync can go under.",
         "",
         "| mode | create p50 ms | create p99 ms | p99 rise over no sync | sync lag p99 s | sync lag max s "
         "| campaigns refreshed in the phase | CPU s per s (serve / sync / synced vendor's sandbox) | errors |",
@@ -564,10 +550,9 @@ def render(figures: SyncFigures) -> str:
         p50 = fmt([percentile(phase.create_ms, 50) for phase in phases], 2)
         p99 = fmt([phase.p99_ms for phase in phases], 2)
         rise = fmt(_rises(figures, mode), 1, " %") if mode != MODES[0] else "—"
-        syncs = mode in SYNCING
-        lag99 = fmt([percentile(phase.lags_s, 99) for phase in phases], 1) if syncs else "—"
-        lagmax = fmt([max(phase.lags_s, default=0) for phase in phases], 1) if syncs else "—"
-        covered = fmt([100 * phase.refreshed / figures.campaigns for phase in phases], 0, " %") if syncs else "—"
+        lag99 = fmt([percentile(phase.lags_s, 99) for phase in phases], 1) if _syncs(mode) else "—"
+        lagmax = fmt([max(phase.lags_s, default=0) for phase in phases], 1) if _syncs(mode) else "—"
+        covered = fmt([100 * phase.refreshed / figures.campaigns for phase in phases], 0, " %") if _syncs(mode) else "—"
         cpu = " / ".join(
             fmt([phase.cpu_s[name] / phase.seconds for phase in phases if name in phase.cpu_s], 2)
             if any(name in phase.cpu_s for phase in phases)
@@ -609,6 +594,10 @@ def _wakeup_lines(wakeups: list[Wakeups]) -> list[str]:
         figures = " | ".join(f"{measured.percentile(pct):.3f}" for pct in (50, 99, 99.9, 100))
         lines.append(f"| {measured.condition} | {figures} |")
     return lines
+
+
+def _syncs(mode: str) -> bool:
+    return _MODE_ENV[MODES.index(mode)]["GATEWAY_SYNC_IN_SERVE"] == "1"
 
 
 def markers(database: str = "SQLite") -> tuple[str, str]:

@@ -103,7 +103,7 @@ def serve(host: str, port: int, workers: int) -> None:
     from gateway import reuse_port
     from gateway.connections import protocol_factory
     from gateway.settings import Settings
-    from gateway.sync_process import Placement, SyncProcess, place, stop_within_s, sync_argv
+    from gateway.sync_process import SyncProcess, stop_within_s, sync_argv
 
     settings: Settings = _or_exit(Settings.from_env)  # fail here, naming the variable, not in a worker
     if (workers > 1 or settings.sync_in_serve) and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
@@ -124,14 +124,9 @@ def serve(host: str, port: int, workers: int) -> None:
         "http": protocol_factory(settings),
         "timeout_keep_alive": settings.keep_alive_s,
     }
-    placement = Placement()
-    if hasattr(os, "sched_getaffinity"):
-        placement = place(settings, workers, sorted(os.sched_getaffinity(0)))
-    if placement.worker_cpus is not None:
-        os.sched_setaffinity(0, placement.worker_cpus)  # before any thread or worker starts: they inherit it
     syncing = None
     if settings.sync_in_serve:
-        syncing = SyncProcess(sync_argv(placement.sync_cpu), stop_within_s=stop_within_s(settings))
+        syncing = SyncProcess(sync_argv(), stop_within_s=stop_within_s(settings))
         syncing.start()
     try:
         if workers > 1 and reuse_port.supported():
@@ -149,8 +144,7 @@ def serve(host: str, port: int, workers: int) -> None:
 
 @main.command()
 @click.option("--parent", type=int, default=None, hidden=True, help="Stop when this process is gone (serve's sync).")
-@click.option("--cpu", type=int, default=None, hidden=True, help="Keep to this CPU (serve's sync).")
-def sync(parent: int | None, cpu: int | None) -> None:
+def sync(parent: int | None) -> None:
     """Run the status sync alone, until SIGINT or SIGTERM.
 
     The sync reads each live campaign's state from its vendor in the background (see
@@ -172,7 +166,7 @@ def sync(parent: int | None, cpu: int | None) -> None:
     from gateway.sync_process import cede_cpu_to_requests
 
     settings: Settings = _or_exit(Settings.from_env)
-    database, priority = cede_cpu_to_requests(settings, cpu)
+    database, priority = cede_cpu_to_requests(settings)
     # Opened on the database thread if there is one: a thread it starts (the registry's writer)
     # inherits that thread's priority, not the idle one of the reads.
     gateway = Gateway.open(settings) if database is None else database.submit(Gateway.open, settings).result()

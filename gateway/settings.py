@@ -363,9 +363,7 @@ class Settings(BaseModel):
         description="Keep `campaign-gateway sync` (also the one `serve` runs) on one CPU, the last it may use, on a "
         "machine with more: it is one event loop and gains nothing from more, and the other CPUs stay free of it, "
         "where a waking request never waits (on Linux, work at any priority on every CPU now and then delays a "
-        "wake-up by a scheduler tick). `serve`'s workers then keep off that CPU when the others are at least as "
-        "many as the workers (one worker: every CPU but the last), so a request never wakes where the sync works; "
-        "with more workers, they use every CPU.",
+        "wake-up by a scheduler tick).",
         json_schema_extra=_doc("sync"),
     )
     # Events (gateway/events/).

@@ -13,11 +13,6 @@ with three rules, and `serve` must stay one command: the child is restarted when
 a pause that grows while it keeps dying), stopped with `serve` (SIGTERM, then the refreshes
 under way get their deadline), and it exits by itself if `serve` dies without stopping it
 (`--parent`: it watches that its parent is still the one that started it).
-
-Where each runs (`place`): the sync on the last CPU, and the workers on the others when those
-are enough for them (one each), so that a request never lands on the CPU where the sync works.
-Work at idle priority still costs a request that wakes on its CPU now and then; on a CPU it
-never shares, it costs nothing (the sync section of bench/results.md has the figures).
 """
 
 from __future__ import annotations
@@ -30,13 +25,12 @@ import threading
 import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from gateway.settings import Settings
 
-__all__ = ["Placement", "SyncProcess", "cede_cpu_to_requests", "place", "stop_within_s", "sync_argv"]
+__all__ = ["SyncProcess", "cede_cpu_to_requests", "stop_within_s", "sync_argv"]
 
 _log = logging.getLogger(__name__)
 # The first pause before a dead sync is started again; it doubles while the sync keeps dying.
@@ -49,49 +43,24 @@ _STEADY_S = 60.0
 _STOP_MARGIN_S = 10.0
 
 
-@dataclass(frozen=True)
-class Placement:
-    """The CPUs `serve`'s processes keep to: its sync's one, and its workers' (None: wherever the kernel likes)."""
-
-    sync_cpu: int | None = None
-    worker_cpus: frozenset[int] | None = None
-
-
-def place(settings: Settings, workers: int, allowed: Sequence[int]) -> Placement:
-    """Where `serve` runs its sync and `workers` workers, given the CPUs it may use.
-
-    With `GATEWAY_SYNC_ONE_CPU` on a machine with more than one, the sync takes the last, and the
-    workers the others if there are at least as many as workers: a worker is one process held to
-    about one CPU by the interpreter lock, so it loses nothing. With more workers than that, they
-    need every CPU and keep to none.
-    """
-    if not (settings.sync_in_serve and settings.sync_one_cpu) or len(allowed) < 2:
-        return Placement()
-    *others, last = sorted(allowed)
-    return Placement(sync_cpu=last, worker_cpus=frozenset(others) if workers <= len(others) else None)
-
-
-def sync_argv(cpu: int | None = None) -> list[str]:
+def sync_argv() -> list[str]:
     """The command that runs `campaign-gateway sync` as this process's child, ending when this process does.
 
     The parent is named rather than read by the child: a child that read its parent after the
-    parent had died would watch the process that adopted it. So is its CPU (`cpu`): it would
-    inherit the workers' CPUs, were they kept to some, and its own is none of them.
+    parent had died would watch the process that adopted it.
     """
-    argv = [sys.executable, "-m", "gateway.cli", "sync", "--parent", str(os.getpid())]
-    return argv if cpu is None else [*argv, "--cpu", str(cpu)]
+    return [sys.executable, "-m", "gateway.cli", "sync", "--parent", str(os.getpid())]
 
 
-def cede_cpu_to_requests(settings: Settings, cpu: int | None = None) -> tuple[Executor | None, str]:
+def cede_cpu_to_requests(settings: Settings) -> tuple[Executor | None, str]:
     """Lower the sync's CPU priority, on one CPU: the executor for its database work (if apart), and what was done.
 
     Called on the thread that runs the sync's event loop, before it starts any other thread (on
     Linux each call below changes the calling thread only, and a thread inherits its creator's).
-    - One CPU: `cpu` (`serve` names it, see `place`), or with `GATEWAY_SYNC_ONE_CPU` the last
-      allowed, on a machine with more. The sync is one event loop and gains nothing from more.
-      When some work, at any priority, runs on every CPU, a waking request now and then waits a
-      whole scheduler tick; one the sync leaves free, it does not (the sync section of
-      bench/results.md has the figures).
+    - One CPU (`GATEWAY_SYNC_ONE_CPU`), the last allowed, on a machine with more: the sync is one
+      event loop and gains nothing from more. When some work, at any priority, runs on every CPU,
+      a waking request now and then waits a whole scheduler tick; one the sync leaves free, it
+      does not (the sync section of bench/results.md has the figures).
     - The nice (`GATEWAY_SYNC_NICE`), for everything.
     - Then, with `GATEWAY_SYNC_IDLE_CPU`, this thread takes the idle scheduling policy for the
       vendor reads, which then give way at once to a request that wakes; a nice only shares the
@@ -102,11 +71,9 @@ def cede_cpu_to_requests(settings: Settings, cpu: int | None = None) -> tuple[Ex
     """
     done = []
     allowed = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
-    if cpu is None and settings.sync_one_cpu and len(allowed) > 1:
-        cpu = allowed[-1]
-    if cpu is not None:
-        os.sched_setaffinity(0, {cpu})
-        done.append(f"on CPU {cpu}")
+    if settings.sync_one_cpu and len(allowed) > 1:
+        os.sched_setaffinity(0, {allowed[-1]})
+        done.append(f"on CPU {allowed[-1]}")
     if settings.sync_nice:
         os.nice(settings.sync_nice)
     if not (settings.sync_idle_cpu and hasattr(os, "SCHED_IDLE")):

@@ -13,11 +13,9 @@ from pathlib import Path
 from typing import TypeVar
 
 import httpx
-import pytest
 
 from gateway.sandbox.server import Sandbox
-from gateway.settings import Settings
-from gateway.sync_process import Placement, SyncProcess, place
+from gateway.sync_process import SyncProcess
 
 from .conftest import AUTH, Server
 
@@ -25,8 +23,6 @@ T = TypeVar("T")
 ALLOWED = frozenset(os.sched_getaffinity(0))
 # Where the sync runs by default: the last CPU this machine allows (all of them if it has one).
 ONE_CPU = frozenset({max(ALLOWED)}) if len(ALLOWED) > 1 else ALLOWED
-# Where one worker runs beside it: every other CPU.
-OTHER_CPUS = ALLOWED - ONE_CPU if len(ALLOWED) > 1 else ALLOWED
 VOLUBILE = {
     "vendor": "volubile",
     "name": "Synced",
@@ -68,19 +64,6 @@ def _sync_children(parent: int) -> list[int]:
         if fields is not None and int(fields[1]) == parent and b"--parent" in argv:
             found.append(int(entry.name))
     return found
-
-
-def _workers(parent: int) -> list[int]:
-    """`parent`'s child processes other than its sync: uvicorn's workers (and its helpers, if any)."""
-    sync = set(_sync_children(parent))
-    return [
-        int(entry.name)
-        for entry in Path("/proc").iterdir()
-        if entry.name.isdigit()
-        and int(entry.name) not in sync
-        and (fields := _stat(int(entry.name))) is not None
-        and int(fields[1]) == parent
-    ]
 
 
 def _only_child(parent: int, other_than: int | None = None) -> int | None:
@@ -126,48 +109,6 @@ def _cpus(pid: int) -> set[frozenset[int]]:
     return found
 
 
-def _settings(**env: str) -> Settings:
-    return Settings.from_env({"GATEWAY_DATABASE_URL": "sqlite:///unused.db", **env})
-
-
-@pytest.mark.parametrize(
-    ("allowed", "workers", "env", "expected"),
-    [
-        ([0, 1], 1, {}, Placement(sync_cpu=1, worker_cpus=frozenset({0}))),
-        ([1, 0], 1, {}, Placement(sync_cpu=1, worker_cpus=frozenset({0}))),
-        ([2, 5, 7], 2, {}, Placement(sync_cpu=7, worker_cpus=frozenset({2, 5}))),
-        ([0, 1], 2, {}, Placement(sync_cpu=1, worker_cpus=None)),  # more workers than other CPUs: every CPU
-        ([0, 1, 2], 3, {}, Placement(sync_cpu=2, worker_cpus=None)),
-        ([3], 1, {}, Placement()),  # one CPU: nothing to keep apart
-        ([0, 1], 1, {"GATEWAY_SYNC_ONE_CPU": "0"}, Placement()),
-        ([0, 1], 1, {"GATEWAY_SYNC_IN_SERVE": "0"}, Placement()),  # no sync to keep off
-    ],
-)
-def test_the_sync_takes_the_last_cpu_and_the_workers_the_others_when_they_are_enough(
-    allowed: list[int], workers: int, env: dict[str, str], expected: Placement
-) -> None:
-    assert place(_settings(**env), workers, allowed) == expected
-
-
-@pytest.mark.skipif(len(ALLOWED) < 2, reason="keeping the worker off the sync's CPU needs a machine with two CPUs")
-def test_one_worker_keeps_off_the_syncs_cpu_and_a_restarted_sync_keeps_to_it(sandbox: Sandbox, tmp_path: Path) -> None:
-    server = Server(sandbox, f"sqlite:///{tmp_path / 'g.db'}", workers=1, cwd=tmp_path)
-    try:
-        server.wait_ready()
-        # One worker runs in serve's own process: every thread of it, the registry's writer included.
-        assert _cpus(server.process.pid) == {OTHER_CPUS}
-        first = _wait_for(lambda: _only_child(server.process.pid), 10)
-        assert first is not None
-        assert _wait_for(lambda: True if _cpus(first) == {ONE_CPU} else None, 10), _cpus(first)
-        os.kill(first, signal.SIGKILL)
-        second = _wait_for(lambda: _only_child(server.process.pid, other_than=first), 10)
-        assert second is not None
-        # Started by a thread that kept every CPU, and told which one is its own.
-        assert _wait_for(lambda: True if _cpus(second) == {ONE_CPU} else None, 10), _cpus(second)
-    finally:
-        server.stop()
-
-
 def test_serve_runs_one_low_priority_sync_restarted_when_it_dies_and_stopped_with_serve(
     sandbox: Sandbox, tmp_path: Path
 ) -> None:
@@ -176,10 +117,6 @@ def test_serve_runs_one_low_priority_sync_restarted_when_it_dies_and_stopped_wit
         server.wait_ready()
         first = _wait_for(lambda: _only_child(server.process.pid), 10)
         assert first is not None, "serve runs one sync process, whatever its number of workers"
-        # Two workers on two CPUs need both: they keep to none.
-        workers = _workers(server.process.pid)
-        assert len(workers) >= 2, workers
-        assert all(_cpus(worker) == {ALLOWED} for worker in workers)
         assert _niced_by(first, server.process.pid, 10)
         niced = _nice(server.process.pid) + 10
         # Its reads (the main thread's loop) at idle priority, its database work niced, and nothing else.
@@ -205,7 +142,6 @@ def test_a_killed_serve_leaves_no_sync_behind_and_the_priorities_are_settings(sa
         assert _niced_by(child, server.process.pid, 3)
         assert {policy for policy, _ in _threads(child)} == {os.SCHED_OTHER}
         assert _cpus(child) == {ALLOWED}
-        assert _cpus(server.process.pid) == {ALLOWED}  # no CPU of the sync's own, none to keep off
     finally:
         server.kill()  # SIGKILL: serve cannot stop it; the sync sees itself orphaned
     assert _wait_for(lambda: _gone(child), 10), "the sync exits once serve is gone"
