@@ -8,30 +8,28 @@ before the commit that makes its write durable.
 
 From an event loop (`commit`, `commit_together`), the writes queued during one pass of the loop
 are written at the start of its next pass, on the loop thread itself when the write lock is free
-at once: a batch takes 0.1-0.3 ms. When the lock is taken (the other worker, an operator's
-command or this process's writer thread is writing), the batch goes to the writer thread, which
-waits for the lock instead of the loop. Blocking writes from other threads (`write`) are written
-by the calling thread when nothing is being written or queued, else by the writer thread with
-whatever has queued meanwhile. (Letting the request at the head of the queue write the whole
-batch, LevelDB's way, measured about 10% slower under load.)
+at once. When the lock is taken (the other worker, an operator's command or this process's
+writer thread is writing), the batch goes to the writer thread, which waits for the lock instead
+of the loop. Blocking writes from other threads (`write`) are written by the calling thread when
+nothing is being written or queued, else by the writer thread with whatever has queued
+meanwhile. (Letting the request at the head of the queue write the whole batch, LevelDB's way,
+measured slower under load.)
 
 Why the loop writes its own batches: every statement the writer thread runs gives Python's GIL
-away and waits to get it back from the busy loop. Alone, the registry's writes cost 0.16 ms of
-CPU a request; beside a thread that keeps the GIL, nine times that. With every write handed to
-the writer thread, 2 workers kept the machine's 2 cores 160% busy; written on the loop, 180%
-(native route, 16 connections: 1,869 -> 2,285 req/s, 0.80 -> 0.69 ms of CPU a request). For
-the same reason, a batch's writes of one kind can be written together (`commit_together`: the
-registry's keyless begins, one INSERT per table for them all), and a write of one statement
+away and waits to get it back from the busy loop, so a write handed to a thread costs several
+times its own CPU, and the workers served fewer requests a second with every write handed over.
+For the same reason, a batch's writes of one kind can be written together (`commit_together`:
+the registry's keyless begins, one INSERT per table for them all), and a write of one statement
 needs no savepoint, since SQLite undoes a failed statement by itself (`one_statement`: the
 registry's outcomes): a batch of 8 begins and 8 outcomes takes 22 statements, not 66.
 
 SQLite's own checkpoints (copying the WAL's pages into the database file, which lets the WAL
 start over) are off (gateway/store/engine.py): one ran inside every thousandth page's commit,
-taking 6-8 ms there, on the loop. A thread of its own checkpoints instead, at most every
-CHECKPOINT_EVERY_S while there are commits (2 workers, 16 connections, interleaved: p99 19.6 ->
-16.9 ms; with no checkpoints at all, 16.0 ms). Not the writer thread: a checkpoint copies most
-of the WAL without the write lock, and writes handed to the writer thread (because another
-process held the lock, the status sync's say) waited behind that copy.
+for milliseconds, on the loop. A thread of its own checkpoints instead, at most every
+CHECKPOINT_EVERY_S while there are commits; that lowered the p99 of interleaved requests to
+nearly what it is with no checkpoints at all. Not the writer thread: a checkpoint copies the WAL
+without the write lock, and writes handed to the writer thread (because another process held
+the lock, the status sync's say) waited behind that copy.
 """
 
 from __future__ import annotations
@@ -71,10 +69,8 @@ class _Queued(NamedTuple):
 
 _STOP = _Queued(lambda _transaction: None, Future())
 
-# How often the checkpointer thread checkpoints the WAL while writes are committed. At 2,200 native
-# requests a second, 2 workers' WAL grows by 300-700 pages in this time, copied in 1-7 ms while
-# writes go on, then 1-3 ms holding the write lock. Every 0.25 s: 15-30 ms, then 5-8 ms holding
-# it (p99 25 ms); every 0.02 s, the second step's fixed cost (syncing both files) told.
+# How often the checkpointer thread checkpoints the WAL while writes are committed: often enough
+# that each copy is short, seldom enough that the fixed cost of syncing both files does not tell.
 CHECKPOINT_EVERY_S = 0.05
 # A checkpoint copies beside the writes (a pass at most _UNLOCKED_PASSES times) until at most
 # this many pages written meanwhile are left to copy holding the write lock. Another process's
@@ -82,6 +78,10 @@ CHECKPOINT_EVERY_S = 0.05
 # copies, every create waits for.
 _LOCKED_PAGES = 32
 _UNLOCKED_PASSES = 4
+# The WAL may grow to this many pages before a checkpoint takes the write lock to make it start
+# over: below it, the copy beside the writes is enough, and a WAL copied to its end between two
+# writes starts over by itself.
+_WAL_BOUND_PAGES = 1000
 
 _log = logging.getLogger(__name__)
 
@@ -263,9 +263,12 @@ class GroupCommit:
     def _checkpoint(self) -> None:
         """Copy the WAL into the database file: while writes go on, then what they added meanwhile.
 
-        The last step holds the write lock, so the checkpoint completes and the next write
-        starts the WAL over (a WAL that is never complete at a write's start grows for good). It
-        copies little: in one step under the lock, a checkpoint held up every write for 20-40 ms.
+        A WAL copied to its end when a write starts starts over. Often one is; but under another
+        process's steady writes (the status sync's) a WAL may never be, and grows for good. So
+        once it holds more than _WAL_BOUND_PAGES, the last step holds the write lock: the
+        checkpoint completes and the next write starts the WAL over. That step copies little
+        (copying the whole WAL holding the lock held every write up for tens of milliseconds), but
+        it syncs both files while every write waits, so it is taken only when the WAL needs it.
         """
         self._checkpoint_due_at = 0.0
         try:
@@ -276,8 +279,9 @@ class GroupCommit:
                     _busy, pages, copied = cursor.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
                     if pages - copied <= _LOCKED_PAGES:
                         break
-                with self._lock:
-                    cursor.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                if pages > _WAL_BOUND_PAGES:
+                    with self._lock:
+                        cursor.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
             finally:
                 connection.close()
         except Exception:  # the next one may succeed; the writes themselves are committed
