@@ -376,6 +376,19 @@ def test_the_checkpointer_thread_checkpoints_the_wal_once_a_checkpoint_is_due(
         writer.close()
 
 
+def _checkpoint_passes(engine: Engine, lock: _Holder) -> list[bool]:
+    """From now on, for each checkpoint pass: whether the thread running it held the write lock."""
+    passes: list[bool] = []
+
+    def trace(sql: str) -> None:
+        if "wal_checkpoint" in sql:
+            passes.append(lock.holder == threading.get_ident())
+
+    event.listen(engine, "connect", lambda connection, _record: connection.set_trace_callback(trace))
+    engine.dispose()  # the connections open from now on are traced
+    return passes
+
+
 def test_a_checkpoint_copies_beside_the_writes_until_little_is_left_for_the_locked_step(
     engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -384,14 +397,7 @@ def test_a_checkpoint_copies_beside_the_writes_until_little_is_left_for_the_lock
     lock = _Holder(write_lock(engine))
     writer = _group_commit(engine, lock)
     add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
-    passes: list[bool] = []  # the checkpointing thread holding the write lock
-
-    def trace(sql: str) -> None:
-        if "wal_checkpoint" in sql:
-            passes.append(lock.holder == threading.get_ident())
-
-    event.listen(engine, "connect", lambda connection, _record: connection.set_trace_callback(trace))
-    engine.dispose()
+    passes = _checkpoint_passes(engine, lock)
     reader = engine.raw_connection()
     try:
         writer.write(lambda t: t.execute(add, {"id": 1, "text": "x"}))
@@ -429,14 +435,7 @@ def test_a_checkpoint_holds_the_write_lock_once_the_wal_is_past_its_bound_and_th
     lock = _Holder(write_lock(engine))
     writer = _group_commit(engine, lock)
     add = DriverStatement(insert(notes), engine.dialect, ["id", "text"])
-    passes: list[bool] = []  # the checkpointing thread holding the write lock
-
-    def trace(sql: str) -> None:
-        if "wal_checkpoint" in sql:
-            passes.append(lock.holder == threading.get_ident())
-
-    event.listen(engine, "connect", lambda connection, _record: connection.set_trace_callback(trace))
-    engine.dispose()
+    passes = _checkpoint_passes(engine, lock)
     try:
         writer.write(lambda t: t.execute(add, {"id": 1, "text": "x"}))
         writer.write(lambda t: t.execute(add, {"id": 2, "text": "due"}))
