@@ -361,6 +361,8 @@ class _VendorReads:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._process.join()
+        if self._process.exitcode:  # its traceback is on stderr; a phase read less is no share
+            raise RuntimeError(f"the vendor reads stopped early (exit code {self._process.exitcode})")
 
 
 def _read_vendor(vendor: dict[str, str], vendor_ids: list[str], stop: Any) -> None:
