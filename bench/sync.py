@@ -646,8 +646,9 @@ def _pooled_lines(figures: SyncFigures) -> list[str]:
     ]
     for mode, latencies in pooled.items():
         if latencies:
-            rise = f"{100 * (percentile(latencies, 99) / base - 1):+.1f} %" if mode != MODES[0] else "—"
-            lines.append(f"| {mode} | {percentile(latencies, 99):.2f} | {rise} |")
+            p99 = percentile(latencies, 99)
+            rise = f"{100 * (p99 / base - 1):+.1f} %" if mode != MODES[0] else "—"
+            lines.append(f"| {mode} | {p99:.2f} | {rise} |")
     return lines
 
 
