@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -24,6 +24,7 @@ from gateway.codegen.specs import load_spec
 from gateway.sandbox._openapi import (
     OpenAPIRequest,
     OpenAPIResponse,
+    Violation,
     build_openapi,
     explain,
 )
@@ -31,6 +32,8 @@ from gateway.sandbox._schemas import SchemaTools
 
 __all__ = ["Operation", "RouteError", "VendorSpec", "load_vendor_specs"]
 
+# Enough for every campaign of a large sandbox to be read by the status sync from the memo.
+_BODYLESS_VERDICTS_KEPT = 32_768
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
@@ -57,6 +60,8 @@ class Operation:
     """Alternative security requirements (the operation's, else the document's); () is none."""
     parameters: tuple[str, ...] = ()
     """Names of the template's path parameters, in order (`pattern`'s groups)."""
+    headers_read: tuple[str, ...] = ()
+    """The headers openapi-core reads to validate a request: header parameters, security schemes'."""
 
     def path_values(self, path: str) -> dict[str, str]:
         """The path parameters of `path` (below the server path), percent-decoded; {} if no match."""
@@ -80,6 +85,11 @@ class VendorSpec:
     server_path: str
     """Path of the spec's first server, without a trailing slash (e.g. `/atoms/v1`)."""
     operations: tuple[Operation, ...]
+    _bodyless_verdicts: Callable[..., tuple[Violation, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        verdicts = functools.lru_cache(maxsize=_BODYLESS_VERDICTS_KEPT)(self._bodyless_verdict)
+        object.__setattr__(self, "_bodyless_verdicts", verdicts)
 
     @property
     def security_schemes(self) -> Mapping[str, Any]:
@@ -121,6 +131,44 @@ class VendorSpec:
                 header=headers,
             ),
         )
+
+    def request_violations(
+        self,
+        operation: Operation,
+        method: str,
+        path: str,
+        headers: Headers,
+        body: bytes,
+        query: Mapping[str, str],
+    ) -> list[Violation]:
+        """Why openapi-core finds the request breaks the spec; [] when it conforms.
+
+        Without a body, openapi-core judges a request by its method, path, query, Content-Type
+        and the headers `operation` reads, nothing else; the sandbox judges it on exactly those
+        and keeps the verdicts of the latest requests. The status sync reads every campaign
+        with the same request each interval, and openapi-core's validation of one (resolving
+        the spec's references anew each time) costs more CPU than the rest of the answer.
+        """
+        if body:
+            request = self.openapi_request(method, path, headers, body, query)
+            return [violation for error in self.openapi.iter_request_errors(request) for violation in explain(error)]
+        read = tuple((name, tuple(headers.getlist(name))) for name in operation.headers_read)
+        content_type = _lower_mimetype(headers.get("Content-Type", ""))
+        return list(self._bodyless_verdicts(method.lower(), path, tuple(sorted(query.items())), read, content_type))
+
+    def _bodyless_verdict(
+        self,
+        method: str,
+        path: str,
+        query: tuple[tuple[str, str], ...],
+        read: tuple[tuple[str, tuple[str, ...]], ...],
+        content_type: str,
+    ) -> tuple[Violation, ...]:
+        headers = Headers([(name, value) for name, values in read for value in values])
+        if content_type:
+            headers["Content-Type"] = content_type
+        request = self.openapi_request(method, path, headers, b"", dict(query))
+        return tuple(violation for error in self.openapi.iter_request_errors(request) for violation in explain(error))
 
     def response_errors(
         self,
@@ -165,15 +213,16 @@ def _vendor_spec(slug: str, name: str, document: dict[str, Any]) -> VendorSpec:
     url = _expand(servers[0])
     parts = urlsplit(url)
     host_url = f"{parts.scheme or 'http'}://{parts.netloc or 'localhost'}"
+    tools = SchemaTools(document)
     return VendorSpec(
         slug=slug,
         name=name,
         document=document,
         openapi=build_openapi(document),
-        tools=SchemaTools(document),
+        tools=tools,
         host_url=host_url,
         server_path=parts.path.rstrip("/"),
-        operations=tuple(_operations(document)),
+        operations=tuple(_operations(document, tools)),
     )
 
 
@@ -185,8 +234,9 @@ def _expand(server: Mapping[str, Any]) -> str:
     return url
 
 
-def _operations(document: Mapping[str, Any]) -> list[Operation]:
+def _operations(document: Mapping[str, Any], tools: SchemaTools) -> list[Operation]:
     default_security = document.get("security", [])
+    schemes = document.get("components", {}).get("securitySchemes", {})
     found = []
     for template, item in document.get("paths", {}).items():
         pieces = re.split(r"(\{[^}]+\})", template)
@@ -196,8 +246,27 @@ def _operations(document: Mapping[str, Any]) -> list[Operation]:
             if method in item:
                 spec = item[method]
                 security = spec.get("security", default_security)
-                found.append(Operation(method, template, pattern, spec, tuple(security), parameters))
+                declared = [
+                    tools.resolve(parameter) for parameter in [*item.get("parameters", []), *spec.get("parameters", [])]
+                ]
+                headers = {parameter["name"] for parameter in declared if parameter.get("in") == "header"}
+                headers |= {
+                    _header_read(tools.resolve(schemes.get(name, {})))
+                    for alternative in security
+                    for name in alternative
+                }
+                headers.discard("")
+                found.append(
+                    Operation(method, template, pattern, spec, tuple(security), parameters, tuple(sorted(headers)))
+                )
     return found
+
+
+def _header_read(scheme: Mapping[str, Any]) -> str:
+    """The header a security scheme's check reads ("" when none: an API key in the query)."""
+    if scheme.get("type") == "apiKey":
+        return str(scheme.get("name", "")) if scheme.get("in") == "header" else ""
+    return "Authorization"
 
 
 def _lower_mimetype(content_type: str) -> str:

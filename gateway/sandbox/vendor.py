@@ -26,7 +26,7 @@ from gateway.sandbox._checks import (
     required_unless,
     unknown_properties,
 )
-from gateway.sandbox._openapi import Violation, cast_form, explain
+from gateway.sandbox._openapi import Violation, cast_form
 from gateway.sandbox._tamper import ECHO, credential_echo, tamper
 from gateway.sandbox.faults import Fault
 from gateway.sandbox.lifecycle import LifeRequest, VendorLife
@@ -181,8 +181,7 @@ class VendorStandIn:
             found = part_violations(parts, media.get("schema", {}), media.get("encoding", {}), self.spec.tools)
             if found:
                 return found, {}
-        request = self.spec.openapi_request(method, path, headers, body, query)
-        found = [violation for error in self.spec.openapi.iter_request_errors(request) for violation in explain(error)]
+        found = self.spec.request_violations(operation, method, path, headers, body, query)
         if media is None:
             return found, {}
         # The checks beyond the schema run even on a body the schema refused: one answer should
