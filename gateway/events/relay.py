@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Connection, Update, bindparam, delete, func, insert, select, text, update
 
 from gateway.events.model import matches
 from gateway.store.registry import Registry
@@ -31,7 +31,30 @@ __all__ = ["Published", "Relay", "new_delivery_id"]
 _log = logging.getLogger("gateway.events")
 # Any constant: the publishers of every worker and machine take turns on it.
 _PUBLISH_LOCK = 7_204_118_523
-_NUMBER = update(events).where(events.c.id == bindparam("e_id")).values(position=bindparam("e_position"))
+
+
+def _number(batch: int) -> Update:
+    """Up to `batch` waiting events numbered from `:last` + 1 in the order they were received.
+
+    One statement reads the waiting events and numbers them: the rows it numbers are the rows
+    it read, and no update per event runs while the publisher holds the write lock.
+    """
+    waiting = (
+        select(
+            events.c.id,
+            func.row_number().over(order_by=(events.c.received_at, events.c.id)).label("offset"),
+        )
+        .where(events.c.position.is_(None), events.c.held.is_(False))
+        .order_by(events.c.received_at, events.c.id)
+        .limit(batch)
+        .subquery()
+    )
+    return (
+        update(events)
+        .where(events.c.id == waiting.c.id)
+        .values(position=bindparam("last") + waiting.c.offset)
+        .returning(events.c.id, events.c.type, events.c.tenant, events.c.position)
+    )
 
 
 def new_delivery_id() -> str:
@@ -53,6 +76,7 @@ class Relay:
     def __init__(self, registry: Registry, *, batch: int = 500) -> None:
         self._registry = registry
         self._batch = batch
+        self._number = _number(batch)
         self._listeners: list[Callable[[Published], None]] = []
 
     def on_published(self, listener: Callable[[Published], None]) -> None:
@@ -94,18 +118,11 @@ class Relay:
             turn = connection.execute(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": _PUBLISH_LOCK})
             if not turn.scalar():
                 return Published(0, 0)
-        waiting = connection.execute(
-            select(events.c.id, events.c.type, events.c.tenant)
-            .where(events.c.position.is_(None), events.c.held.is_(False))
-            .order_by(events.c.received_at, events.c.id)
-            .limit(self._batch)
-        ).all()
-        if not waiting:
-            return Published(0, 0)
         last = connection.execute(select(func.coalesce(func.max(events.c.position), 0))).scalar_one()
-        connection.execute(
-            _NUMBER, [{"e_id": row.id, "e_position": last + offset} for offset, row in enumerate(waiting, start=1)]
-        )
+        numbered = connection.execute(self._number, {"last": last}).all()
+        if not numbered:
+            return Published(0, 0)
+        waiting = sorted(numbered, key=lambda row: row.position)
         deliveries = self._fan_out(connection, waiting, now)
         if deliveries:
             connection.execute(insert(webhook_deliveries), deliveries)

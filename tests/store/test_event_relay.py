@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -71,6 +72,17 @@ def test_positions_follow_the_order_events_were_published_and_every_event_gets_o
     page = read_feed(registry.engine, tenant="one", after=None, limit=100)
     assert [row["position"] for row in page.events] == list(range(1, 8))
     assert {row["id"] for row in page.events} == {event.id for event in written}
+
+
+def test_events_are_numbered_in_the_order_they_were_received_batch_after_batch(registry: Registry) -> None:
+    received = [NOW - timedelta(seconds=seconds) for seconds in (5, 1, 9, 3, 7, 2, 8)]
+    _write(registry, *(replace(_event(), received_at=at) for at in received))
+    relay = Relay(registry, batch=3)
+
+    assert relay.publish_all().events == 7
+    page = read_feed(registry.engine, tenant="one", after=None, limit=100)
+    assert [row["received_at"] for row in page.events] == sorted(received)
+    assert [row["position"] for row in page.events] == list(range(1, 8))
 
 
 def test_a_reader_keeping_its_cursor_sees_an_event_that_committed_late(postgres_url: str) -> None:
