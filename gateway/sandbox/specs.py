@@ -1,4 +1,7 @@
-"""Each vendor as the sandbox knows it: its OpenAPI document, read once, and nothing else.
+"""Each vendor as the sandbox knows it: its OpenAPI document, read once.
+
+Beside it, openapi-core's verdicts on the latest requests without a body, which are the same
+each time the same request comes (`VendorSpec.request_violations`).
 
 The sandbox serves a vendor under `/<slug>` + the path of the spec's first server URL, and
 shows openapi-core each request as if it had reached that server, so the spec is used as
@@ -150,8 +153,7 @@ class VendorSpec:
         the spec's references anew each time) costs more CPU than the rest of the answer.
         """
         if body:
-            request = self.openapi_request(method, path, headers, body, query)
-            return [violation for error in self.openapi.iter_request_errors(request) for violation in explain(error)]
+            return list(self._judge(self.openapi_request(method, path, headers, body, query)))
         read = tuple((name, tuple(headers.getlist(name))) for name in operation.headers_read)
         content_type = _lower_mimetype(headers.get("Content-Type", ""))
         return list(self._bodyless_verdicts(method.lower(), path, tuple(sorted(query.items())), read, content_type))
@@ -167,7 +169,9 @@ class VendorSpec:
         headers = Headers([(name, value) for name, values in read for value in values])
         if content_type:
             headers["Content-Type"] = content_type
-        request = self.openapi_request(method, path, headers, b"", dict(query))
+        return self._judge(self.openapi_request(method, path, headers, b"", dict(query)))
+
+    def _judge(self, request: OpenAPIRequest) -> tuple[Violation, ...]:
         return tuple(violation for error in self.openapi.iter_request_errors(request) for violation in explain(error))
 
     def response_errors(
