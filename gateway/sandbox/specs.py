@@ -35,8 +35,9 @@ from gateway.sandbox._schemas import SchemaTools
 
 __all__ = ["Operation", "RouteError", "VendorSpec", "load_vendor_specs"]
 
-# Enough for every campaign of a large sandbox to be read by the status sync from the memo.
-_BODYLESS_VERDICTS_KEPT = 32_768
+# Per vendor: every campaign of a sandbox of ten thousand, read by the status sync, is judged once
+# (a kept verdict is about 600 bytes, so at most ~10 MB a vendor).
+_BODYLESS_VERDICTS_KEPT = 16_384
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
