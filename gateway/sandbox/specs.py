@@ -35,8 +35,8 @@ from gateway.sandbox._schemas import SchemaTools
 
 __all__ = ["Operation", "RouteError", "VendorSpec", "load_vendor_specs"]
 
-# Per vendor: every campaign of a sandbox of ten thousand, read by the status sync, is judged once
-# (a kept verdict is about 600 bytes, so at most ~10 MB a vendor).
+# Per vendor: room for every campaign of a sandbox of ten thousand, read by the status sync, to
+# be judged once, and no more (each verdict kept holds its request's path and headers).
 _BODYLESS_VERDICTS_KEPT = 16_384
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
