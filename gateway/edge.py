@@ -60,9 +60,13 @@ def presented_key(headers: Iterable[tuple[bytes, bytes]], key_headers: frozenset
 
 
 def check_path(routes: RouteTable, path: str) -> RequestInvalid | None:
-    """A control character in the (decoded) path, named by its path parameter."""
+    """A control character in the (decoded) path, or a path parameter not of its type; named by its parameter."""
     if _CONTROL.search(path) is None:
-        return None
+        mistyped = routes.mistyped(path)
+        if mistyped is None:
+            return None
+        name, rule = mistyped
+        return RequestInvalid(f"The parameter '{name}' is invalid.", errors=[FieldError(name, rule)])
     field = "path"
     found = routes.match(path)
     if found is not None:

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from starlette.testclient import TestClient
+
+from gateway.routes import RouteTable
 
 from .conftest import AUTH, KEY
 
@@ -88,6 +91,56 @@ def test_a_native_header_parameter_is_named(client: TestClient) -> None:
     assert problem["errors"] == [{"field": "Idempotency-Key", "message": "must not be empty"}]
 
 
-def test_a_native_path_parameter_of_the_wrong_type_names_no_resource(client: TestClient) -> None:
-    # Connexion routes an integer path parameter by its type: `abc` matches no route at all.
-    assert client.get("/v1/vendors/voiceable/api/v1/campaigns/abc", headers={"X-API-Key": KEY}).status_code == 404
+@pytest.mark.parametrize("value", ["abc", "1.5", "12a"])
+def test_a_native_path_parameter_of_the_wrong_type_is_named(client: TestClient, value: str) -> None:
+    # Connexion routes an integer path parameter by its type: without the edge's check, no route, a bare 404.
+    problem = _problem(client.get(f"/v1/vendors/voiceable/api/v1/campaigns/{value}", headers={"X-API-Key": KEY}))
+    assert problem["errors"] == [{"field": "id", "message": "must be an integer"}]
+    assert problem["detail"] == "The parameter 'id' is invalid."
+
+
+def test_a_native_path_parameter_of_its_type_still_reaches_the_operation(client: TestClient) -> None:
+    answer = client.get("/v1/vendors/voiceable/api/v1/campaigns/99999999", headers={"X-API-Key": KEY})
+    assert answer.status_code == 404
+    assert answer.json()["detail"] == "No voiceable campaign 99999999 of yours."
+
+
+def _table(paths: dict[str, Any]) -> RouteTable:
+    return RouteTable.from_specification({"paths": paths}, "/v1")
+
+
+def _get(*parameters: tuple[str, str]) -> dict[str, Any]:
+    return {"get": {"parameters": [{"name": n, "in": "path", "schema": {"type": t}} for n, t in parameters]}}
+
+
+def test_the_route_table_names_the_first_mistyped_path_parameter_and_its_rule() -> None:
+    table = _table({"/a/{n}/b/{x}": _get(("n", "integer"), ("x", "number")), "/s/{id}": _get(("id", "string"))})
+    assert table.mistyped("/v1/a/7/b/2.5") is None
+    assert (
+        table.mistyped("/v1/a/-7/b/.5") is None
+    )  # signed and bare decimals route, as Connexion's converters take them
+    assert table.mistyped("/v1/a/x/b/y") == ("n", "must be an integer")
+    assert table.mistyped("/v1/a/7/b/y") == ("x", "must be a number")
+    assert table.mistyped("/v1/s/anything") is None
+    assert table.mistyped("/v1/elsewhere/x") is None
+
+
+def test_a_value_another_route_of_the_same_shape_takes_is_not_refused() -> None:
+    table = _table(
+        {
+            "/c/{id}": _get(("id", "integer")),
+            "/c/{name}": _get(("name", "string")),
+            "/d/{id}": _get(("id", "integer")),
+            "/d/latest": {"get": {}},
+        }
+    )
+    assert table.mistyped("/v1/c/abc") is None
+    assert table.mistyped("/v1/d/latest") is None
+    assert table.mistyped("/v1/d/oldest") == ("id", "must be an integer")
+
+
+def test_a_parameter_the_operations_of_a_path_type_differently_is_not_judged() -> None:
+    mixed = {"get": _get(("id", "integer"))["get"], "delete": _get(("id", "string"))["get"]}
+    assert _table({"/m/{id}": mixed}).mistyped("/v1/m/abc") is None
+    shared = {"parameters": [{"name": "id", "in": "path", "schema": {"type": "integer"}}], "get": {}, "delete": {}}
+    assert _table({"/p/{id}": shared}).mistyped("/v1/p/abc") == ("id", "must be an integer")
