@@ -162,17 +162,18 @@ class SyncQueue:
         """Write what a pass found; the campaigns whose status changed.
 
         On SQLite every write transaction holds the one writer that creates wait for, so the
-        writes go in transactions of at most `_ROWS_PER_WRITE` campaigns, and what to write
-        (values, events) is worked out from a read before the write lock is taken. The write
-        reads the rows again: if one changed in between (an action recorded meanwhile), the
-        writes are worked out once more from what the write sees.
+        writes go in transactions of at most `_ROWS_PER_WRITE` campaigns, as in `claim`; on
+        PostgreSQL, in one. What to write (values, events) is worked out from a read before the
+        write lock is taken. The write reads the rows again: if one changed in between (an
+        action recorded meanwhile), the writes are worked out once more from what the write sees.
         """
         if not outcomes:
             return set()
         now = self._registry.clock()
         changed: set[str] = set()
-        for start in range(0, len(outcomes), _ROWS_PER_WRITE):
-            chunk = outcomes[start : start + _ROWS_PER_WRITE]
+        per_write = _ROWS_PER_WRITE if self._registry.engine.dialect.name == "sqlite" else len(outcomes)
+        for start in range(0, len(outcomes), per_write):
+            chunk = outcomes[start : start + per_write]
             refreshed = [outcome.campaign_id for outcome in chunk if isinstance(outcome, Refreshed)]
             with self._registry.engine.connect() as connection:
                 rows = _campaign_refs(connection, refreshed)

@@ -30,7 +30,8 @@ from gateway.store.engine import make_engine
 from gateway.store.migrate import migrate
 from gateway.store.registry import Registry
 from gateway.store.schema import campaigns
-from gateway.store.sync import SyncQueue
+from gateway.store.sync import Refreshed, SyncQueue
+from gateway.sync import state_outcome
 
 from .conftest import AUTH, Server
 
@@ -163,6 +164,32 @@ def test_a_claim_holds_sqlites_write_lock_for_25_campaigns_at_a_time_and_postgre
         assert {due.campaign_id for due in queue.claim(100, LEASE)} == set(ids)
         sqlite = registry.engine.dialect.name == "sqlite"
         assert len(transactions) == (3 if sqlite else 1)
+    finally:
+        registry.close()
+
+
+def test_a_settle_holds_sqlites_write_lock_for_25_campaigns_at_a_time_and_postgresqls_rows_in_one_go(
+    database_url_any: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = Clock()
+    ids = _seed(database_url_any, [clock.now] * 60)
+    queue, registry = _queue(database_url_any, clock)
+    write = registry.transaction
+    transactions: list[int] = []
+
+    def counted() -> Any:
+        transactions.append(1)
+        return write()
+
+    monkeypatch.setattr(registry, "transaction", counted)
+    read = state_outcome("running", "ACTIVE", None)
+    try:
+        queue.settle([Refreshed(campaign_id, read, clock.now + LEASE, 1) for campaign_id in ids])
+        sqlite = registry.engine.dialect.name == "sqlite"
+        assert len(transactions) == (3 if sqlite else 1)
+        with registry.engine.connect() as connection:
+            synced = connection.execute(select(campaigns.c.synced_at).where(campaigns.c.id.in_(ids))).scalars()
+            assert set(synced) == {clock.now}
     finally:
         registry.close()
 
