@@ -25,6 +25,7 @@ through each phase.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import multiprocessing
 import os
@@ -310,21 +311,33 @@ def _steady_state(database: str, ids: list[str], seed: int) -> None:
     engine.dispose()
 
 
-def _lags(database: str) -> tuple[list[float], datetime]:
+def _lags(connection: Any) -> list[float]:
+    """The sync lag of every seeded campaign (now - synced_at), in seconds."""
     from sqlalchemy import select
 
     from gateway.store.schema import campaigns
 
-    engine = _engine(database)
-    try:
-        with engine.connect() as connection:
-            synced = connection.execute(
-                select(campaigns.c.synced_at).where(campaigns.c.tenant == SEEDED_TENANT)
-            ).scalars()
-            now = datetime.now(UTC)
-            return [(now - at).total_seconds() for at in synced if at is not None], now
-    finally:
-        engine.dispose()
+    synced = connection.execute(select(campaigns.c.synced_at).where(campaigns.c.tenant == SEEDED_TENANT)).scalars()
+    now = datetime.now(UTC)
+    lags = [(now - at).total_seconds() for at in synced if at is not None]
+    connection.rollback()  # no transaction kept open between samples
+    return lags
+
+
+def _idle_server_side(connection: Any) -> None:
+    """On PostgreSQL, the server process answering `connection` at idle CPU priority too, where allowed.
+
+    The sampler is the bench's, not the gateway's: its reads must take no CPU the creates want.
+    On SQLite they run in the sampler's own process, at idle priority; on PostgreSQL a server
+    process of its own reads the rows, at normal priority unless moved (the server is on this
+    machine, and the bench may set another user's process's priority only as root).
+    """
+    if connection.dialect.name != "postgresql":
+        return
+    backend = int(connection.exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
+    connection.rollback()
+    with contextlib.suppress(OSError):  # not permitted, or the server is elsewhere: its priority stays
+        os.sched_setscheduler(backend, os.SCHED_IDLE, os.sched_param(0))
 
 
 class _LagSampler:
@@ -399,8 +412,14 @@ def _cycle(items: list[str], shuffle: random.Random) -> Iterator[str]:
 def _sample_lags(database: str, stop: Any, send: Any) -> None:
     os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
     samples: list[float] = []
-    while not stop.wait(_LAG_EVERY_S):
-        samples.extend(_lags(database)[0])
+    engine = _engine(database)
+    try:
+        with engine.connect() as connection:  # one connection, one server process, for the phase
+            _idle_server_side(connection)
+            while not stop.wait(_LAG_EVERY_S):
+                samples.extend(_lags(connection))
+    finally:
+        engine.dispose()
     send.send(samples)
 
 
