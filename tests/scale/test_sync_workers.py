@@ -146,12 +146,8 @@ def test_two_workers_claim_disjoint_campaigns_and_never_one_not_due(database_url
             registry.close()
 
 
-def test_a_claim_holds_sqlites_write_lock_for_25_campaigns_at_a_time_and_postgresqls_rows_in_one_go(
-    database_url_any: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    clock = Clock()
-    ids = _seed(database_url_any, [clock.now] * 60)
-    queue, registry = _queue(database_url_any, clock)
+def _counting_transactions(registry: Registry, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one for each write transaction `registry` begins from now on."""
     write = registry.transaction
     transactions: list[int] = []
 
@@ -160,6 +156,16 @@ def test_a_claim_holds_sqlites_write_lock_for_25_campaigns_at_a_time_and_postgre
         return write()
 
     monkeypatch.setattr(registry, "transaction", counted)
+    return transactions
+
+
+def test_a_claim_holds_sqlites_write_lock_for_25_campaigns_at_a_time_and_postgresqls_rows_in_one_go(
+    database_url_any: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = Clock()
+    ids = _seed(database_url_any, [clock.now] * 60)
+    queue, registry = _queue(database_url_any, clock)
+    transactions = _counting_transactions(registry, monkeypatch)
     try:
         assert {due.campaign_id for due in queue.claim(100, LEASE)} == set(ids)
         sqlite = registry.engine.dialect.name == "sqlite"
@@ -174,14 +180,7 @@ def test_a_settle_holds_sqlites_write_lock_for_25_campaigns_at_a_time_and_postgr
     clock = Clock()
     ids = _seed(database_url_any, [clock.now] * 60)
     queue, registry = _queue(database_url_any, clock)
-    write = registry.transaction
-    transactions: list[int] = []
-
-    def counted() -> Any:
-        transactions.append(1)
-        return write()
-
-    monkeypatch.setattr(registry, "transaction", counted)
+    transactions = _counting_transactions(registry, monkeypatch)
     read = state_outcome("running", "ACTIVE", None)
     try:
         queue.settle([Refreshed(campaign_id, read, clock.now + LEASE, 1) for campaign_id in ids])
