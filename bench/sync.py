@@ -8,15 +8,15 @@ campaigns, so no campaign's ledger grows long), interleaved, against the statefu
 accepted, kept in sync at a 30 s interval (GATEWAY_SYNC_INTERVAL_S = _MAX_INTERVAL_S = 30)
 while creates arrive at a steady rate, one at a time, to one `serve` worker. Four ways,
 interleaved, each phase from the same steady state (every campaign synced within the last
-interval, due within the next; on PostgreSQL, vacuumed): no sync at all (GATEWAY_SYNC_IN_SERVE=0); the sync `serve`
-runs beside its worker (the default: its reads at idle CPU priority, on the last CPU); no sync,
-but the synced vendor's sandbox read as the sync reads it, by a bare HTTP client where the
-sync would run (what the stand-in vendor costs the creates, which a vendor on another machine
-would not); and a control: no sync, but the last CPU's spare cycles burnt by a busy loop at
-idle CPU priority. The synced vendor's sandbox stands in for a vendor on another machine, so
-it runs at idle CPU priority on the last CPU: it takes only CPU the gateway leaves, and never
-keeps every CPU busy. The sync lag is now - synced_at over the 10,000 campaigns, sampled
-through each phase.
+interval, due within the next; on PostgreSQL, vacuumed): no sync at all
+(GATEWAY_SYNC_IN_SERVE=0); the sync `serve` runs beside its worker (the default: its reads at
+idle CPU priority, on the last CPU); no sync, but the synced vendor's sandbox read as the sync
+reads it, by a bare HTTP client where the sync would run (what the stand-in vendor costs the
+creates, which a vendor on another machine would not); and a control: no sync, but the last
+CPU's spare cycles burnt by a busy loop at idle CPU priority. The synced vendor's sandbox
+stands in for a vendor on another machine, so it runs at idle CPU priority on the last CPU: it
+takes only CPU the gateway leaves, and never keeps every CPU busy. The sync lag is now -
+synced_at over the 10,000 campaigns, sampled through each phase.
 
 `python -m bench.sync` runs only this and replaces its section of bench/results.md;
 `make bench` runs it with the rest.
