@@ -116,9 +116,8 @@ def _get(*parameters: tuple[str, str]) -> dict[str, Any]:
 def test_the_route_table_names_the_first_mistyped_path_parameter_and_its_rule() -> None:
     table = _table({"/a/{n}/b/{x}": _get(("n", "integer"), ("x", "number")), "/s/{id}": _get(("id", "string"))})
     assert table.mistyped("/v1/a/7/b/2.5") is None
-    assert (
-        table.mistyped("/v1/a/-7/b/.5") is None
-    )  # signed and bare decimals route, as Connexion's converters take them
+    # Signed and bare decimals route, as Connexion's converters take them.
+    assert table.mistyped("/v1/a/-7/b/.5") is None
     assert table.mistyped("/v1/a/x/b/y") == ("n", "must be an integer")
     assert table.mistyped("/v1/a/7/b/y") == ("x", "must be a number")
     assert table.mistyped("/v1/s/anything") is None
