@@ -250,7 +250,7 @@ def _seed_registry(database: str, vendor_ids: list[str]) -> list[str]:
     from sqlalchemy import insert
 
     from gateway.store.migrate import migrate
-    from gateway.store.schema import campaigns
+    from gateway.store.schema import campaign_sync, campaigns
 
     engine = _engine(database)
     migrate(engine)
@@ -270,12 +270,12 @@ def _seed_registry(database: str, vendor_ids: list[str]) -> list[str]:
             "vendor_campaign_id": vendor_id,
             "created_at": now,
             "updated_at": now,
-            "sync_streak": 0,
         }
         for campaign_id, vendor_id in zip(ids, vendor_ids, strict=True)
     ]
     with engine.begin() as connection:
         connection.execute(insert(campaigns), rows)
+        connection.execute(insert(campaign_sync), [{"campaign_id": campaign_id} for campaign_id in ids])
     engine.dispose()
     return ids
 
@@ -289,7 +289,7 @@ def _steady_state(database: str, ids: list[str], seed: int) -> None:
     """
     from sqlalchemy import bindparam, text, update
 
-    from gateway.store.schema import campaigns
+    from gateway.store.schema import campaign_sync
 
     spread = random.Random(seed)
     now = datetime.now(UTC)
@@ -298,8 +298,8 @@ def _steady_state(database: str, ids: list[str], seed: int) -> None:
         due = now + timedelta(seconds=spread.uniform(0, INTERVAL_S))
         values.append({"c_id": campaign_id, "due": due, "synced": due - timedelta(seconds=INTERVAL_S)})
     statement = (
-        update(campaigns)
-        .where(campaigns.c.id == bindparam("c_id"))
+        update(campaign_sync)
+        .where(campaign_sync.c.campaign_id == bindparam("c_id"))
         .values(sync_due_at=bindparam("due"), synced_at=bindparam("synced"), sync_streak=0)
     )
     engine = _engine(database)
@@ -315,9 +315,12 @@ def _lags(connection: Any) -> list[float]:
     """The sync lag of every seeded campaign (now - synced_at), in seconds."""
     from sqlalchemy import select
 
-    from gateway.store.schema import campaigns
+    from gateway.store.schema import campaign_sync, campaigns
 
-    synced = connection.execute(select(campaigns.c.synced_at).where(campaigns.c.tenant == SEEDED_TENANT)).scalars()
+    query = (
+        select(campaign_sync.c.synced_at).join_from(campaign_sync, campaigns).where(campaigns.c.tenant == SEEDED_TENANT)
+    )
+    synced = connection.execute(query).scalars()
     now = datetime.now(UTC)
     lags = [(now - at).total_seconds() for at in synced if at is not None]
     connection.rollback()  # no transaction kept open between samples
@@ -426,12 +429,16 @@ def _sample_lags(database: str, stop: Any, send: Any) -> None:
 def _refreshed_since(database: str, since: datetime) -> int:
     from sqlalchemy import func, select
 
-    from gateway.store.schema import campaigns
+    from gateway.store.schema import campaign_sync, campaigns
 
     engine = _engine(database)
     try:
         with engine.connect() as connection:
-            query = select(func.count()).where(campaigns.c.tenant == SEEDED_TENANT, campaigns.c.synced_at >= since)
+            query = (
+                select(func.count())
+                .select_from(campaign_sync.join(campaigns))
+                .where(campaigns.c.tenant == SEEDED_TENANT, campaign_sync.c.synced_at >= since)
+            )
             return int(connection.execute(query).scalar_one())
     finally:
         engine.dispose()

@@ -26,6 +26,7 @@ from gateway.events.outbox import emit_all
 from gateway.store.outcome import Finish, fit_outcome
 from gateway.store.registry import Begun, Registry, Replay, database_errors, new_campaign_id
 from gateway.store.schema import campaign_actions, campaigns, idempotency_keys
+from gateway.store.sync_rows import hurry, schedule
 
 __all__ = ["ActionLedger", "CampaignCheck", "write_state"]
 
@@ -192,11 +193,7 @@ class ActionLedger:
             if fitted.status is not None:
                 write_state(connection, begun.campaign_id, fitted, now, source="gateway")
             elif fitted.dispatch == "unknown":
-                connection.execute(
-                    update(campaigns)
-                    .where(campaigns.c.id == begun.campaign_id, campaigns.c.sync_due_at.is_not(None))
-                    .values(sync_due_at=now, sync_streak=0)
-                )
+                hurry(connection, [begun.campaign_id], now)
 
     def of(self, campaign_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
         """The actions of each campaign, oldest first."""
@@ -221,11 +218,7 @@ class ActionLedger:
             stale = select(campaign_actions.c.campaign_id).where(
                 campaign_actions.c.dispatch == "in_flight", campaign_actions.c.requested_at < now - older_than
             )
-            connection.execute(
-                update(campaigns)
-                .where(campaigns.c.id.in_(stale), campaigns.c.sync_due_at.is_not(None))
-                .values(sync_due_at=now, sync_streak=0)
-            )
+            hurry(connection, stale, now)
             result = connection.execute(
                 update(campaign_actions)
                 .where(campaign_actions.c.dispatch == "in_flight", campaign_actions.c.requested_at < now - older_than)
@@ -243,8 +236,6 @@ def write_state(connection: Connection, campaign_id: str, state: Finish, now: da
     values: dict[str, Any] = {
         "status": state.status,
         "vendor_status": state.vendor_status,
-        "sync_due_at": state.sync_due_at,
-        "sync_streak": 0,
         "updated_at": now,
     }
     if state.progress is not None:
@@ -252,6 +243,7 @@ def write_state(connection: Connection, campaign_id: str, state: Finish, now: da
     if current is not None and current.status != state.status:
         values["status_changed_at"] = now
     connection.execute(update(campaigns).where(campaigns.c.id == campaign_id).values(values))
+    schedule(connection, campaign_id, state.sync_due_at)
     if current is not None:
         emit_all(
             connection,

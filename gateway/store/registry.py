@@ -48,7 +48,8 @@ from gateway.store.driver import DriverStatement, DriverTransaction, driver_tran
 from gateway.store.engine import SQLiteWriteLock, write_lock, write_transaction
 from gateway.store.group_commit import GroupCommit
 from gateway.store.outcome import Finish, fit_outcome
-from gateway.store.schema import campaign_actions, campaign_requests, campaigns, idempotency_keys
+from gateway.store.schema import campaign_actions, campaign_requests, campaigns, campaigns_with_sync, idempotency_keys
+from gateway.store.sync_rows import upsert_statement
 
 __all__ = ["Begun", "Finish", "Registry", "Replay", "database_errors", "fingerprint", "new_campaign_id"]
 
@@ -94,7 +95,9 @@ class Replay:
     content_type: str
 
 
-_OUTCOME_COLUMNS = tuple(Finish.__dataclass_fields__)
+# The outcome's columns of a campaign's row (`sync_due_at` goes to its campaign_sync row).
+_OUTCOME_COLUMNS = tuple(name for name in Finish.__dataclass_fields__ if name != "sync_due_at")
+_SYNC_COLUMNS = ("campaign_id", "sync_due_at", "sync_streak")
 # The statements of the hot path (begin and finish), compiled once per registry and run on the
 # driver (gateway/store/driver.py).
 _BEGUN_COLUMNS = ("id", "tenant", "vendor", "route", "name", "fingerprint", "dispatch", "created_at", "updated_at")
@@ -171,6 +174,7 @@ class Registry:
         self._expire_key = DriverStatement(_EXPIRE_KEY, dialect)
         self._finish = DriverStatement(_FINISH, dialect)
         self._release_key = DriverStatement(_RELEASE_KEY, dialect)
+        self._schedule = DriverStatement(upsert_statement(dialect.name, _SYNC_COLUMNS), dialect, _SYNC_COLUMNS)
         self._retry_guard = DriverStatement(_RETRY_GUARD, dialect)
         self._guard_lock = DriverStatement(_GUARD_LOCK, dialect) if dialect.name == "postgresql" else None
         self._emit_created = created_statement(dialect)
@@ -369,11 +373,16 @@ class Registry:
         key = None
         if release is not None and release.idempotency_key is not None:
             key = {"k_tenant": release.tenant, "k_key": release.idempotency_key, "k_campaign": campaign_id}
-        if created is None and key is None:
+        queued = None
+        if fitted.sync_due_at is not None:
+            queued = {"campaign_id": campaign_id, "sync_due_at": fitted.sync_due_at, "sync_streak": 0}
+        if created is None and key is None and queued is None:
             return lambda transaction: transaction.execute(self._finish, values)
 
         def finish_and_more(transaction: DriverTransaction) -> None:
             transaction.execute(self._finish, values)
+            if queued is not None:
+                transaction.execute(self._schedule, queued)
             if created is not None:
                 transaction.execute(self._emit_created, created)
             if key is not None:
@@ -384,18 +393,14 @@ class Registry:
     def get(self, tenant: str, campaign_id: str) -> dict[str, Any] | None:
         """One campaign of `tenant` (another tenant's id reads as absent)."""
         with self.engine.connect() as connection:
-            found = (
-                connection.execute(select(campaigns).where(campaigns.c.tenant == tenant, campaigns.c.id == campaign_id))
-                .mappings()
-                .first()
-            )
+            query = campaigns_with_sync.where(campaigns.c.tenant == tenant, campaigns.c.id == campaign_id)
+            found = connection.execute(query).mappings().first()
         return dict(found) if found else None
 
     def by_vendor_id(self, tenant: str, vendor: str, vendor_campaign_id: str) -> dict[str, Any] | None:
         """The tenant's campaign that the vendor knows as `vendor_campaign_id` (the latest, if twice)."""
         query = (
-            select(campaigns)
-            .where(
+            campaigns_with_sync.where(
                 campaigns.c.vendor == vendor,
                 campaigns.c.vendor_campaign_id == vendor_campaign_id,
                 campaigns.c.tenant == tenant,
@@ -438,7 +443,7 @@ class Registry:
         cursor: str | None,
     ) -> tuple[list[dict[str, Any]], str | None]:
         """Newest first; `cursor` continues after the last row of the previous page."""
-        query = select(campaigns).where(campaigns.c.tenant == tenant)
+        query = campaigns_with_sync.where(campaigns.c.tenant == tenant)
         for column in ("vendor", "status", "dispatch"):
             if filters.get(column) is not None:
                 query = query.where(campaigns.c[column] == filters[column])

@@ -22,6 +22,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     false,
+    select,
     text,
 )
 
@@ -30,7 +31,9 @@ __all__ = [
     "api_keys",
     "campaign_actions",
     "campaign_requests",
+    "campaign_sync",
     "campaigns",
+    "campaigns_with_sync",
     "events",
     "hook_endpoints",
     "idempotency_keys",
@@ -97,13 +100,7 @@ campaigns = Table(
     Column("updated_at", Moment(), nullable=False),
     # The life after the launch (gateway/lifecycle.py, gateway/sync.py).
     Column("progress", JSON),  # {total, attempted, succeeded, failed, pending}, where reported
-    Column("synced_at", Moment()),  # when the vendor's own state was last read
     Column("status_changed_at", Moment()),
-    # When the status sync should next read the vendor (null: never, a terminal campaign or a
-    # vendor without a get). A refresher claims a campaign by moving it forward by its lease, so
-    # a crash mid-refresh only delays the next one.
-    Column("sync_due_at", Moment()),
-    Column("sync_streak", Integer),  # refreshes in a row that found nothing new: the interval grows
     Index("ix_campaigns_listing", "tenant", "created_at", "id"),
     # Partial: each holds only the few rows its query looks for, so a request's two writes (a
     # row in flight, then settled) touch one small index instead of two over the whole table.
@@ -112,10 +109,35 @@ campaigns = Table(
     # the few rows it finds.
     Index("ix_campaigns_guard", "tenant", "fingerprint", "created_at"),
     Index("ix_campaigns_in_flight", "updated_at", **_only_where("dispatch = 'in_flight'")),
-    Index("ix_campaigns_sync_due", "sync_due_at", **_only_where("sync_due_at IS NOT NULL")),
     # Native routes name a campaign by the vendor's id (tenancy is checked before the vendor is called).
     Index("ix_campaigns_vendor_id", "vendor", "vendor_campaign_id"),
 )
+
+# The status sync's queue and what it last read (gateway/store/sync.py), beside the campaigns
+# rather than in their rows: every refresh writes its campaign twice (the lease, then what it
+# read), and an update of an indexed column in the wide campaigns row rewrote the whole row and
+# an entry in each of its indexes on PostgreSQL, the sync's bookkeeping dwarfing what changed.
+# Here a refresh that finds nothing new writes one narrow row with two indexes; the campaign's
+# own row is written only when its status or progress changed, in the same transaction.
+# A campaign has a row once it is first due, and keeps it (and its `synced_at`) out of the queue.
+campaign_sync = Table(
+    "campaign_sync",
+    metadata,
+    Column("campaign_id", String(36), ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True),
+    Column("synced_at", Moment()),  # when the vendor's own state was last read
+    # When the status sync should next read the vendor (null: never, a terminal campaign or a
+    # vendor without a get). A refresher claims a campaign by moving it forward by its lease, so
+    # a crash mid-refresh only delays the next one.
+    Column("sync_due_at", Moment()),
+    # Refreshes in a row that found nothing new: the interval grows.
+    Column("sync_streak", Integer, nullable=False, server_default=text("0")),
+    Index("ix_campaign_sync_due", "sync_due_at", **_only_where("sync_due_at IS NOT NULL")),
+)
+
+# Campaigns as their views read them: each row with its sync columns (null: it never joined the sync).
+campaigns_with_sync = select(
+    campaigns, campaign_sync.c.synced_at, campaign_sync.c.sync_due_at, campaign_sync.c.sync_streak
+).select_from(campaigns.outerjoin(campaign_sync))
 
 # Every vendor call after the launch (start, pause, resume, cancel, and the native actions), in
 # the same ledger as a create: recorded `in_flight` before the call, settled after it.

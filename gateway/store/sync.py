@@ -1,11 +1,12 @@
 """The status sync's queue: which campaigns are due for a refresh, claimed one refresher at a time.
 
-A campaign's `sync_due_at` is both its place in the queue and its lease: a refresher claims a
-due campaign by moving that time forward by the lease, in one statement (`FOR UPDATE SKIP
-LOCKED` on PostgreSQL, so two workers never claim the same row and neither waits for the
-other; SQLite's writers take turns). If the refresher dies, the campaign simply comes due
-again when the lease runs out. The queue lives in the campaigns' own table because a
-campaign's next refresh changes with its status, in the same transaction.
+A campaign's `sync_due_at` (its row of `campaign_sync`) is both its place in the queue and
+its lease: a refresher claims a due campaign by moving that time forward by the lease, in one
+statement (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so two workers never claim the same row and
+neither waits for the other; SQLite's writers take turns). If the refresher dies, the campaign
+simply comes due again when the lease runs out. A refresh's result is written to that narrow
+row, and to the campaign's own row only where its status or progress changed, in the same
+transaction (schema.py says why the queue is not in the campaigns' table).
 """
 
 from __future__ import annotations
@@ -18,25 +19,22 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import Any, Final
 
-from sqlalchemy import Connection, Update, bindparam, select, update
+from sqlalchemy import Connection, Executable, Update, bindparam, select, update
 
 from gateway.events.changes import CAMPAIGN_REF, state_change_events
 from gateway.events.model import NewEvent
 from gateway.events.outbox import emit_all
 from gateway.store.outcome import Finish, fit_outcome
 from gateway.store.registry import Registry
-from gateway.store.schema import campaigns
+from gateway.store.schema import campaign_sync, campaigns
+from gateway.store.sync_rows import upsert_statement
 
 __all__ = ["ANY_STATUS", "Deferred", "Dropped", "Due", "Refreshed", "Settled", "SyncQueue"]
 
-_DUE_COLUMNS = (
-    campaigns.c.id,
-    campaigns.c.tenant,
-    campaigns.c.vendor,
-    campaigns.c.vendor_campaign_id,
-    campaigns.c.status,
-    campaigns.c.sync_streak,
-)
+# What a refresher needs of each campaign it claimed.
+_DUE_CAMPAIGNS = select(
+    campaigns.c.id, campaigns.c.tenant, campaigns.c.vendor, campaigns.c.vendor_campaign_id, campaigns.c.status
+).where(campaigns.c.id.in_(bindparam("ids", expanding=True)))
 
 
 # The most campaigns one write transaction of a claim or a settle holds: on SQLite, creates wait behind it.
@@ -44,8 +42,11 @@ _ROWS_PER_WRITE = 25
 # Between two of a claim's write transactions: the write lock is not fair, and a taker that
 # went on at once would keep a create waiting for the lock through every transaction.
 _BETWEEN_WRITES_S = 0.0002
-# A settle's read of its campaigns (before and under the write lock), built once.
-_CAMPAIGN_REFS = select(*CAMPAIGN_REF).where(campaigns.c.id.in_(bindparam("ids", expanding=True)))
+# A settle's read of its campaigns (before and under the write lock), built once: what a state
+# change is compared with, and the vendor's word, which a refresh may change alone.
+_CAMPAIGN_REFS = select(*CAMPAIGN_REF, campaigns.c.vendor_status).where(
+    campaigns.c.id.in_(bindparam("ids", expanding=True))
+)
 
 
 class _AnyStatus:
@@ -139,24 +140,30 @@ class SyncQueue:
         """
         now = self._registry.clock()
         with self._registry.engine.connect() as connection:
-            anything = connection.execute(select(campaigns.c.id).where(campaigns.c.sync_due_at <= now).limit(1)).first()
+            anything = connection.execute(
+                select(campaign_sync.c.campaign_id).where(campaign_sync.c.sync_due_at <= now).limit(1)
+            ).first()
         if anything is None:
             return []
         per_write = _ROWS_PER_WRITE if self._registry.engine.dialect.name == "sqlite" else limit
-        claimed: list[Due] = []
-        while len(claimed) < limit:
-            if claimed:
+        streaks: dict[str, int] = {}
+        while len(streaks) < limit:
+            if streaks:
                 time.sleep(_BETWEEN_WRITES_S)
-            wanted = min(limit - len(claimed), per_write)
+            wanted = min(limit - len(streaks), per_write)
             with self._registry.transaction() as connection:
-                rows = connection.execute(_claim_statement(wanted), {"now": now, "leased": now + lease}).all()
-            claimed += (
-                Due(row.id, row.tenant, row.vendor, row.vendor_campaign_id or "", row.status, row.sync_streak or 0)
-                for row in rows
-            )
-            if len(rows) < wanted:
+                leased = connection.execute(_claim_statement(wanted), {"now": now, "leased": now + lease}).all()
+            streaks.update((row.campaign_id, row.sync_streak) for row in leased)
+            if len(leased) < wanted:
                 break
-        return claimed
+        if not streaks:
+            return []
+        with self._registry.engine.connect() as connection:
+            rows = connection.execute(_DUE_CAMPAIGNS, {"ids": list(streaks)}).all()
+        return [
+            Due(row.id, row.tenant, row.vendor, row.vendor_campaign_id or "", row.status, streaks[row.id])
+            for row in rows
+        ]
 
     def settle(self, outcomes: Sequence[Settled]) -> set[str]:
         """Write what a pass found; the campaigns whose status changed.
@@ -181,8 +188,8 @@ class SyncQueue:
             with self._registry.transaction() as connection:
                 if refreshed and (current := _campaign_refs(connection, refreshed)) != rows:
                     plan = _plan(chunk, current, now)
-                for columns, rows_values in plan.updates.items():
-                    connection.execute(_update_statement(columns), rows_values)
+                for (table, columns), rows_values in plan.writes.items():
+                    connection.execute(_write_statement(connection.dialect.name, table, columns), rows_values)
                 emit_all(connection, plan.events)
             changed |= plan.changed
         return changed
@@ -210,34 +217,49 @@ class SyncQueue:
 
 @dataclass
 class _Plan:
-    """A settle's writes for some campaigns: each set of columns with its rows, and the events."""
+    """A settle's writes: for each table and set of columns, one row of values per campaign; the events."""
 
-    updates: dict[tuple[str, ...], list[dict[str, Any]]] = field(default_factory=dict)
+    writes: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = field(default_factory=dict)
     events: list[NewEvent] = field(default_factory=list)
     changed: set[str] = field(default_factory=set)
+
+    def write(self, table: str, campaign_id: str, values: dict[str, Any]) -> None:
+        """`values` to write in the campaign's row of `table` (campaign_sync's: a row made if missing)."""
+        key = (table, tuple(sorted(values)))
+        if table == campaign_sync.name:  # an INSERT's parameters, named by column
+            parameters = {**values, "campaign_id": campaign_id}
+        else:  # an UPDATE's, named apart from its columns
+            parameters = {**{f"v_{column}": value for column, value in values.items()}, "v_id": campaign_id}
+        self.writes.setdefault(key, []).append(parameters)
 
 
 @cache
 def _claim_statement(limit: int) -> Update:
     """Lease up to `limit` due campaigns, earliest first, and return them (built once per limit)."""
     due = (
-        select(campaigns.c.id)
-        .where(campaigns.c.sync_due_at <= bindparam("now"))
-        .order_by(campaigns.c.sync_due_at)
+        select(campaign_sync.c.campaign_id)
+        .where(campaign_sync.c.sync_due_at <= bindparam("now"))
+        .order_by(campaign_sync.c.sync_due_at)
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
     return (
-        update(campaigns)
-        .where(campaigns.c.id.in_(due.scalar_subquery()))
+        update(campaign_sync)
+        .where(campaign_sync.c.campaign_id.in_(due.scalar_subquery()))
         .values(sync_due_at=bindparam("leased"))
-        .returning(*_DUE_COLUMNS)
+        .returning(campaign_sync.c.campaign_id, campaign_sync.c.sync_streak)
     )
 
 
 @cache
-def _update_statement(columns: tuple[str, ...]) -> Update:
-    """The settle's UPDATE of `columns` by campaign id (built once per set of columns)."""
+def _write_statement(dialect_name: str, table: str, columns: tuple[str, ...]) -> Executable:
+    """The settle's write of `columns` by campaign id (built once per set of columns).
+
+    A campaign's sync row is upserted: an on-demand refresh may read a campaign that was never
+    queued (a terminal one, say), and its `synced_at` is still recorded.
+    """
+    if table == campaign_sync.name:
+        return upsert_statement(dialect_name, ("campaign_id", *columns))
     return (
         update(campaigns)
         .where(campaigns.c.id == bindparam("v_id"))
@@ -252,40 +274,42 @@ def _campaign_refs(connection: Connection, campaign_ids: Sequence[str]) -> dict[
 
 
 def _plan(outcomes: Sequence[Settled], rows: dict[str, Any], now: datetime) -> _Plan:
-    """The writes for `outcomes`, given the campaigns' rows as read (`CAMPAIGN_REF`)."""
+    """The writes for `outcomes`, given the campaigns' rows as read (`_CAMPAIGN_REFS`)."""
     plan = _Plan()
     for outcome in outcomes:
-        values = _values(outcome, rows, now, plan)
-        if values:
-            parameters = {f"v_{column}": value for column, value in values.items()}
-            plan.updates.setdefault(tuple(sorted(values)), []).append({**parameters, "v_id": outcome.campaign_id})
+        if isinstance(outcome, Dropped):
+            plan.write(campaign_sync.name, outcome.campaign_id, {"sync_due_at": None})
+        elif isinstance(outcome, Deferred):
+            values: dict[str, Any] = {"sync_due_at": outcome.until}
+            if outcome.streak is not None:
+                values["sync_streak"] = outcome.streak
+            plan.write(campaign_sync.name, outcome.campaign_id, values)
+        else:
+            _plan_refresh(outcome, rows.get(outcome.campaign_id), now, plan)
     return plan
 
 
-def _values(outcome: Settled, rows: dict[str, Any], now: datetime, plan: _Plan) -> dict[str, Any] | None:
-    """One campaign's columns to write (None: nothing); its events and status change go into `plan`."""
-    if isinstance(outcome, Dropped):
-        return {"sync_due_at": None}
-    if isinstance(outcome, Deferred):
-        values: dict[str, Any] = {"sync_due_at": outcome.until}
-        if outcome.streak is not None:
-            values["sync_streak"] = outcome.streak
-        return values
-    row = rows.get(outcome.campaign_id)
+def _plan_refresh(outcome: Refreshed, row: Any, now: datetime, plan: _Plan) -> None:
+    """One refresh's writes, events and status change, into `plan` (none if the row is gone or moved on)."""
     if row is None:
-        return None
+        return
     if not isinstance(outcome.expected_status, _AnyStatus) and row.status != outcome.expected_status:
-        return None
-    values = {"synced_at": now, "sync_due_at": outcome.next_due, "sync_streak": outcome.streak}
-    if outcome.state is not None:
-        fitted = fit_outcome(outcome.state)
-        values.update(status=fitted.status, vendor_status=fitted.vendor_status, updated_at=now)
-        if fitted.progress is not None:
-            values["progress"] = fitted.progress
-        if row.status != fitted.status:
-            values["status_changed_at"] = now
-            plan.changed.add(outcome.campaign_id)
-        plan.events += state_change_events(
-            row._mapping, before=row.status, after=fitted, progress_before=row.progress, source="sync", now=now
-        )
-    return values
+        return
+    synced = {"synced_at": now, "sync_due_at": outcome.next_due, "sync_streak": outcome.streak}
+    plan.write(campaign_sync.name, outcome.campaign_id, synced)
+    if outcome.state is None:
+        return
+    fitted = fit_outcome(outcome.state)
+    news: dict[str, Any] = {}
+    if (row.status, row.vendor_status) != (fitted.status, fitted.vendor_status):
+        news.update(status=fitted.status, vendor_status=fitted.vendor_status)
+    if fitted.progress is not None and fitted.progress != row.progress:
+        news["progress"] = fitted.progress
+    if row.status != fitted.status:
+        news["status_changed_at"] = now
+        plan.changed.add(outcome.campaign_id)
+    if news:
+        plan.write(campaigns.name, outcome.campaign_id, {**news, "updated_at": now})
+    plan.events += state_change_events(
+        row._mapping, before=row.status, after=fitted, progress_before=row.progress, source="sync", now=now
+    )

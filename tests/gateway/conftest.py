@@ -8,14 +8,14 @@ from contextlib import ExitStack
 from typing import Any
 
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from starlette.testclient import TestClient
 
 from gateway.app import SERVED_SPEC, GatewayApp, create_app
 from gateway.codegen.config import GeneratorPaths, load_vendors
 from gateway.sandbox.server import Sandbox, start_sandbox
 from gateway.settings import Settings
-from gateway.store.schema import campaigns, vendor_credentials
+from gateway.store.schema import campaigns, campaigns_with_sync, vendor_credentials
 
 KEY = "key-tenant-one"
 OTHER_KEY = "key-tenant-two"
@@ -83,10 +83,10 @@ def client_with(sandbox: Sandbox, database_url: str) -> Iterator[Callable[..., T
 
 
 def campaign_rows(client: TestClient, **where: Any) -> list[dict[str, Any]]:
-    """The registry's campaigns (every tenant's) behind `client`'s app, those whose columns equal `where`."""
+    """The registry's campaigns (every tenant's, with their sync columns) behind `client`'s app, matching `where`."""
     app = client.app
     assert isinstance(app, GatewayApp)
-    query = select(campaigns).where(*(campaigns.c[name] == value for name, value in where.items()))
+    query = campaigns_with_sync.where(*(campaigns.c[name] == value for name, value in where.items()))
     with app.gateway.registry.engine.connect() as connection:
         return [dict(row) for row in connection.execute(query).mappings()]
 

@@ -17,7 +17,7 @@ from starlette.testclient import TestClient
 from gateway.app import create_app
 from gateway.sandbox.server import Sandbox, start_sandbox
 from gateway.settings import Settings
-from gateway.store.schema import campaigns
+from gateway.store.schema import campaign_sync
 
 from .conftest import AUTH, OTHER_KEY, examples, gateway_env
 
@@ -132,8 +132,8 @@ def test_what_the_sync_reads_is_an_event(client: TestClient, clock: FakeClock) -
     gateway = client.app.gateway  # type: ignore[attr-defined]
     with gateway.registry.engine.begin() as connection:  # a refresh is at most once a (real) second
         connection.execute(
-            update(campaigns)
-            .where(campaigns.c.id == created["id"])
+            update(campaign_sync)
+            .where(campaign_sync.c.campaign_id == created["id"])
             .values(synced_at=gateway.registry.clock() - timedelta(seconds=2))
         )
     gateway.sync_queue._asked.pop(created["id"], None)

@@ -20,10 +20,10 @@ from gateway.lifecycle import ALLOWED_FROM, QUEUED_STATUS
 from gateway.sandbox.faults import Fault
 from gateway.sandbox.server import Sandbox, start_sandbox
 from gateway.settings import Settings
-from gateway.store.schema import campaign_actions, campaigns
+from gateway.store.schema import campaign_actions, campaign_sync
 from gateway.vendors import ADAPTERS
 
-from .conftest import AUTH, OTHER_KEY, examples, gateway_env
+from .conftest import AUTH, OTHER_KEY, campaign_rows, examples, gateway_env
 
 OTHER = {"Authorization": f"Bearer {OTHER_KEY}"}
 STEP_S = 2.0
@@ -87,8 +87,8 @@ def _view(client: TestClient, campaign_id: str, refresh: bool = False) -> dict[s
         gateway.sync_queue._asked.pop(campaign_id, None)  # the process's own memory of the last ask
         with gateway.registry.engine.begin() as connection:
             connection.execute(
-                update(campaigns)
-                .where(campaigns.c.id == campaign_id, campaigns.c.synced_at.is_not(None))
+                update(campaign_sync)
+                .where(campaign_sync.c.campaign_id == campaign_id, campaign_sync.c.synced_at.is_not(None))
                 .values(synced_at=gateway.registry.clock() - timedelta(seconds=2))
             )
     response = client.get(f"/v1/campaigns/{campaign_id}", headers=AUTH, params={"refresh": str(refresh).lower()})
@@ -385,7 +385,7 @@ def test_a_crash_mid_action_is_settled_unknown_and_makes_the_campaign_due(app_cl
         dispatch = connection.execute(
             select(campaign_actions.c.dispatch).where(campaign_actions.c.id == begun.action_id)
         ).scalar_one()
-        due = connection.execute(select(campaigns.c.sync_due_at).where(campaigns.c.id == created["id"])).scalar_one()
+    due = campaign_rows(app_client, id=created["id"])[0]["sync_due_at"]
     assert dispatch == "unknown"
     assert due is not None and due <= gateway.registry.clock()
 
@@ -412,8 +412,7 @@ def test_a_launched_campaign_is_due_for_its_first_sync_where_the_vendor_has_a_ge
 ) -> None:
     created = _create(app_client, slug)
     gateway = app_client.app.gateway  # type: ignore[attr-defined]
-    with gateway.registry.engine.connect() as connection:
-        due = connection.execute(select(campaigns.c.sync_due_at).where(campaigns.c.id == created["id"])).scalar_one()
+    due = campaign_rows(app_client, id=created["id"])[0]["sync_due_at"]
     if "get" in ADAPTERS[slug].cannot:
         assert due is None
     else:
@@ -426,8 +425,5 @@ def test_a_native_launch_is_due_for_its_first_sync_too(app_client: TestClient) -
     response = app_client.post("/v1/vendors/smallest/campaign", json=body, headers=AUTH)
     assert response.status_code == 201, response.text
     gateway = app_client.app.gateway  # type: ignore[attr-defined]
-    with gateway.registry.engine.connect() as connection:
-        due = connection.execute(
-            select(campaigns.c.sync_due_at).where(campaigns.c.vendor_campaign_id == response.json()["data"]["_id"])
-        ).scalar_one()
+    due = campaign_rows(app_client, vendor_campaign_id=response.json()["data"]["_id"])[0]["sync_due_at"]
     assert due is not None and due > gateway.registry.clock()

@@ -28,6 +28,7 @@ from gateway.settings import Settings
 from gateway.store.outcome import Finish
 from gateway.store.schema import campaigns, events
 from gateway.store.sync import Refreshed
+from gateway.store.sync_rows import upsert_statement
 from gateway.sync import StatusSync, state_outcome
 
 from .conftest import AUTH, campaign_rows, examples, gateway_env
@@ -85,7 +86,8 @@ class World:
 
     def set_due(self, campaign_id: str, when: datetime | None) -> None:
         with self.gateway.registry.engine.begin() as connection:
-            connection.execute(update(campaigns).where(campaigns.c.id == campaign_id).values(sync_due_at=when))
+            upsert = upsert_statement(connection.dialect.name, ("campaign_id", "sync_due_at"))
+            connection.execute(upsert, {"campaign_id": campaign_id, "sync_due_at": when})
 
     def volubile_status(self, vendor_id: str, status: str) -> None:
         """Change a Volubile campaign at the vendor, behind the gateway's back."""
@@ -157,6 +159,7 @@ def test_a_due_campaign_is_refreshed_and_a_change_of_status_recorded_with_its_ti
     row = world.row(created["id"])
     assert row["synced_at"] == world.clock.moment()
     assert (row["status"], row["vendor_status"], row["status_changed_at"]) == ("running", "ACTIVE", None)
+    assert row["updated_at"] == start  # nothing new: only the sync's own row was written
     assert (row["sync_streak"], _seconds(row["sync_due_at"] - world.clock.moment())) == (1, 2 * INTERVAL_S)
 
     world.volubile_status(created["vendor_campaign_id"], "PAUSED")
@@ -166,12 +169,13 @@ def test_a_due_campaign_is_refreshed_and_a_change_of_status_recorded_with_its_ti
     changed_at = world.clock.moment()
     assert (row["status"], row["vendor_status"], row["status_changed_at"]) == ("paused", "PAUSED", changed_at)
     assert (row["sync_streak"], _seconds(row["sync_due_at"] - changed_at)) == (0, INTERVAL_S)
+    assert row["updated_at"] == changed_at
 
     world.clock.advance(INTERVAL_S)
     assert world.run_once() == 1
     row = world.row(created["id"])
     assert row["synced_at"] == world.clock.moment() != changed_at
-    assert row["status_changed_at"] == changed_at  # unchanged: the time of the change stays
+    assert row["status_changed_at"] == row["updated_at"] == changed_at  # unchanged: the time of the change stays
     view = world.client.get(f"/v1/campaigns/{created['id']}", headers=AUTH).json()
     assert view["status"] == "paused" and view["synced_at"] == world.clock.moment().isoformat()
 
@@ -235,6 +239,13 @@ def test_a_terminal_campaign_leaves_the_queue(world: World) -> None:
     world.clock.advance(10 * MAX_INTERVAL_S)
     assert world.run_once() == 0
     assert world.gets("volubile") == []
+
+
+def test_a_read_of_a_campaign_never_queued_is_recorded_all_the_same(world: World) -> None:
+    created = world.create("clerk")  # never queued: it has no row in the sync's table
+    assert world.gateway.sync_queue.record(created["id"], None, next_due=None, streak=0) is False
+    row = world.row(created["id"])
+    assert (row["synced_at"], row["sync_due_at"], row["sync_streak"]) == (world.clock.moment(), None, 0)
 
 
 def test_a_vendor_without_a_get_is_never_polled(world: World) -> None:

@@ -29,7 +29,7 @@ from gateway.sandbox.server import Sandbox
 from gateway.store.engine import make_engine
 from gateway.store.migrate import migrate
 from gateway.store.registry import Registry
-from gateway.store.schema import campaigns
+from gateway.store.schema import campaign_sync, campaigns
 from gateway.store.sync import Refreshed, SyncQueue
 from gateway.sync import state_outcome
 
@@ -82,13 +82,13 @@ def _seed(url: str, due: list[datetime | None], vendor_ids: list[str] | None = N
             "vendor_campaign_id": vendor_ids[index] if vendor_ids else f"v-{index}",
             "created_at": at,
             "updated_at": at,
-            "sync_due_at": when,
-            "sync_streak": 0,
         }
-        for index, (campaign_id, when) in enumerate(zip(ids, due, strict=True))
+        for index, campaign_id in enumerate(ids)
     ]
+    queued = [{"campaign_id": campaign_id, "sync_due_at": when} for campaign_id, when in zip(ids, due, strict=True)]
     with engine.begin() as connection:
         connection.execute(insert(campaigns), rows)
+        connection.execute(insert(campaign_sync), queued)
     engine.dispose()
     return ids
 
@@ -139,7 +139,8 @@ def test_two_workers_claim_disjoint_campaigns_and_never_one_not_due(database_url
         assert not set(every) & set(later)
         assert all(claimed), "every worker got some"
         with pairs[0][1].engine.connect() as connection:
-            leased = connection.execute(select(campaigns.c.sync_due_at).where(campaigns.c.id.in_(due))).scalars()
+            query = select(campaign_sync.c.sync_due_at).where(campaign_sync.c.campaign_id.in_(due))
+            leased = connection.execute(query).scalars()
             assert set(leased) == {now + LEASE}
     finally:
         for _unused, registry in pairs:
@@ -187,7 +188,8 @@ def test_a_settle_holds_sqlites_write_lock_for_25_campaigns_at_a_time_and_postgr
         sqlite = registry.engine.dialect.name == "sqlite"
         assert len(transactions) == (3 if sqlite else 1)
         with registry.engine.connect() as connection:
-            synced = connection.execute(select(campaigns.c.synced_at).where(campaigns.c.id.in_(ids))).scalars()
+            query = select(campaign_sync.c.synced_at).where(campaign_sync.c.campaign_id.in_(ids))
+            synced = connection.execute(query).scalars()
             assert set(synced) == {clock.now}
     finally:
         registry.close()
@@ -250,7 +252,9 @@ def _synced(database_url: str, ids: list[str]) -> int:
     engine = make_engine(database_url)
     try:
         with engine.connect() as connection:
-            query = select(campaigns.c.id).where(campaigns.c.id.in_(ids), campaigns.c.synced_at.is_not(None))
+            query = select(campaign_sync.c.campaign_id).where(
+                campaign_sync.c.campaign_id.in_(ids), campaign_sync.c.synced_at.is_not(None)
+            )
             return len(connection.execute(query).all())
     finally:
         engine.dispose()
@@ -324,8 +328,8 @@ def test_serve_workers_run_the_sync_unless_told_not_to(sandbox: Sandbox, tmp_pat
             engine = make_engine(database)
             with engine.begin() as connection:
                 connection.execute(
-                    update(campaigns)
-                    .where(campaigns.c.id == campaign_id)
+                    update(campaign_sync)
+                    .where(campaign_sync.c.campaign_id == campaign_id)
                     .values(sync_due_at=datetime.now(UTC) - timedelta(seconds=1))
                 )
             engine.dispose()
