@@ -49,7 +49,7 @@ from gateway.store.engine import SQLiteWriteLock, write_lock, write_transaction
 from gateway.store.group_commit import GroupCommit
 from gateway.store.outcome import Finish, fit_outcome
 from gateway.store.schema import campaign_actions, campaign_requests, campaigns, campaigns_with_sync, idempotency_keys
-from gateway.store.sync_rows import upsert_statement
+from gateway.store.sync_rows import SCHEDULE_COLUMNS, upsert_statement
 
 __all__ = ["Begun", "Finish", "Registry", "Replay", "database_errors", "fingerprint", "new_campaign_id"]
 
@@ -97,7 +97,6 @@ class Replay:
 
 # The outcome's columns of a campaign's row (`sync_due_at` goes to its campaign_sync row).
 _OUTCOME_COLUMNS = tuple(name for name in Finish.__dataclass_fields__ if name != "sync_due_at")
-_SYNC_COLUMNS = ("campaign_id", "sync_due_at", "sync_streak")
 # The statements of the hot path (begin and finish), compiled once per registry and run on the
 # driver (gateway/store/driver.py).
 _BEGUN_COLUMNS = ("id", "tenant", "vendor", "route", "name", "fingerprint", "dispatch", "created_at", "updated_at")
@@ -174,7 +173,7 @@ class Registry:
         self._expire_key = DriverStatement(_EXPIRE_KEY, dialect)
         self._finish = DriverStatement(_FINISH, dialect)
         self._release_key = DriverStatement(_RELEASE_KEY, dialect)
-        self._schedule = DriverStatement(upsert_statement(dialect.name, _SYNC_COLUMNS), dialect, _SYNC_COLUMNS)
+        self._schedule = DriverStatement(upsert_statement(dialect.name, SCHEDULE_COLUMNS), dialect, SCHEDULE_COLUMNS)
         self._retry_guard = DriverStatement(_RETRY_GUARD, dialect)
         self._guard_lock = DriverStatement(_GUARD_LOCK, dialect) if dialect.name == "postgresql" else None
         self._emit_created = created_statement(dialect)

@@ -115,11 +115,12 @@ campaigns = Table(
 
 # The status sync's queue and what it last read (gateway/store/sync.py), beside the campaigns
 # rather than in their rows: every refresh writes its campaign twice (the lease, then what it
-# read), and an update of an indexed column in the wide campaigns row rewrote the whole row and
-# an entry in each of its indexes on PostgreSQL, the sync's bookkeeping dwarfing what changed.
-# Here a refresh that finds nothing new writes one narrow row with two indexes; the campaign's
-# own row is written only when its status or progress changed, in the same transaction.
-# A campaign has a row once it is first due, and keeps it (and its `synced_at`) out of the queue.
+# read), and on PostgreSQL an update of an indexed column copies the whole row and adds an entry
+# to each of the table's indexes: in the wide campaigns row, the sync's bookkeeping would dwarf
+# what changed. Here a refresh that finds nothing new writes one narrow row with two indexes;
+# the campaign's own row is written only when its status or progress changed, in the same
+# transaction. A campaign has a row once it is first due, and keeps it (and its `synced_at`)
+# after it leaves the queue.
 campaign_sync = Table(
     "campaign_sync",
     metadata,

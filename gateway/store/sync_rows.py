@@ -18,7 +18,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from gateway.store.schema import campaign_sync
 
-__all__ = ["hurry", "schedule", "upsert_statement"]
+__all__ = ["SCHEDULE_COLUMNS", "hurry", "schedule", "upsert_statement"]
+
+# What `schedule` writes: a campaign's next refresh, its streak started again.
+SCHEDULE_COLUMNS = ("campaign_id", "sync_due_at", "sync_streak")
 
 
 @cache
@@ -35,7 +38,7 @@ def schedule(connection: Connection, campaign_id: str, due: datetime | None) -> 
     if due is None:  # no row to add: a campaign never queued stays without one
         connection.execute(_UNQUEUE, {"s_id": campaign_id})
         return
-    statement = upsert_statement(connection.dialect.name, ("campaign_id", "sync_due_at", "sync_streak"))
+    statement = upsert_statement(connection.dialect.name, SCHEDULE_COLUMNS)
     connection.execute(statement, {"campaign_id": campaign_id, "sync_due_at": due, "sync_streak": 0})
 
 
