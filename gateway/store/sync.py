@@ -31,19 +31,15 @@ from gateway.store.sync_rows import upsert_statement
 
 __all__ = ["ANY_STATUS", "Deferred", "Dropped", "Due", "Refreshed", "Settled", "SyncQueue"]
 
-# What a refresher needs of each campaign it claimed.
-_DUE_CAMPAIGNS = select(
-    campaigns.c.id, campaigns.c.tenant, campaigns.c.vendor, campaigns.c.vendor_campaign_id, campaigns.c.status
-).where(campaigns.c.id.in_(bindparam("ids", expanding=True)))
-
 
 # The most campaigns one write transaction of a claim or a settle holds: on SQLite, creates wait behind it.
 _ROWS_PER_WRITE = 25
 # Between two of a claim's write transactions: the write lock is not fair, and a taker that
 # went on at once would keep a create waiting for the lock through every transaction.
 _BETWEEN_WRITES_S = 0.0002
-# A settle's read of its campaigns (before and under the write lock), built once: what a state
-# change is compared with, and the vendor's word, which a refresh may change alone.
+# The campaigns a claim leased, and a settle's (before and under the write lock), built once:
+# what a refresher needs, what a state change is compared with, and the vendor's word, which a
+# refresh may change alone.
 _CAMPAIGN_REFS = select(*CAMPAIGN_REF, campaigns.c.vendor_status).where(
     campaigns.c.id.in_(bindparam("ids", expanding=True))
 )
@@ -159,7 +155,7 @@ class SyncQueue:
         if not streaks:
             return []
         with self._registry.engine.connect() as connection:
-            rows = connection.execute(_DUE_CAMPAIGNS, {"ids": list(streaks)}).all()
+            rows = _campaign_refs(connection, list(streaks)).values()
         return [
             Due(row.id, row.tenant, row.vendor, row.vendor_campaign_id or "", row.status, streaks[row.id])
             for row in rows
